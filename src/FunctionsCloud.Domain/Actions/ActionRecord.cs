@@ -1,0 +1,45 @@
+using System.Text;
+
+namespace FunctionsCloud.Domain.Actions;
+
+/// <summary>An asynchronous operation as users see it: what, on which object, by whom, how it went.</summary>
+public sealed class ActionRecord
+{
+    /// <summary>Table properties hold 32K characters; older lines give way to newer ones past this.</summary>
+    public const int MaxLogLength = 30_000;
+
+    public required Guid Uuid { get; init; }
+    public required string Namespace { get; init; }
+    /// <summary>resource_uri of the object the action works on.</summary>
+    public required string Object { get; init; }
+    /// <summary>e.g. "Cluster Create", "Cluster Scale", "Node Terminate".</summary>
+    public required string Action { get; init; }
+    public required string Method { get; init; }
+    public required string Path { get; init; }
+    public required string User { get; init; }
+    public string Ip { get; init; } = "";
+    public DateTimeOffset StartDate { get; init; }
+    public DateTimeOffset? EndDate { get; set; }
+    public ActionState State { get; private set; } = ActionState.Pending;
+    public string Logs { get; private set; } = "";
+    public bool IsUserAction { get; init; } = true;
+    public bool CanBeCanceled { get; set; }
+    public bool CanBeRetried { get; set; }
+    public string? Version { get; set; }
+
+    public void MoveTo(ActionState next) => State = ActionStates.Machine.Move("action", State, next);
+
+    public void Restore(ActionState state, string logs)
+    {
+        State = state;
+        Logs = logs;
+    }
+
+    public void AppendLog(DateTimeOffset at, string line)
+    {
+        var builder = new StringBuilder(Logs);
+        builder.Append(at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture))
+            .Append(' ').Append(line).Append('\n');
+        Logs = builder.Length <= MaxLogLength ? builder.ToString() : builder.ToString(builder.Length - MaxLogLength, MaxLogLength);
+    }
+}

@@ -1,0 +1,15 @@
+using System.Text.Json.Serialization;
+
+namespace FunctionsCloud.Domain.Agents;
+
+/// <summary>What an agent sends once, with its one-time token, to become a node.</summary>
+public sealed record AgentRegistrationRequest(
+    [property: JsonPropertyName("token")] string Token,
+    [property: JsonPropertyName("hostname")] string? Hostname,
+    [property: JsonPropertyName("inventory")] NodeInventory? Inventory);
+
+/// <summary>The node's identity, handed to the agent once. The secret is never shown again.</summary>
+public sealed record AgentRegistrationResponse(
+    [property: JsonPropertyName("uuid")] Guid Uuid,
+    [property: JsonPropertyName("node_secret")] string NodeSecret,
+    [property: JsonPropertyName("heartbeat_interval")] int HeartbeatIntervalSeconds);

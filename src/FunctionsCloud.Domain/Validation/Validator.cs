@@ -1,0 +1,40 @@
+namespace FunctionsCloud.Domain.Validation;
+
+/// <summary>Collects every problem of a request so that the caller hears of all of them at once.</summary>
+public sealed class Validator
+{
+    private readonly List<ValidationError> _errors = [];
+
+    public bool IsValid => _errors.Count == 0;
+
+    public Validator Add(string field, string message)
+    {
+        _errors.Add(new ValidationError(field, message));
+        return this;
+    }
+
+    public Validator Require(bool condition, string field, string message) => condition ? this : Add(field, message);
+
+    public Validator Name(string field, string? value) =>
+        ResourceNames.Check(value) is { } problem ? Add(field, problem) : this;
+
+    public Validator Range(string field, int value, int min, int max) =>
+        Require(value >= min && value <= max, field, $"must be between {min} and {max}, was {value}.");
+
+    public Validator Tags(string field, IEnumerable<string>? tags)
+    {
+        foreach (var tag in tags ?? [])
+        {
+            if (ResourceNames.CheckTag(tag) is { } problem)
+                Add(field, problem);
+        }
+
+        return this;
+    }
+
+    public void ThrowIfInvalid()
+    {
+        if (!IsValid)
+            throw new RequestValidationException(_errors);
+    }
+}
