@@ -1,5 +1,8 @@
-using Microsoft.Extensions.Hosting;
+using FunctionsCloud.Functions;
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.Services.AddFunctionsCloud(builder.Configuration);
 builder.Build().Run();

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FunctionsCloud.Functions;
+
+/// <summary>
+/// Everything the function app registers, in one place, so that the Functions host (Program.cs) and the
+/// local host run the same services and the same worker middleware.
+/// </summary>
+public static class FunctionsCloudWorker
+{
+    /// <summary>Worker middleware, outermost first. Each is an IFunctionsWorkerMiddleware.</summary>
+    public static IReadOnlyList<Type> Middleware { get; } = [];
+
+    public static IServiceCollection AddFunctionsCloud(this IServiceCollection services, IConfiguration configuration)
+    {
+        return services;
+    }
+}
