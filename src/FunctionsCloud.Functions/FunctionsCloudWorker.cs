@@ -1,3 +1,5 @@
+using FunctionsCloud.Application;
+using FunctionsCloud.Functions.Middleware;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,10 +12,13 @@ namespace FunctionsCloud.Functions;
 public static class FunctionsCloudWorker
 {
     /// <summary>Worker middleware, outermost first. Each is an IFunctionsWorkerMiddleware.</summary>
-    public static IReadOnlyList<Type> Middleware { get; } = [];
+    public static IReadOnlyList<Type> Middleware { get; } = [typeof(ProblemDetailsMiddleware), typeof(ApiKeyAuthenticationMiddleware)];
 
     public static IServiceCollection AddFunctionsCloud(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddFunctionsCloudApplication(configuration);
+        foreach (var middleware in Middleware)
+            services.AddSingleton(middleware);
         return services;
     }
 }

@@ -1,0 +1,36 @@
+using FunctionsCloud.Domain.Actions;
+using FunctionsCloud.Storage.Actions;
+
+namespace FunctionsCloud.Application.Actions;
+
+/// <summary>Writes what an operation does into its action, in lines a user can read.</summary>
+public sealed class ActionJournal(IActionStore actions, TimeProvider clock)
+{
+    public Task LogAsync(string ns, Guid action, params IEnumerable<string> lines) =>
+        ChangeAsync(ns, action, record =>
+        {
+            foreach (var line in lines)
+                record.AppendLog(clock.GetUtcNow(), line);
+        });
+
+    public Task StartAsync(string ns, Guid action, string line) =>
+        ChangeAsync(ns, action, record =>
+        {
+            if (record.State == ActionState.Pending)
+                record.MoveTo(ActionState.InProgress);
+            record.AppendLog(clock.GetUtcNow(), line);
+        });
+
+    public Task FinishAsync(string ns, Guid action, bool succeeded, string line) =>
+        ChangeAsync(ns, action, record =>
+        {
+            if (ActionStates.IsFinished(record.State))
+                return;
+            record.AppendLog(clock.GetUtcNow(), line);
+            record.MoveTo(succeeded ? ActionState.Success : ActionState.Failed);
+            record.EndDate = clock.GetUtcNow();
+            record.CanBeCanceled = false;
+        });
+
+    private Task ChangeAsync(string ns, Guid action, Action<ActionRecord> change) => actions.UpdateAsync(ns, action, change);
+}

@@ -1,0 +1,88 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using FunctionsCloud.Application.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace FunctionsCloud.Application.Agents;
+
+/// <summary>
+/// Registration tokens and node secrets are signed, not stored: the signature proves which node a
+/// credential belongs to, so the heartbeat path verifies it without reading storage.
+/// </summary>
+public sealed class NodeCredentials
+{
+    private const string TokenPrefix = "fcr_";
+    private const string SecretPrefix = "fcn_";
+    private readonly byte[] _key;
+
+    public NodeCredentials(IOptions<FunctionsCloudOptions> options)
+    {
+        var configured = options.Value.NodeCredentialKey;
+        if (string.IsNullOrWhiteSpace(configured))
+            throw new InvalidOperationException("FunctionsCloud:NodeCredentialKey is not set: give it a random base64 key of 32 bytes or more.");
+        _key = Convert.FromBase64String(configured);
+        if (_key.Length < 32)
+            throw new InvalidOperationException("FunctionsCloud:NodeCredentialKey must be at least 32 bytes.");
+    }
+
+    public string IssueRegistrationToken(RegistrationClaim claim) =>
+        Sign(TokenPrefix, $"{claim.Namespace}\n{claim.NodeUuid:D}\n{claim.CredentialVersion}\n{claim.ExpiresAt.ToUnixTimeSeconds()}");
+
+    public bool TryReadRegistrationToken(string? token, out RegistrationClaim claim)
+    {
+        claim = default!;
+        if (!TryVerify(TokenPrefix, token, out var fields) || fields.Length != 4
+            || !Guid.TryParse(fields[1], out var uuid) || !int.TryParse(fields[2], out var version) || !long.TryParse(fields[3], out var expires))
+            return false;
+        claim = new RegistrationClaim(fields[0], uuid, version, DateTimeOffset.FromUnixTimeSeconds(expires));
+        return true;
+    }
+
+    public string IssueNodeSecret(NodeIdentity node) => Sign(SecretPrefix, $"{node.Namespace}\n{node.NodeUuid:D}");
+
+    public bool TryReadNodeSecret(string? secret, out NodeIdentity node)
+    {
+        node = default!;
+        if (!TryVerify(SecretPrefix, secret, out var fields) || fields.Length != 2 || !Guid.TryParse(fields[1], out var uuid))
+            return false;
+        node = new NodeIdentity(fields[0], uuid);
+        return true;
+    }
+
+    private string Sign(string prefix, string payload)
+    {
+        var bytes = Encoding.UTF8.GetBytes(prefix + payload);
+        return prefix + Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload)) + "." + Base64Url.EncodeToString(HMACSHA256.HashData(_key, bytes));
+    }
+
+    private bool TryVerify(string prefix, string? credential, out string[] fields)
+    {
+        fields = [];
+        if (credential is null || credential.Length > 1024 || !credential.StartsWith(prefix, StringComparison.Ordinal))
+            return false;
+        var dot = credential.IndexOf('.', prefix.Length);
+        if (dot < 0)
+            return false;
+        try
+        {
+            var payload = Base64Url.DecodeFromChars(credential.AsSpan(prefix.Length, dot - prefix.Length));
+            var signature = Base64Url.DecodeFromChars(credential.AsSpan(dot + 1));
+            var expected = HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(prefix + Encoding.UTF8.GetString(payload)));
+            if (!CryptographicOperations.FixedTimeEquals(expected, signature))
+                return false;
+            fields = Encoding.UTF8.GetString(payload).Split('\n');
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+}
+
+/// <summary>What a registration token says: which node it may register, until when.</summary>
+public sealed record RegistrationClaim(string Namespace, Guid NodeUuid, int CredentialVersion, DateTimeOffset ExpiresAt);
+
+/// <summary>The node a node secret belongs to.</summary>
+public sealed record NodeIdentity(string Namespace, Guid NodeUuid);

@@ -1,0 +1,48 @@
+using FunctionsCloud.Application.Actions;
+using FunctionsCloud.Application.Agents;
+using FunctionsCloud.Application.Authentication;
+using FunctionsCloud.Application.Catalog;
+using FunctionsCloud.Application.Configuration;
+using FunctionsCloud.Application.NodeClusters;
+using FunctionsCloud.Application.Nodes;
+using FunctionsCloud.Application.Operations;
+using FunctionsCloud.Domain.Catalog;
+using FunctionsCloud.Providers.Contract;
+//LOCAL using FunctionsCloud.Providers.Local;
+using FunctionsCloud.Storage.Connection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace FunctionsCloud.Application;
+
+public static class ApplicationServiceCollectionExtensions
+{
+    /// <summary>Everything below the function app: options, storage, providers, and the use cases.</summary>
+    public static IServiceCollection AddFunctionsCloudApplication(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<FunctionsCloudOptions>().Bind(configuration.GetSection(FunctionsCloudOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
+        services.AddFunctionsCloudStorage(configuration);
+        //LOCAL services.AddLocalNodeProvider(configuration);
+        services.TryAddSingleton(ProviderCatalog.Default);
+        services.TryAddSingleton<NodeProviderRegistry>();
+        services.TryAddSingleton<CatalogView>();
+
+        services.TryAddSingleton<ApiKeyAuthenticator>();
+        services.AddHostedService<AdminKeyBootstrapper>();
+        services.TryAddSingleton<NodeCredentials>();
+        services.TryAddSingleton<InventoryRules>();
+        services.TryAddSingleton<AgentRegistrar>();
+        services.TryAddSingleton<HeartbeatRecorder>();
+
+        services.TryAddSingleton<ActionJournal>();
+        services.TryAddSingleton<ActionService>();
+        services.TryAddSingleton<ClusterOperationStarter>();
+        services.TryAddSingleton<NodeClusterOperationActivities>();
+        services.TryAddSingleton<NodeClusterService>();
+        services.TryAddSingleton<NodeService>();
+        return services;
+    }
+}

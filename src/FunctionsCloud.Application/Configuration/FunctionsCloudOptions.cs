@@ -1,0 +1,42 @@
+namespace FunctionsCloud.Application.Configuration;
+
+/// <summary>The settings under "FunctionsCloud" (app settings "FunctionsCloud__..."). Every one is listed in the README.</summary>
+public sealed class FunctionsCloudOptions
+{
+    public const string Section = "FunctionsCloud";
+
+    /// <summary>The address agents use to reach the API, e.g. https://myapp.azurewebsites.net.</summary>
+    public string PublicUrl { get; set; } = "http://127.0.0.1:7071";
+
+    /// <summary>Upper bound on target_num_nodes.</summary>
+    public int MaxNodesPerCluster { get; set; } = 100;
+
+    /// <summary>How long a deployment waits for a new node's agent to register before marking it Unreachable.</summary>
+    public int RegistrationTimeoutSeconds { get; set; } = 600;
+
+    /// <summary>How often agents send heartbeats.</summary>
+    public int HeartbeatIntervalSeconds { get; set; } = 10;
+
+    /// <summary>How many nodes one provider call creates or terminates; batches run in parallel.</summary>
+    public int ProviderBatchSize { get; set; } = 10;
+
+    /// <summary>
+    /// Base64 key (32+ bytes) that signs registration tokens and node secrets, so that heartbeats are
+    /// verified without a storage read. Rotating it invalidates every node secret.
+    /// </summary>
+    public string NodeCredentialKey { get; set; } = "";
+
+    /// <summary>How long a node's registration token stays valid.</summary>
+    public int RegistrationTokenLifetimeSeconds { get; set; } = 24 * 3600;
+
+    public BootstrapAdminOptions Bootstrap { get; set; } = new();
+}
+
+/// <summary>The first admin API key, stored hashed at start-up so that someone can call the API at all.</summary>
+public sealed class BootstrapAdminOptions
+{
+    public string User { get; set; } = "admin";
+    public string Namespace { get; set; } = "admin";
+    /// <summary>Empty: no key is bootstrapped.</summary>
+    public string ApiKey { get; set; } = "";
+}

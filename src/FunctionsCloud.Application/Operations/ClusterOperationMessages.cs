@@ -1,0 +1,13 @@
+namespace FunctionsCloud.Application.Operations;
+
+/// <summary>What the Begin activity tells the orchestrator: how far the cluster is from its target.</summary>
+public sealed record ClusterOperationPlan(int TargetNumNodes, IReadOnlyList<LiveNode> LiveNodes, int RegistrationTimeoutSeconds, int BatchSize);
+
+/// <summary>A node that counts towards the cluster, with what scale-down needs to choose among nodes.</summary>
+public sealed record LiveNode(Guid Uuid, bool Deployed, int Containers, DateTimeOffset Created);
+
+public sealed record NodeBatchInput(ClusterOperationInput Operation, IReadOnlyList<Guid> Nodes, string? Reason = null);
+
+public sealed record NodeOutcome(Guid NodeUuid, bool Succeeded);
+
+public sealed record CompletionInput(ClusterOperationInput Operation, string? Failure);

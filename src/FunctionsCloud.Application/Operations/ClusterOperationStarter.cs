@@ -1,0 +1,77 @@
+using FunctionsCloud.Application.Api;
+using FunctionsCloud.Application.Authentication;
+using FunctionsCloud.Domain.Actions;
+using FunctionsCloud.Domain.NodeClusters;
+using FunctionsCloud.Domain.Resources;
+using FunctionsCloud.Storage.Actions;
+using FunctionsCloud.Storage.NodeClusters;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+
+namespace FunctionsCloud.Application.Operations;
+
+/// <summary>
+/// Starts an operation on a node cluster: takes the cluster's operation slot (an ETag-guarded write, so
+/// two requests cannot both win), records the action, then schedules the orchestration. A request that
+/// finds the slot taken gets a 409 naming the action in flight, and nothing changes.
+/// </summary>
+public sealed class ClusterOperationStarter(INodeClusterStore clusters, IActionStore actions, TimeProvider clock)
+{
+    /// <param name="prepare">Checks and changes the cluster for this operation (target, state); throws to refuse.</param>
+    public async Task<(NodeCluster Cluster, ActionRecord Action)> StartAsync(
+        Caller caller, RequestInfo request, Guid clusterUuid, ClusterOperationKind kind, Action<NodeCluster> prepare,
+        DurableTaskClient durable, Guid? nodeUuid = null, CancellationToken cancellationToken = default)
+    {
+        var actionUuid = Guid.NewGuid();
+        NodeClusterState? before = null;
+        int targetBefore = 0;
+        var cluster = await clusters.UpdateAsync(caller.Namespace, clusterUuid, c =>
+        {
+            if (c.ActiveAction is { } busy)
+                throw new OperationInProgressException(busy);
+            (before, targetBefore) = (c.State, c.TargetNumNodes);
+            prepare(c);
+            c.ActiveAction = actionUuid;
+            return true;
+        }, cancellationToken) ?? throw new ResourceNotFoundException("node cluster", clusterUuid.ToString());
+
+        var input = new ClusterOperationInput(caller.Namespace, clusterUuid, actionUuid, kind, nodeUuid);
+        var action = new ActionRecord
+        {
+            Uuid = actionUuid,
+            Namespace = caller.Namespace,
+            Object = nodeUuid is { } node ? ResourceUris.Node(node) : ResourceUris.NodeCluster(clusterUuid),
+            Action = ClusterOperationNames.ActionName(kind),
+            Method = request.Method,
+            Path = request.Path,
+            User = caller.User,
+            Ip = request.Ip,
+            StartDate = clock.GetUtcNow(),
+        };
+        try
+        {
+            await actions.CreateAsync(action, cancellationToken);
+            await durable.ScheduleNewOrchestrationInstanceAsync(ClusterOperationNames.Orchestrator, input,
+                new StartOrchestrationOptions(input.InstanceId), cancellationToken);
+        }
+        catch
+        {
+            await ReleaseAsync(caller.Namespace, clusterUuid, actionUuid, before!.Value, targetBefore);
+            throw;
+        }
+
+        return (cluster, action);
+    }
+
+    /// <summary>Gives the slot back when the operation could not be started at all.</summary>
+    private Task ReleaseAsync(string ns, Guid clusterUuid, Guid actionUuid, NodeClusterState state, int target) =>
+        clusters.UpdateAsync(ns, clusterUuid, c =>
+        {
+            if (c.ActiveAction != actionUuid)
+                return false;
+            c.ActiveAction = null;
+            c.Restore(state);
+            c.TargetNumNodes = target;
+            return true;
+        }, CancellationToken.None);
+}

@@ -1,0 +1,83 @@
+using FunctionsCloud.Domain.Identifiers;
+using Microsoft.DurableTask;
+
+namespace FunctionsCloud.Application.Operations;
+
+/// <summary>
+/// The one orchestration behind deploy, scale and terminate: it brings the cluster's live nodes to the
+/// target. New nodes are created in parallel batches, then awaited as their agents register (external
+/// events with a timeout); nodes that fail or stay silent are marked and the rest carry on.
+/// Deterministic: only the context's clock and ids, all I/O in activities.
+/// </summary>
+public static class NodeClusterOperationWorkflow
+{
+    private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
+        maxNumberOfAttempts: 4, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromSeconds(30)));
+
+    public static async Task<string> RunAsync(TaskOrchestrationContext context, ClusterOperationInput input)
+    {
+        try
+        {
+            var plan = await context.CallActivityAsync<ClusterOperationPlan>(ClusterOperationNames.Begin, input, Retry);
+            var missing = input.Kind is ClusterOperationKind.Deploy or ClusterOperationKind.Scale
+                ? plan.TargetNumNodes - plan.LiveNodes.Count
+                : 0;
+            if (missing > 0)
+                await AddNodesAsync(context, input, plan, missing);
+            var leaving = Leaving(input, plan, missing);
+            if (leaving.Count > 0)
+                await InBatchesAsync(context, ClusterOperationNames.TerminateNodes, input, leaving, plan.BatchSize);
+            return await context.CallActivityAsync<string>(ClusterOperationNames.Complete, new CompletionInput(input, null), Retry);
+        }
+        catch (TaskFailedException failure)
+        {
+            var reason = failure.FailureDetails.ErrorMessage;
+            return await context.CallActivityAsync<string>(ClusterOperationNames.Complete, new CompletionInput(input, reason), Retry);
+        }
+    }
+
+    private static IReadOnlyList<Guid> Leaving(ClusterOperationInput input, ClusterOperationPlan plan, int missing) => input.Kind switch
+    {
+        ClusterOperationKind.Terminate => plan.LiveNodes.Select(n => n.Uuid).ToList(),
+        ClusterOperationKind.TerminateNode => plan.LiveNodes.Where(n => n.Uuid == input.NodeUuid).Select(n => n.Uuid).ToList(),
+        _ when missing < 0 => ScaleDownSelection.Choose(plan.LiveNodes, -missing),
+        _ => [],
+    };
+
+    private static async Task AddNodesAsync(TaskOrchestrationContext context, ClusterOperationInput input, ClusterOperationPlan plan, int count)
+    {
+        var uuids = Enumerable.Range(0, count).Select(_ => Uuid4.From(context.NewGuid())).ToList();
+        var outcomes = await InBatchesAsync(context, ClusterOperationNames.CreateNodes, input, uuids, plan.BatchSize);
+        var created = outcomes.Where(o => o.Succeeded).Select(o => o.NodeUuid).ToList();
+
+        var timeout = TimeSpan.FromSeconds(plan.RegistrationTimeoutSeconds);
+        var registered = await Task.WhenAll(created.Select(uuid => RegisteredWithinAsync(context, uuid, timeout)));
+        var silent = created.Where((_, i) => !registered[i]).ToList();
+        if (silent.Count > 0)
+        {
+            var reason = $"The node's agent did not register within {plan.RegistrationTimeoutSeconds} s.";
+            await context.CallActivityAsync(ClusterOperationNames.MarkUnregistered, new NodeBatchInput(input, silent, reason), Retry);
+        }
+    }
+
+    private static async Task<bool> RegisteredWithinAsync(TaskOrchestrationContext context, Guid nodeUuid, TimeSpan timeout)
+    {
+        try
+        {
+            await context.WaitForExternalEvent<string?>(ClusterOperationNames.AgentRegistered(nodeUuid), timeout);
+            return true;
+        }
+        catch (TaskCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<IReadOnlyList<NodeOutcome>> InBatchesAsync(
+        TaskOrchestrationContext context, string activity, ClusterOperationInput input, IReadOnlyList<Guid> nodes, int batchSize)
+    {
+        var batches = nodes.Chunk(Math.Max(1, batchSize))
+            .Select(batch => context.CallActivityAsync<NodeOutcome[]>(activity, new NodeBatchInput(input, batch), Retry));
+        return (await Task.WhenAll(batches)).SelectMany(outcomes => outcomes).ToList();
+    }
+}

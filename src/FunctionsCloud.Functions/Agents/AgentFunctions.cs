@@ -1,0 +1,29 @@
+using FunctionsCloud.Application.Agents;
+using FunctionsCloud.Domain.Agents;
+using FunctionsCloud.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace FunctionsCloud.Functions.Agents;
+
+/// <summary>The agents' endpoints: registration with a one-time token, then heartbeats with the node secret.</summary>
+public sealed class AgentFunctions(AgentRegistrar registrar, HeartbeatRecorder heartbeats)
+{
+    [Function("RegisterAgent")]
+    public async Task<IResult> Register(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "agent/v1/register")] HttpRequest request, [DurableClient] DurableTaskClient durable)
+    {
+        var body = await request.ReadBodyAsync<AgentRegistrationRequest>();
+        var identity = await registrar.RegisterAsync(body, durable, request.HttpContext.RequestAborted);
+        return Results.Json(identity, statusCode: StatusCodes.Status201Created);
+    }
+
+    [Function("AgentHeartbeat")]
+    public async Task<IResult> Heartbeat([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "agent/v1/heartbeat")] HttpRequest request)
+    {
+        var node = heartbeats.Authenticate(request.Headers.Authorization.FirstOrDefault());
+        var body = await Application.Api.RequestBody.ReadAsync<HeartbeatRequest>(request.Body, HeartbeatRecorder.MaxBodyBytes, request.HttpContext.RequestAborted);
+        return Results.Json(await heartbeats.RecordAsync(node, body, request.HttpContext.RequestAborted));
+    }
+}

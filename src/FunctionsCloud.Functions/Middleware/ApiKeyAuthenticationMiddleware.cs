@@ -1,0 +1,25 @@
+using FunctionsCloud.Application.Authentication;
+using FunctionsCloud.Domain.Agents;
+using FunctionsCloud.Functions.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Middleware;
+
+namespace FunctionsCloud.Functions.Middleware;
+
+/// <summary>
+/// Every HTTP function needs an API key, except the agents' endpoints, which check their own tokens and
+/// node secrets. Failures throw, and <see cref="ProblemDetailsMiddleware"/> answers 401.
+/// </summary>
+public sealed class ApiKeyAuthenticationMiddleware(ApiKeyAuthenticator authenticator) : IFunctionsWorkerMiddleware
+{
+    public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
+    {
+        if (context.GetHttpContext() is { } http && !http.Request.Path.StartsWithSegments(AgentRoutes.Prefix.TrimEnd('/')))
+        {
+            var caller = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization.FirstOrDefault(), http.RequestAborted);
+            http.SetCaller(caller);
+        }
+
+        await next(context);
+    }
+}

@@ -1,0 +1,61 @@
+using FunctionsCloud.Application.NodeClusters;
+using FunctionsCloud.Domain.Resources;
+using FunctionsCloud.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace FunctionsCloud.Functions.NodeClusters;
+
+/// <summary>/api/infra/v1/nodecluster/: thin adapters over <see cref="NodeClusterService"/>.</summary>
+public sealed class NodeClusterFunctions(NodeClusterService clusters)
+{
+    private const string Collection = "infra/v1/nodecluster";
+    private const string Item = "infra/v1/nodecluster/{uuid}";
+
+    [Function("ListNodeClusters")]
+    public async Task<IResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Collection)] HttpRequest request)
+    {
+        var list = request.ListRequest(clusters.FilterableFields);
+        return ApiResults.List(request, list, await clusters.ListAsync(request.Caller(), list, request.HttpContext.RequestAborted));
+    }
+
+    [Function("GetNodeCluster")]
+    public async Task<IResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Item)] HttpRequest request, string uuid) =>
+        ApiResults.Ok(await clusters.GetAsync(request.Caller(), Uuid(uuid), request.HttpContext.RequestAborted));
+
+    [Function("CreateNodeCluster")]
+    public async Task<IResult> Create([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Collection)] HttpRequest request)
+    {
+        var body = await request.ReadBodyAsync<CreateNodeClusterRequest>();
+        var cluster = await clusters.CreateAsync(request.Caller(), body, request.HttpContext.RequestAborted);
+        return ApiResults.Created(cluster, cluster.ResourceUri);
+    }
+
+    [Function("PatchNodeCluster")]
+    public async Task<IResult> Patch(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = Item)] HttpRequest request, string uuid, [DurableClient] DurableTaskClient durable)
+    {
+        var body = await request.ReadBodyAsync<PatchNodeClusterRequest>();
+        var (cluster, action) = await clusters.PatchAsync(request.Caller(), request.Info(), Uuid(uuid), body, durable, request.HttpContext.RequestAborted);
+        return ApiResults.OkOrAccepted(request, cluster, action);
+    }
+
+    [Function("DeployNodeCluster")]
+    public async Task<IResult> Deploy(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Item + "/deploy")] HttpRequest request, string uuid, [DurableClient] DurableTaskClient durable)
+    {
+        var (cluster, action) = await clusters.DeployAsync(request.Caller(), request.Info(), Uuid(uuid), durable, request.HttpContext.RequestAborted);
+        return ApiResults.Accepted(request, cluster, action);
+    }
+
+    [Function("TerminateNodeCluster")]
+    public async Task<IResult> Terminate(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Item)] HttpRequest request, string uuid, [DurableClient] DurableTaskClient durable)
+    {
+        var (cluster, action) = await clusters.TerminateAsync(request.Caller(), request.Info(), Uuid(uuid), durable, request.HttpContext.RequestAborted);
+        return ApiResults.Accepted(request, cluster, action);
+    }
+
+    private static Guid Uuid(string value) => HttpRequestExtensions.ParseUuid(value, "node cluster");
+}

@@ -1,0 +1,42 @@
+using FunctionsCloud.Application.Nodes;
+using FunctionsCloud.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace FunctionsCloud.Functions.Nodes;
+
+/// <summary>/api/infra/v1/node/: thin adapters over <see cref="NodeService"/>.</summary>
+public sealed class NodeFunctions(NodeService nodes)
+{
+    private const string Collection = "infra/v1/node";
+    private const string Item = "infra/v1/node/{uuid}";
+
+    [Function("ListNodes")]
+    public async Task<IResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Collection)] HttpRequest request)
+    {
+        var list = request.ListRequest(nodes.FilterableFields);
+        return ApiResults.List(request, list, await nodes.ListAsync(request.Caller(), list, request.HttpContext.RequestAborted));
+    }
+
+    [Function("GetNode")]
+    public async Task<IResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Item)] HttpRequest request, string uuid) =>
+        ApiResults.Ok(await nodes.GetAsync(request.Caller(), Uuid(uuid), request.HttpContext.RequestAborted));
+
+    [Function("PatchNode")]
+    public async Task<IResult> Patch([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = Item)] HttpRequest request, string uuid)
+    {
+        var body = await request.ReadBodyAsync<PatchNodeRequest>();
+        return ApiResults.Ok(await nodes.PatchAsync(request.Caller(), Uuid(uuid), body, request.HttpContext.RequestAborted));
+    }
+
+    [Function("TerminateNode")]
+    public async Task<IResult> Terminate(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Item)] HttpRequest request, string uuid, [DurableClient] DurableTaskClient durable)
+    {
+        var (node, action) = await nodes.TerminateAsync(request.Caller(), request.Info(), Uuid(uuid), durable, request.HttpContext.RequestAborted);
+        return ApiResults.Accepted(request, node, action);
+    }
+
+    private static Guid Uuid(string value) => HttpRequestExtensions.ParseUuid(value, "node");
+}
