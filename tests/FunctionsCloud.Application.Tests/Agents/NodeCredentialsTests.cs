@@ -1,0 +1,67 @@
+using System.Security.Cryptography;
+using FunctionsCloud.Application.Agents;
+using FunctionsCloud.Application.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace FunctionsCloud.Application.Tests.Agents;
+
+public class NodeCredentialsTests
+{
+    private readonly NodeCredentials _credentials = New();
+
+    [Fact]
+    public void A_node_secret_names_its_node_and_namespace()
+    {
+        var node = new NodeIdentity("acme", Guid.NewGuid());
+
+        Assert.True(_credentials.TryReadNodeSecret(_credentials.IssueNodeSecret(node), out var read));
+        Assert.Equal(node, read);
+    }
+
+    [Fact]
+    public void A_tampered_secret_is_refused()
+    {
+        var secret = _credentials.IssueNodeSecret(new NodeIdentity("acme", Guid.NewGuid()));
+        var other = _credentials.IssueNodeSecret(new NodeIdentity("evil", Guid.NewGuid()));
+        var forged = other[..other.IndexOf('.')] + secret[secret.IndexOf('.')..];
+
+        Assert.False(_credentials.TryReadNodeSecret(forged, out _));
+        Assert.False(_credentials.TryReadNodeSecret(secret[..^2], out _));
+        Assert.False(_credentials.TryReadNodeSecret("fcn_garbage", out _));
+        Assert.False(_credentials.TryReadNodeSecret(null, out _));
+    }
+
+    [Fact]
+    public void A_secret_signed_with_another_key_is_refused()
+    {
+        var secret = New().IssueNodeSecret(new NodeIdentity("acme", Guid.NewGuid()));
+
+        Assert.False(_credentials.TryReadNodeSecret(secret, out _));
+    }
+
+    [Fact]
+    public void Registration_tokens_and_node_secrets_are_not_interchangeable()
+    {
+        var claim = new RegistrationClaim("acme", Guid.NewGuid(), 1, DateTimeOffset.UtcNow.AddHours(1));
+        var token = _credentials.IssueRegistrationToken(claim);
+
+        Assert.True(_credentials.TryReadRegistrationToken(token, out var read));
+        Assert.Equal(claim.NodeUuid, read.NodeUuid);
+        Assert.Equal(claim.ExpiresAt.ToUnixTimeSeconds(), read.ExpiresAt.ToUnixTimeSeconds());
+        Assert.False(_credentials.TryReadNodeSecret(token, out _));
+        Assert.False(_credentials.TryReadRegistrationToken(_credentials.IssueNodeSecret(new NodeIdentity("acme", claim.NodeUuid)), out _));
+    }
+
+    [Fact]
+    public void A_missing_or_short_key_stops_start_up_with_a_clear_message()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => new NodeCredentials(Options.Create(new FunctionsCloudOptions())));
+        Assert.Contains("NodeCredentialKey", error.Message);
+        Assert.Throws<InvalidOperationException>(() => new NodeCredentials(Options.Create(new FunctionsCloudOptions { NodeCredentialKey = Convert.ToBase64String(new byte[8]) })));
+    }
+
+    private static NodeCredentials New() => new(Options.Create(new FunctionsCloudOptions
+    {
+        NodeCredentialKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+    }));
+}
