@@ -1,0 +1,30 @@
+namespace FunctionsCloud.Agent.Configuration;
+
+/// <summary>The agent's validated settings (see <see cref="AgentOptionsLoader"/> for where they come from).</summary>
+public sealed record AgentOptions
+{
+    public const string DefaultStateDir = "/var/lib/functionscloud-agent";
+    public static readonly TimeSpan DefaultHeartbeatInterval = TimeSpan.FromSeconds(15);
+
+    /// <summary>The control plane's base address, e.g. https://cloud.example.com.</summary>
+    public required Uri ApiUrl { get; init; }
+
+    /// <summary>The one-time registration token; only needed while the state directory holds no identity.</summary>
+    public string? Token { get; init; }
+
+    /// <summary>Absolute path of the directory holding identity.json (and optionally agent.json).</summary>
+    public required string StateDir { get; init; }
+
+    /// <summary>The interval to start with, until the control plane says otherwise. Null: the registration's, or the default.</summary>
+    public TimeSpan? HeartbeatInterval { get; init; }
+
+    /// <summary>The Docker engine endpoint (DOCKER_HOST form, e.g. unix:///var/run/docker.sock or tcp://host:2375).</summary>
+    public required Uri DockerHost { get; init; }
+
+    /// <summary>The host name reported at registration.</summary>
+    public required string Hostname { get; init; }
+
+    /// <summary>Never print the token.</summary>
+    public override string ToString() =>
+        $"AgentOptions {{ ApiUrl = {ApiUrl}, StateDir = {StateDir}, HeartbeatInterval = {HeartbeatInterval}, DockerHost = {DockerHost}, Hostname = {Hostname}, Token = {(Token is null ? "none" : "***")} }}";
+}

@@ -1,0 +1,8 @@
+namespace FunctionsCloud.Agent.Inventory;
+
+/// <summary>Asks the local Docker engine for its version.</summary>
+public interface IDockerVersionProbe
+{
+    /// <summary>The engine's version, or null when no engine answers. Never throws for an absent engine.</summary>
+    Task<string?> GetVersionAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,8 @@
+using FunctionsCloud.Agent.Inventory;
+
+namespace FunctionsCloud.Agent.Tests.Support;
+
+public sealed class StubDockerProbe(string? version) : IDockerVersionProbe
+{
+    public Task<string?> GetVersionAsync(CancellationToken cancellationToken) => Task.FromResult(version);
+}
