@@ -1,0 +1,271 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using FunctionsCloud.Providers.Contract;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FunctionsCloud.Providers.Local;
+
+/// <summary>
+/// The <c>local</c> provider: each node is an agent process on this machine with its own state directory
+/// <c>&lt;StateRoot&gt;/&lt;nodeUuid&gt;/</c>, sharing the local Docker engine. Processes outlive the call that
+/// started them and are killed when the provider is disposed (the host exits). Linux only (uses /proc and signals).
+/// </summary>
+public sealed partial class LocalNodeProvider : INodeProvider, IDisposable
+{
+    public const string ProviderName = "local";
+    public const string TokenVariable = "FUNCTIONSCLOUD_AGENT_TOKEN";
+    private const string LogFileVariable = "FUNCTIONSCLOUD_LOCAL_AGENT_LOG";
+
+    // Runs the agent in place of the shell (same pid), appending its output to agent.log, with no stdin and no pipes to us.
+    private const string LaunchScript = "exec \"$0\" \"$@\" </dev/null >>\"$" + LogFileVariable + "\" 2>&1";
+
+    private static readonly string[] InheritedVariables = ["PATH", "HOME", "USER", "LANG", "LC_ALL", "TMPDIR", "TZ", "SSL_CERT_FILE", "SSL_CERT_DIR"];
+    private static readonly string[] InheritedPrefixes = ["DOTNET_", "DOCKER_"];
+
+    private readonly LocalNodeProviderOptions _options;
+    private readonly ILogger<LocalNodeProvider> _logger;
+    private readonly string _stateRoot;
+    private readonly ConcurrentDictionary<Guid, SemaphoreSlim> _locks = new();
+    private readonly ConcurrentDictionary<Guid, RunningAgent> _running = new();
+    private int _disposed;
+
+    public LocalNodeProvider(IOptions<LocalNodeProviderOptions> options, ILogger<LocalNodeProvider> logger)
+    {
+        _options = options.Value;
+        _logger = logger;
+        _stateRoot = _options.ResolveStateRoot();
+    }
+
+    public string Name => ProviderName;
+
+    public string StateRoot => _stateRoot;
+
+    public async Task<IReadOnlyList<NodeCreationResult>> CreateNodesAsync(NodeCreationRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        var results = new List<NodeCreationResult>(request.Nodes.Count);
+        foreach (var node in request.Nodes)
+        {
+            var gate = _locks.GetOrAdd(node.NodeUuid, _ => new SemaphoreSlim(1, 1));
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                results.Add(Create(node));
+            }
+#pragma warning disable CA1031 // One node's failure is reported in its result; the others go on.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogCreateFailed(_logger, node.NodeUuid, ex.Message, ex);
+                results.Add(NodeCreationResult.Failed(node.NodeUuid, $"Could not start the local agent: {ex.Message}"));
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+
+        return results;
+    }
+
+    public async Task<IReadOnlyList<NodeTerminationResult>> TerminateNodesAsync(NodeTerminationRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var stops = request.Nodes.Select(node => TerminateOneAsync(node, cancellationToken));
+        return await Task.WhenAll(stops).ConfigureAwait(false);
+    }
+
+    private NodeCreationResult Create(NodeToCreate node)
+    {
+        var directory = new LocalNodeDirectory(_stateRoot, node.NodeUuid);
+        if (directory.ReadPid() is { } existing && LocalProcesses.IsAliveWithArgument(existing, directory.Path))
+        {
+            _running.TryAdd(node.NodeUuid, new RunningAgent(existing, directory.Path, null));
+            LogAlreadyRunning(_logger, node.NodeUuid, existing);
+            return Created(node.NodeUuid, existing);
+        }
+
+        var agentPath = _options.ResolveAgentPath();
+        if (!File.Exists(agentPath))
+        {
+            return NodeCreationResult.Failed(node.NodeUuid, $"The agent is not at {agentPath}; set {LocalNodeProviderOptions.SectionName}:AgentPath.");
+        }
+
+        directory.Create();
+        var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
+        foreach (var argument in (string[])["-c", LaunchScript, _options.ResolveDotnetPath(), agentPath,
+                     "--api-url", node.Bootstrap.ApiUrl, "--state-dir", directory.Path])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        SetEnvironment(start.Environment, directory, node.Bootstrap.RegistrationToken);
+        var process = Process.Start(start) ?? throw new InvalidOperationException("the process did not start");
+        directory.WritePid(process.Id);
+        if (_running.TryGetValue(node.NodeUuid, out var previous))
+        {
+            previous.Process?.Dispose();
+        }
+
+        _running[node.NodeUuid] = new RunningAgent(process.Id, directory.Path, process);
+        LogStarted(_logger, node.NodeUuid, process.Id, directory.LogFile);
+        return Created(node.NodeUuid, process.Id);
+    }
+
+    private static NodeCreationResult Created(Guid nodeUuid, int pid) =>
+        NodeCreationResult.Created(nodeUuid, pid.ToString(CultureInfo.InvariantCulture), publicIp: "127.0.0.1");
+
+    /// <summary>A clean environment: the host's secrets (connection strings, keys) stay out of the agent; the token is not in argv.</summary>
+    private static void SetEnvironment(IDictionary<string, string?> environment, LocalNodeDirectory directory, string token)
+    {
+        var inherited = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
+            .Select(e => (Name: (string)e.Key, Value: (string?)e.Value))
+            .Where(e => InheritedVariables.Contains(e.Name, StringComparer.Ordinal)
+                || InheritedPrefixes.Any(p => e.Name.StartsWith(p, StringComparison.Ordinal)))
+            .ToList();
+        environment.Clear();
+        foreach (var (name, value) in inherited)
+        {
+            environment[name] = value;
+        }
+
+        environment[LogFileVariable] = directory.LogFile;
+        environment[TokenVariable] = token;
+    }
+
+    private async Task<NodeTerminationResult> TerminateOneAsync(ProvisionedNode node, CancellationToken cancellationToken)
+    {
+        var gate = _locks.GetOrAdd(node.NodeUuid, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var directory = new LocalNodeDirectory(_stateRoot, node.NodeUuid);
+            _running.TryRemove(node.NodeUuid, out var tracked);
+            var pid = directory.ReadPid() ?? tracked?.Pid ?? ParsePid(node.ProviderId);
+            if (pid is { } alive && LocalProcesses.IsAliveWithArgument(alive, directory.Path))
+            {
+                await StopAsync(node.NodeUuid, alive, directory.Path, tracked?.Process, cancellationToken).ConfigureAwait(false);
+            }
+
+            tracked?.Process?.Dispose();
+            directory.Delete();
+            LogTerminated(_logger, node.NodeUuid);
+            return new NodeTerminationResult(node.NodeUuid, true);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogTerminateFailed(_logger, node.NodeUuid, ex.Message, ex);
+            return new NodeTerminationResult(node.NodeUuid, false, $"Could not terminate the local agent: {ex.Message}");
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task StopAsync(Guid nodeUuid, int pid, string nodeDir, Process? process, CancellationToken cancellationToken)
+    {
+        LocalProcesses.RequestStop(pid);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.StopTimeout);
+        try
+        {
+            await WaitForExitAsync(pid, nodeDir, process, timeout.Token).ConfigureAwait(false);
+            return;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogKilling(_logger, nodeUuid, pid, _options.StopTimeout.TotalSeconds);
+        }
+
+        LocalProcesses.KillTree(pid);
+        using var afterKill = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        afterKill.CancelAfter(TimeSpan.FromSeconds(5));
+        await WaitForExitAsync(pid, nodeDir, process, afterKill.Token).ConfigureAwait(false);
+    }
+
+    private static async Task WaitForExitAsync(int pid, string nodeDir, Process? process, CancellationToken cancellationToken)
+    {
+        if (process is not null)
+        {
+            // Our own child: waiting on it also reaps it.
+            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        while (LocalProcesses.IsAliveWithArgument(pid, nodeDir))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static int? ParsePid(string? providerId) =>
+        int.TryParse(providerId, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && pid > 0 ? pid : null;
+
+    /// <summary>Kills every agent this provider started or found running, so none outlives the host.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        foreach (var (nodeUuid, agent) in _running)
+        {
+            try
+            {
+                if (agent.Process is { HasExited: false } process)
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+                else if (agent.Process is null && LocalProcesses.IsAliveWithArgument(agent.Pid, agent.NodeDir))
+                {
+                    LocalProcesses.KillTree(agent.Pid);
+                }
+
+                LogKilledOnDispose(_logger, nodeUuid, agent.Pid);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception)
+            {
+                // Already gone.
+            }
+            finally
+            {
+                agent.Process?.Dispose();
+            }
+        }
+
+        _running.Clear();
+        foreach (var gate in _locks.Values)
+        {
+            gate.Dispose();
+        }
+    }
+
+    private sealed record RunningAgent(int Pid, string NodeDir, Process? Process);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Local node {NodeUuid}: agent started as process {Pid}, output in {LogFile}")]
+    private static partial void LogStarted(ILogger logger, Guid nodeUuid, int pid, string logFile);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Local node {NodeUuid}: agent already running as process {Pid}")]
+    private static partial void LogAlreadyRunning(ILogger logger, Guid nodeUuid, int pid);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Local node {NodeUuid}: could not start the agent: {Reason}")]
+    private static partial void LogCreateFailed(ILogger logger, Guid nodeUuid, string reason, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Local node {NodeUuid}: agent process {Pid} did not stop within {Seconds:0} s of SIGTERM; killing it")]
+    private static partial void LogKilling(ILogger logger, Guid nodeUuid, int pid, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Local node {NodeUuid}: terminated, state directory removed")]
+    private static partial void LogTerminated(ILogger logger, Guid nodeUuid);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Local node {NodeUuid}: could not terminate: {Reason}")]
+    private static partial void LogTerminateFailed(ILogger logger, Guid nodeUuid, string reason, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Local node {NodeUuid}: agent process {Pid} killed as the provider shuts down")]
+    private static partial void LogKilledOnDispose(ILogger logger, Guid nodeUuid, int pid);
+}
