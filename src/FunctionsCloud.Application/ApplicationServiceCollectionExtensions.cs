@@ -8,7 +8,7 @@ using FunctionsCloud.Application.Nodes;
 using FunctionsCloud.Application.Operations;
 using FunctionsCloud.Domain.Catalog;
 using FunctionsCloud.Providers.Contract;
-//LOCAL using FunctionsCloud.Providers.Local;
+using FunctionsCloud.Providers.Local;
 using FunctionsCloud.Storage.Connection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +25,7 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMemoryCache();
         services.AddFunctionsCloudStorage(configuration);
-        //LOCAL services.AddLocalNodeProvider(configuration);
+        services.AddLocalNodeProvider(configuration);
         services.TryAddSingleton(ProviderCatalog.Default);
         services.TryAddSingleton<NodeProviderRegistry>();
         services.TryAddSingleton<CatalogView>();
