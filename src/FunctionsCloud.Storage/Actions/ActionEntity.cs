@@ -1,0 +1,78 @@
+using Azure;
+using FunctionsCloud.Domain.Actions;
+using FunctionsCloud.Domain.States;
+using FunctionsCloud.Storage.Entities;
+
+namespace FunctionsCloud.Storage.Actions;
+
+/// <summary>An action's row: PartitionKey = namespace, RowKey = uuid, State by wire name ("In progress").</summary>
+internal sealed class ActionEntity : IStoredEntity<ActionEntity, ActionRecord>
+{
+    public static string Resource => "action";
+
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Object { get; set; } = "";
+    public string Action { get; set; } = "";
+    public string Method { get; set; } = "";
+    public string Path { get; set; } = "";
+    public string User { get; set; } = "";
+    public string Ip { get; set; } = "";
+    public DateTimeOffset? StartDate { get; set; }
+    public DateTimeOffset? EndDate { get; set; }
+    public string State { get; set; } = "";
+    /// <summary>At most <see cref="ActionRecord.MaxLogLength"/> characters: fits one string property (32K).</summary>
+    public string Logs { get; set; } = "";
+    public bool IsUserAction { get; set; }
+    public bool CanBeCanceled { get; set; }
+    public bool CanBeRetried { get; set; }
+
+    public static ActionEntity From(ActionRecord action) => new()
+    {
+        PartitionKey = action.Namespace,
+        RowKey = TableKeys.Of(action.Uuid),
+        Object = action.Object,
+        Action = action.Action,
+        Method = action.Method,
+        Path = action.Path,
+        User = action.User,
+        Ip = action.Ip,
+        StartDate = StoredValues.Of(action.StartDate),
+        EndDate = action.EndDate,
+        State = ApiNames.Of(action.State),
+        Logs = action.Logs,
+        IsUserAction = action.IsUserAction,
+        CanBeCanceled = action.CanBeCanceled,
+        CanBeRetried = action.CanBeRetried,
+    };
+
+    public ActionRecord ToDomain()
+    {
+        var action = new ActionRecord
+        {
+            Uuid = Guid.Parse(RowKey),
+            Namespace = PartitionKey,
+            Object = Object,
+            Action = Action,
+            Method = Method,
+            Path = Path,
+            User = User,
+            Ip = Ip,
+            StartDate = StoredValues.DateOrDefault(StartDate),
+            EndDate = EndDate,
+            IsUserAction = IsUserAction,
+            CanBeCanceled = CanBeCanceled,
+            CanBeRetried = CanBeRetried,
+            Version = ETag.ToString(),
+        };
+        action.Restore(ApiNames.Parse<ActionState>(State), Logs);
+        return action;
+    }
+
+    public static string? VersionOf(ActionRecord action) => action.Version;
+
+    public static void SetVersion(ActionRecord action, string version) => action.Version = version;
+}

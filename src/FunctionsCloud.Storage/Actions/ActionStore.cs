@@ -1,0 +1,28 @@
+using FunctionsCloud.Domain.Actions;
+using FunctionsCloud.Storage.Connection;
+using FunctionsCloud.Storage.Entities;
+using FunctionsCloud.Storage.Querying;
+
+namespace FunctionsCloud.Storage.Actions;
+
+internal sealed class ActionStore(StorageTables tables)
+    : EntityStore<ActionRecord, ActionEntity>(tables.Actions, Fields), IActionStore
+{
+    private static readonly QueryFields Fields = new("actions", new Dictionary<string, QueryField>
+    {
+        ["uuid"] = new("RowKey", QueryValues.Uuid),
+        ["state"] = new(nameof(ActionEntity.State), QueryValues.State<ActionState>()),
+        ["object"] = new(nameof(ActionEntity.Object)),
+        ["action"] = new(nameof(ActionEntity.Action)),
+    });
+
+    public Task<ActionRecord?> UpdateAsync(string @namespace, Guid uuid, Action<ActionRecord> change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return UpdateAsync(@namespace, uuid, action =>
+        {
+            change(action);
+            return true;
+        }, cancellationToken);
+    }
+}

@@ -1,0 +1,35 @@
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using FunctionsCloud.Storage.Actions;
+using FunctionsCloud.Storage.ApiKeys;
+using FunctionsCloud.Storage.NodeClusters;
+using FunctionsCloud.Storage.Nodes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace FunctionsCloud.Storage.Connection;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the storage clients (from <c>AzureWebJobsStorage</c>), the table names (from
+    /// <c>FunctionsCloud:TablePrefix</c>) and every store, all singletons. Registrations already made
+    /// (e.g. a <see cref="StorageClients"/> with test policies) are kept.
+    /// </summary>
+    public static IServiceCollection AddFunctionsCloudStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(_ => StorageClients.FromConfiguration(configuration));
+        services.TryAddSingleton(_ => TableNames.FromConfiguration(configuration));
+        services.TryAddSingleton<TableServiceClient>(sp => sp.GetRequiredService<StorageClients>().Tables);
+        services.TryAddSingleton<QueueServiceClient>(sp => sp.GetRequiredService<StorageClients>().Queues);
+        services.TryAddSingleton(sp => new StorageTables(sp.GetRequiredService<StorageClients>(), sp.GetRequiredService<TableNames>()));
+        services.TryAddSingleton<INodeClusterStore, NodeClusterStore>();
+        services.TryAddSingleton<INodeStore, NodeStore>();
+        services.TryAddSingleton<IActionStore, ActionStore>();
+        services.TryAddSingleton<IApiKeyStore, ApiKeyStore>();
+        return services;
+    }
+}

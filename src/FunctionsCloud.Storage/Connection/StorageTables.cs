@@ -1,0 +1,11 @@
+namespace FunctionsCloud.Storage.Connection;
+
+/// <summary>The app's tables on one account; one instance per process so each table is created once.</summary>
+internal sealed class StorageTables(StorageClients clients, TableNames names)
+{
+    public TableNames Names { get; } = names;
+    public StorageTable NodeClusters { get; } = new(clients.Tables.GetTableClient(names.NodeClusters));
+    public StorageTable Nodes { get; } = new(clients.Tables.GetTableClient(names.Nodes));
+    public StorageTable Actions { get; } = new(clients.Tables.GetTableClient(names.Actions));
+    public StorageTable ApiKeys { get; } = new(clients.Tables.GetTableClient(names.ApiKeys));
+}

@@ -1,0 +1,110 @@
+using Azure;
+using Azure.Data.Tables;
+using FunctionsCloud.Storage.Concurrency;
+using FunctionsCloud.Storage.Connection;
+using FunctionsCloud.Storage.Querying;
+
+namespace FunctionsCloud.Storage.Entities;
+
+/// <summary>
+/// The one implementation of <see cref="IEntityStore{T}"/>: PartitionKey = namespace, RowKey = uuid,
+/// writes guarded by ETags. Concrete stores only name their table, entity and filterable fields.
+/// </summary>
+internal abstract class EntityStore<TDomain, TEntity>(StorageTable table, QueryFields fields) : IEntityStore<TDomain>
+    where TDomain : class
+    where TEntity : class, IStoredEntity<TEntity, TDomain>, new()
+{
+    protected StorageTable Table { get; } = table;
+
+    public IReadOnlySet<string> QueryableFields => fields.Names;
+
+    public async Task CreateAsync(TDomain item, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var entity = From(item);
+        var client = await Table.ReadyAsync().ConfigureAwait(false);
+        try
+        {
+            var response = await client.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+            SetVersion(item, response);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            throw new EntityAlreadyExistsException(TEntity.Resource, entity.PartitionKey, entity.RowKey, e);
+        }
+    }
+
+    public async Task<TDomain?> GetAsync(string @namespace, Guid uuid, CancellationToken cancellationToken = default)
+    {
+        if (!TableKeys.IsValid(@namespace))
+            return null;
+        var client = await Table.ReadyAsync().ConfigureAwait(false);
+        var response = await client.GetEntityIfExistsAsync<TEntity>(@namespace, TableKeys.Of(uuid), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? response.Value!.ToDomain() : null;
+    }
+
+    public async Task UpdateAsync(TDomain item, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var entity = From(item);
+        var version = TEntity.VersionOf(item)
+            ?? throw new InvalidOperationException($"The {TEntity.Resource} '{entity.RowKey}' has no Version: read it before updating it.");
+        var client = await Table.ReadyAsync().ConfigureAwait(false);
+        try
+        {
+            // Replace, not Merge: a property set to null must disappear from the row.
+            var response = await client.UpdateEntityAsync(entity, new ETag(version), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            SetVersion(item, response);
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            throw new ConcurrencyConflictException(TEntity.Resource, entity.PartitionKey, entity.RowKey, e);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            throw new EntityNotFoundException(TEntity.Resource, entity.PartitionKey, entity.RowKey, e);
+        }
+    }
+
+    public Task<TDomain?> UpdateAsync(string @namespace, Guid uuid, Func<TDomain, bool> change, CancellationToken cancellationToken = default) =>
+        OptimisticUpdate.RunAsync(ct => GetAsync(@namespace, uuid, ct), change, UpdateAsync, cancellationToken);
+
+    public async Task<QueryPage<TDomain>> QueryPageAsync(
+        string @namespace, TableQuery query, int pageSize, string? continuationToken, CancellationToken cancellationToken = default)
+    {
+        var filter = ODataFilter.For(@namespace, query, fields);
+        var client = await Table.ReadyAsync().ConfigureAwait(false);
+        var page = await TablePaging.PageAsync<TEntity>(client, filter, pageSize, continuationToken, null, cancellationToken).ConfigureAwait(false);
+        return new QueryPage<TDomain>(ToDomain(page.Items), page.ContinuationToken);
+    }
+
+    public async Task<ListResult<TDomain>> ListAsync(
+        string @namespace, TableQuery query, int offset, int limit, CancellationToken cancellationToken = default)
+    {
+        var filter = ODataFilter.For(@namespace, query, fields);
+        var client = await Table.ReadyAsync().ConfigureAwait(false);
+        var slice = await TablePaging.SliceAsync<TEntity>(client, filter, offset, limit, cancellationToken).ConfigureAwait(false);
+        return new ListResult<TDomain>(ToDomain(slice.Items), slice.TotalCount);
+    }
+
+    /// <summary>Every matching item, for lists known to be small.</summary>
+    protected async Task<IReadOnlyList<TDomain>> AllAsync(string @namespace, TableQuery query, CancellationToken cancellationToken)
+    {
+        var filter = ODataFilter.For(@namespace, query, fields);
+        var client = await Table.ReadyAsync().ConfigureAwait(false);
+        return ToDomain(await TablePaging.AllAsync<TEntity>(client, filter, cancellationToken).ConfigureAwait(false));
+    }
+
+    private static TEntity From(TDomain item)
+    {
+        var entity = TEntity.From(item);
+        TableKeys.Require(entity.PartitionKey, "Namespace");
+        return entity;
+    }
+
+    private static void SetVersion(TDomain item, Response response) =>
+        TEntity.SetVersion(item, response.Headers.ETag?.ToString()
+            ?? throw new InvalidOperationException("The table service answered a write without an ETag."));
+
+    private static List<TDomain> ToDomain(IReadOnlyList<TEntity> entities) => entities.Select(e => e.ToDomain()).ToList();
+}

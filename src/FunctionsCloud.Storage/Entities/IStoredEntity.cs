@@ -1,0 +1,21 @@
+using Azure.Data.Tables;
+
+namespace FunctionsCloud.Storage.Entities;
+
+/// <summary>The stored shape of a domain object: how it maps both ways, so one generic store serves all.</summary>
+internal interface IStoredEntity<TSelf, TDomain> : ITableEntity
+    where TSelf : class, IStoredEntity<TSelf, TDomain>, new()
+    where TDomain : class
+{
+    /// <summary>The resource's name in messages, e.g. "node cluster".</summary>
+    static abstract string Resource { get; }
+
+    static abstract TSelf From(TDomain item);
+
+    /// <summary>The domain object, with its Version set to this row's ETag.</summary>
+    TDomain ToDomain();
+
+    static abstract string? VersionOf(TDomain item);
+
+    static abstract void SetVersion(TDomain item, string version);
+}

@@ -1,0 +1,115 @@
+using Azure;
+using FunctionsCloud.Domain.Nodes;
+using FunctionsCloud.Domain.States;
+using FunctionsCloud.Storage.Entities;
+
+namespace FunctionsCloud.Storage.Nodes;
+
+/// <summary>
+/// A node's row: PartitionKey = namespace, RowKey = uuid, State by wire name. The heartbeat columns
+/// (LastSeen, Cpu, Memory, Disk, DockerVersion) are also written alone by <see cref="NodeHeartbeatEntity"/>.
+/// </summary>
+internal sealed class NodeEntity : IStoredEntity<NodeEntity, Node>
+{
+    public static string Resource => "node";
+
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    /// <summary>The cluster's uuid ("D"); none for nodes brought by their owners.</summary>
+    public string? NodeCluster { get; set; }
+    public string Provider { get; set; } = "";
+    public string Region { get; set; } = "";
+    public string NodeType { get; set; } = "";
+    public string? AvailabilityZone { get; set; }
+    public string State { get; set; } = "";
+    public string Nickname { get; set; } = "";
+    public string? ExternalFqdn { get; set; }
+    public string? PublicIp { get; set; }
+    public string? DockerVersion { get; set; }
+    public int? Cpu { get; set; }
+    public long? Memory { get; set; }
+    public long? Disk { get; set; }
+    public int CurrentNumContainers { get; set; }
+    public DateTimeOffset? LastSeen { get; set; }
+    public string Tags { get; set; } = "[]";
+    public DateTimeOffset? CreatedDatetime { get; set; }
+    public DateTimeOffset? DeployedDatetime { get; set; }
+    public DateTimeOffset? DestroyedDatetime { get; set; }
+    public string? ProviderId { get; set; }
+    public string? LastError { get; set; }
+    public string? RegistrationWaiter { get; set; }
+    public int CredentialVersion { get; set; }
+    public bool Registered { get; set; }
+
+    public static NodeEntity From(Node node) => new()
+    {
+        PartitionKey = node.Namespace,
+        RowKey = TableKeys.Of(node.Uuid),
+        NodeCluster = StoredValues.Of(node.NodeCluster),
+        Provider = node.Provider,
+        Region = node.Region,
+        NodeType = node.NodeType,
+        AvailabilityZone = node.AvailabilityZone,
+        State = ApiNames.Of(node.State),
+        Nickname = node.Nickname,
+        ExternalFqdn = node.ExternalFqdn,
+        PublicIp = node.PublicIp,
+        DockerVersion = node.DockerVersion,
+        Cpu = node.Cpu,
+        Memory = node.Memory,
+        Disk = node.Disk,
+        CurrentNumContainers = node.CurrentNumContainers,
+        LastSeen = node.LastSeen,
+        Tags = StoredValues.Of(node.Tags),
+        CreatedDatetime = StoredValues.Of(node.CreatedDatetime),
+        DeployedDatetime = node.DeployedDatetime,
+        DestroyedDatetime = node.DestroyedDatetime,
+        ProviderId = node.ProviderId,
+        LastError = node.LastError,
+        RegistrationWaiter = node.RegistrationWaiter,
+        CredentialVersion = node.CredentialVersion,
+        Registered = node.Registered,
+    };
+
+    public Node ToDomain()
+    {
+        var node = new Node
+        {
+            Uuid = Guid.Parse(RowKey),
+            Namespace = PartitionKey,
+            NodeCluster = StoredValues.GuidOrNull(NodeCluster),
+            Provider = Provider,
+            Region = Region,
+            NodeType = NodeType,
+            AvailabilityZone = AvailabilityZone,
+            Nickname = Nickname,
+            ExternalFqdn = ExternalFqdn,
+            PublicIp = PublicIp,
+            DockerVersion = DockerVersion,
+            Cpu = Cpu,
+            Memory = Memory,
+            Disk = Disk,
+            CurrentNumContainers = CurrentNumContainers,
+            LastSeen = LastSeen,
+            Tags = StoredValues.Tags(Tags),
+            CreatedDatetime = StoredValues.DateOrDefault(CreatedDatetime),
+            DeployedDatetime = DeployedDatetime,
+            DestroyedDatetime = DestroyedDatetime,
+            ProviderId = ProviderId,
+            LastError = LastError,
+            RegistrationWaiter = RegistrationWaiter,
+            CredentialVersion = CredentialVersion,
+            Registered = Registered,
+            Version = ETag.ToString(),
+        };
+        node.Restore(ApiNames.Parse<NodeState>(State));
+        return node;
+    }
+
+    public static string? VersionOf(Node node) => node.Version;
+
+    public static void SetVersion(Node node, string version) => node.Version = version;
+}

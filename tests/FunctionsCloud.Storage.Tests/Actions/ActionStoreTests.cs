@@ -1,0 +1,114 @@
+using FunctionsCloud.Domain.Actions;
+using FunctionsCloud.Storage.Concurrency;
+using FunctionsCloud.Storage.Querying;
+using FunctionsCloud.Storage.Tests.Support;
+using FunctionsCloud.Testing;
+
+namespace FunctionsCloud.Storage.Tests.Actions;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class ActionStoreTests
+{
+    private readonly TestStorage _storage = new(AzuriteFixture.UniquePrefix());
+
+    [Fact]
+    public async Task Every_field_round_trips()
+    {
+        var action = Samples.Action();
+        PropertyAssert.NoDefaults(action, nameof(ActionRecord.Version));
+
+        await _storage.Actions.CreateAsync(action);
+        var stored = await _storage.Actions.GetAsync(action.Namespace, action.Uuid);
+
+        Assert.NotNull(stored);
+        PropertyAssert.AllEqual(action, stored);
+    }
+
+    [Fact]
+    public async Task A_system_action_without_end_round_trips()
+    {
+        var action = new ActionRecord
+        {
+            Uuid = Guid.NewGuid(),
+            Namespace = Samples.Namespace,
+            Object = "/api/infra/v1/node/x/",
+            Action = "Node Health Check",
+            Method = "",
+            Path = "",
+            User = "",
+            IsUserAction = false,
+        };
+
+        await _storage.Actions.CreateAsync(action);
+
+        PropertyAssert.AllEqual(action, await _storage.Actions.GetAsync(action.Namespace, action.Uuid));
+    }
+
+    [Fact]
+    public async Task Two_copies_conflict_and_the_first_write_stays()
+    {
+        var action = Samples.Action();
+        await _storage.Actions.CreateAsync(action);
+        var first = (await _storage.Actions.GetAsync(action.Namespace, action.Uuid))!;
+        var second = (await _storage.Actions.GetAsync(action.Namespace, action.Uuid))!;
+
+        first.MoveTo(ActionState.Success);
+        await _storage.Actions.UpdateAsync(first);
+        second.MoveTo(ActionState.Failed);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => _storage.Actions.UpdateAsync(second));
+        Assert.Equal(ActionState.Success, (await _storage.Actions.GetAsync(action.Namespace, action.Uuid))!.State);
+    }
+
+    [Fact]
+    public async Task Concurrent_log_appends_all_land()
+    {
+        var action = Samples.Action();
+        await _storage.Actions.CreateAsync(action);
+
+        await Task.WhenAll(Enumerable.Range(1, 6).Select(i =>
+            _storage.Actions.UpdateAsync(action.Namespace, action.Uuid, a => a.AppendLog(Samples.At(i), $"step {i}"))));
+
+        var logs = (await _storage.Actions.GetAsync(action.Namespace, action.Uuid))!.Logs;
+        Assert.All(Enumerable.Range(1, 6), i => Assert.Contains($"step {i}\n", logs, StringComparison.Ordinal));
+        Assert.Contains("Creating 3 nodes", logs, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Logs_at_their_maximum_length_fit_in_the_row()
+    {
+        var action = Samples.Action();
+        while (action.Logs.Length < ActionRecord.MaxLogLength - 100)
+            action.AppendLog(Samples.At(5), new string('x', 200));
+
+        await _storage.Actions.CreateAsync(action);
+
+        Assert.Equal(action.Logs, (await _storage.Actions.GetAsync(action.Namespace, action.Uuid))!.Logs);
+    }
+
+    [Fact]
+    public async Task Actions_filter_on_state_object_and_action()
+    {
+        var create = Samples.Action();
+        var scale = new ActionRecord
+        {
+            Uuid = Guid.NewGuid(),
+            Namespace = Samples.Namespace,
+            Object = create.Object,
+            Action = "Cluster Scale",
+            Method = "PATCH",
+            Path = create.Object,
+            User = "alice",
+        };
+        await _storage.Actions.CreateAsync(create);
+        await _storage.Actions.CreateAsync(scale);
+
+        var inProgress = await _storage.Actions.ListAsync(Samples.Namespace, TableQuery.All.Where("state", "In progress"), 0, 10);
+        var onObject = await _storage.Actions.ListAsync(Samples.Namespace, TableQuery.All.Where("object", create.Object), 0, 10);
+        var scales = await _storage.Actions.ListAsync(Samples.Namespace, TableQuery.All.Where("action", "Cluster Scale").Where("state", "pending"), 0, 10);
+
+        Assert.Equal(create.Uuid, Assert.Single(inProgress.Items).Uuid);
+        Assert.Equal(2, onObject.TotalCount);
+        Assert.Equal(scale.Uuid, Assert.Single(scales.Items).Uuid);
+    }
+}

@@ -1,0 +1,69 @@
+using FunctionsCloud.Storage.ApiKeys;
+using FunctionsCloud.Storage.Tests.Support;
+using FunctionsCloud.Testing;
+
+namespace FunctionsCloud.Storage.Tests.ApiKeys;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class ApiKeyStoreTests
+{
+    private const string Hash = "9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08";
+
+    private readonly TestStorage _storage = new(AzuriteFixture.UniquePrefix());
+
+    private static ApiKeyRecord Key(string user = "Alice", string hash = Hash) => new()
+    {
+        User = user,
+        KeyHash = hash,
+        Namespace = "alice-ns",
+        IsAdmin = true,
+        CreatedAt = Samples.At(1),
+        Revoked = false,
+    };
+
+    [Fact]
+    public async Task A_key_is_found_by_user_in_any_case_and_hash()
+    {
+        await _storage.ApiKeys.UpsertAsync(Key());
+
+        var found = await _storage.ApiKeys.FindAsync("ALICE", Hash.ToLowerInvariant());
+
+        Assert.Equal(Key() with { User = "alice", KeyHash = Hash.ToLowerInvariant() }, found);
+    }
+
+    [Fact]
+    public async Task Another_hash_or_user_finds_nothing()
+    {
+        await _storage.ApiKeys.UpsertAsync(Key());
+
+        Assert.Null(await _storage.ApiKeys.FindAsync("alice", new string('0', 64)));
+        Assert.Null(await _storage.ApiKeys.FindAsync("bob", Hash));
+        Assert.Null(await _storage.ApiKeys.FindAsync("al/ice", Hash));
+        Assert.Null(await _storage.ApiKeys.FindAsync("", Hash));
+    }
+
+    [Fact]
+    public async Task A_revoked_key_is_found_revoked_and_still_listed()
+    {
+        var key = Key();
+        var other = Key(hash: new string('a', 64)) with { IsAdmin = false };
+        await _storage.ApiKeys.UpsertAsync(key);
+        await _storage.ApiKeys.UpsertAsync(other);
+        await _storage.ApiKeys.UpsertAsync(Key(user: "bob"));
+
+        await _storage.ApiKeys.UpsertAsync(key with { Revoked = true });
+
+        Assert.True((await _storage.ApiKeys.FindAsync("alice", Hash))!.Revoked);
+        var listed = await _storage.ApiKeys.ListAsync("Alice");
+        Assert.Equal(2, listed.Count);
+        Assert.Single(listed, k => k.Revoked);
+        Assert.Single(listed, k => !k.IsAdmin);
+    }
+
+    [Fact]
+    public async Task A_user_name_the_table_cannot_hold_is_refused_on_write()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => _storage.ApiKeys.UpsertAsync(Key(user: "a#b")));
+        Assert.Empty(await _storage.ApiKeys.ListAsync("a#b"));
+    }
+}
