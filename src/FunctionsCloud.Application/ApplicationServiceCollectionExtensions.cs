@@ -21,7 +21,11 @@ public static class ApplicationServiceCollectionExtensions
     /// <summary>Everything below the function app: options, storage, providers, and the use cases.</summary>
     public static IServiceCollection AddFunctionsCloudApplication(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<FunctionsCloudOptions>().Bind(configuration.GetSection(FunctionsCloudOptions.Section));
+        services.AddOptions<FunctionsCloudOptions>()
+            .Bind(configuration.GetSection(FunctionsCloudOptions.Section))
+            .Validate(FunctionsCloudOptions.HasCredentialKey,
+                "FunctionsCloud:NodeCredentialKey must be a base64 key of 32 bytes or more (it signs registration tokens and node secrets).")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddMemoryCache();
         services.AddFunctionsCloudStorage(configuration);

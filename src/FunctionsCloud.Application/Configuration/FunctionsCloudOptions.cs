@@ -30,6 +30,12 @@ public sealed class FunctionsCloudOptions
     public int RegistrationTokenLifetimeSeconds { get; set; } = 24 * 3600;
 
     public BootstrapAdminOptions Bootstrap { get; set; } = new();
+
+    public static bool HasCredentialKey(FunctionsCloudOptions options)
+    {
+        Span<byte> key = stackalloc byte[512];
+        return Convert.TryFromBase64String(options.NodeCredentialKey, key, out var length) && length >= 32;
+    }
 }
 
 /// <summary>The first admin API key, stored hashed at start-up so that someone can call the API at all.</summary>

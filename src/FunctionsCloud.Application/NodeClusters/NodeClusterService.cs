@@ -90,6 +90,8 @@ public sealed class NodeClusterService(
             {
                 if (c.IsTerminated)
                     throw new ResourceConflictException("The node cluster is being terminated and cannot be changed.");
+                if (request.TargetNumNodes is { } target && target != c.TargetNumNodes && c.State != NodeClusterState.Init)
+                    throw new ResourceConflictException("The node cluster was deployed while this request was handled; send it again to scale.");
                 Apply(c, request);
                 c.TargetNumNodes = request.TargetNumNodes ?? c.TargetNumNodes;
                 return true;

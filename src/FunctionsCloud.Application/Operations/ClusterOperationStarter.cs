@@ -1,3 +1,4 @@
+using FunctionsCloud.Application.Actions;
 using FunctionsCloud.Application.Api;
 using FunctionsCloud.Application.Authentication;
 using FunctionsCloud.Domain.Actions;
@@ -15,7 +16,7 @@ namespace FunctionsCloud.Application.Operations;
 /// two requests cannot both win), records the action, then schedules the orchestration. A request that
 /// finds the slot taken gets a 409 naming the action in flight, and nothing changes.
 /// </summary>
-public sealed class ClusterOperationStarter(INodeClusterStore clusters, IActionStore actions, TimeProvider clock)
+public sealed class ClusterOperationStarter(INodeClusterStore clusters, IActionStore actions, ActionJournal journal, TimeProvider clock)
 {
     /// <param name="prepare">Checks and changes the cluster for this operation (target, state); throws to refuse.</param>
     public async Task<(NodeCluster Cluster, ActionRecord Action)> StartAsync(
@@ -48,15 +49,19 @@ public sealed class ClusterOperationStarter(INodeClusterStore clusters, IActionS
             Ip = request.Ip,
             StartDate = clock.GetUtcNow(),
         };
+        var recorded = false;
         try
         {
             await actions.CreateAsync(action, cancellationToken);
+            recorded = true;
             await durable.ScheduleNewOrchestrationInstanceAsync(ClusterOperationNames.Orchestrator, input,
                 new StartOrchestrationOptions(input.InstanceId), cancellationToken);
         }
-        catch
+        catch (Exception failure)
         {
             await ReleaseAsync(caller.Namespace, clusterUuid, actionUuid, before!.Value, targetBefore);
+            if (recorded)
+                await journal.FinishAsync(caller.Namespace, actionUuid, succeeded: false, $"The operation could not be started: {failure.Message}");
             throw;
         }
 
