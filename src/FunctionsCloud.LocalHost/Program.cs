@@ -1,1 +1,29 @@
+using FunctionsCloud.Functions;
+using FunctionsCloud.LocalHost;
+using FunctionsCloud.LocalHost.Configuration;
+
+// The local run: the function app's own functions, without Azure Functions Core Tools.
+// Settings: local.settings.json "Values" (else local.settings.sample.json) at the repository root, then environment.
+var repositoryRoot = RepositoryRoot.Find(Directory.GetCurrentDirectory()) ?? RepositoryRoot.Find(AppContext.BaseDirectory);
+var settingsFile = LocalSettings.FindFile(repositoryRoot);
+var configuration = LocalSettings.Build(settingsFile);
+var hostJson = repositoryRoot is null ? null : Path.Combine(repositoryRoot, "host.json");
+
+Console.WriteLine(settingsFile is null ? "No local.settings.json found; using environment variables only." : $"Settings: {settingsFile}");
+
+await using var host = await LocalFunctionsHost.StartAsync(new LocalHostOptions
+{
+    FunctionsAssembly = typeof(FunctionsCloudWorker).Assembly,
+    Configuration = configuration,
+    ConfigureServices = (services, config) => services.AddFunctionsCloud(config),
+    MiddlewareTypes = FunctionsCloudWorker.Middleware,
+    Urls = configuration["LocalHost:Urls"] ?? LocalHostOptions.DefaultUrls,
+    StartAzurite = true,
+    HostJsonPath = hostJson is not null && File.Exists(hostJson) ? hostJson : null,
+});
+
+StartupListing.Print(host, Console.Out);
+await AdminApiKeyBanner.PrintAsync(host, Console.Out, CancellationToken.None);
+Console.WriteLine("Press Ctrl+C to stop.");
+await host.WaitForShutdownAsync();
 return 0;

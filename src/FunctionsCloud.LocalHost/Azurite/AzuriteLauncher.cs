@@ -13,6 +13,7 @@ public sealed class AzuriteLauncher : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
     private Process? _process;
+    private readonly System.Text.StringBuilder _errors = new();
 
     private AzuriteLauncher()
     {
@@ -28,11 +29,12 @@ public sealed class AzuriteLauncher : IAsyncDisposable
             return launcher;
 
         launcher._process = Process.Start(StartInfo()) ?? throw new InvalidOperationException("Azurite did not start.");
+        launcher.DrainOutput();
         var deadline = DateTime.UtcNow + StartTimeout;
         while (!await AllListeningAsync(cancellationToken))
         {
             if (launcher._process.HasExited)
-                throw new InvalidOperationException($"Azurite exited with code {launcher._process.ExitCode} before listening. {await launcher._process.StandardError.ReadToEndAsync(cancellationToken)}");
+                throw new InvalidOperationException($"Azurite exited with code {launcher._process.ExitCode} before listening. {launcher.Errors()}");
             if (DateTime.UtcNow > deadline)
                 throw new TimeoutException($"Azurite did not listen on ports {string.Join(", ", Ports)} within {StartTimeout.TotalSeconds} s.");
             await Task.Delay(100, cancellationToken);
@@ -62,19 +64,44 @@ public sealed class AzuriteLauncher : IAsyncDisposable
         return "azurite"; // from PATH, e.g. a global npm install
     }
 
+    // Azurite refuses --location together with --inMemoryPersistence; the working directory keeps any
+    // stray files (e.g. a debug log) out of the caller's directory instead.
     private static ProcessStartInfo StartInfo()
     {
-        var location = Path.Combine(Path.GetTempPath(), $"functionscloud-azurite-{Environment.ProcessId}");
-        Directory.CreateDirectory(location);
+        var workingDirectory = Path.Combine(Path.GetTempPath(), $"functionscloud-azurite-{Environment.ProcessId}");
+        Directory.CreateDirectory(workingDirectory);
         var info = new ProcessStartInfo(FindExecutable())
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = workingDirectory,
         };
-        foreach (var arg in new[] { "--inMemoryPersistence", "--skipApiVersionCheck", "--silent", "--location", location })
+        foreach (var arg in new[] { "--inMemoryPersistence", "--skipApiVersionCheck", "--silent" })
             info.ArgumentList.Add(arg);
         return info;
+    }
+
+    // Redirected output must be read, or Azurite blocks once the pipe fills; keep the start of stderr for errors.
+    private void DrainOutput()
+    {
+        _process!.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, e) =>
+        {
+            lock (_errors)
+            {
+                if (e.Data is not null && _errors.Length < 8192)
+                    _errors.AppendLine(e.Data);
+            }
+        };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    private string Errors()
+    {
+        lock (_errors)
+            return _errors.ToString();
     }
 
     private static async Task<bool> AllListeningAsync(CancellationToken cancellationToken)

@@ -1,0 +1,8 @@
+namespace FunctionsCloud.LocalHost.Discovery;
+
+public sealed record OrchestrationTriggerBinding : FunctionTrigger
+{
+    public override string BindingType => "orchestrationTrigger";
+
+    public override string Describe() => "orchestrator";
+}

@@ -1,0 +1,181 @@
+using FunctionsCloud.LocalHost.Azurite;
+using FunctionsCloud.LocalHost.Configuration;
+using FunctionsCloud.LocalHost.Discovery;
+using FunctionsCloud.LocalHost.Durable;
+using FunctionsCloud.LocalHost.Http;
+using FunctionsCloud.LocalHost.Middleware;
+using FunctionsCloud.LocalHost.Queues;
+using FunctionsCloud.LocalHost.Timers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace FunctionsCloud.LocalHost;
+
+/// <summary>
+/// Runs a function app's own [Function] methods without the Azure Functions host: HTTP triggers on Kestrel
+/// (with the worker middleware), orchestrators and activities on the Durable Task SDK's in-process backend,
+/// timers on their schedules and queue triggers against Azurite.
+/// </summary>
+/// <remarks>
+/// The durable backend is in memory and NOT persistent: orchestration instances, their history and pending
+/// timers are lost when the host stops. Use it for local runs and tests, not to keep state.
+/// </remarks>
+public sealed class LocalFunctionsHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly InProcessDurableBackend _durable;
+    private readonly ILoggerFactory _durableLoggerFactory;
+    private readonly AzuriteLauncher? _azurite;
+    private bool _disposed;
+
+    private LocalFunctionsHost(
+        WebApplication app, InProcessDurableBackend durable, ILoggerFactory durableLoggerFactory, AzuriteLauncher? azurite,
+        IReadOnlyList<DiscoveredFunction> functions, HostJsonSettings hostJson)
+    {
+        _app = app;
+        _durable = durable;
+        _durableLoggerFactory = durableLoggerFactory;
+        _azurite = azurite;
+        Functions = functions;
+        HostJson = hostJson;
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("Kestrel reported no listening address.");
+        BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+    }
+
+    /// <summary>The server root with the bound port, e.g. http://127.0.0.1:7071/ (HTTP functions are under <see cref="ApiBaseAddress"/>).</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary><see cref="BaseAddress"/> plus the host.json route prefix, e.g. http://127.0.0.1:7071/api/.</summary>
+    public Uri ApiBaseAddress => HostJson.RoutePrefix.Length == 0 ? BaseAddress : new Uri(BaseAddress, HostJson.RoutePrefix + "/");
+
+    /// <summary>The app's service provider (what functions and activities resolve from).</summary>
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>The client of the in-process durable backend; also what [DurableClient] parameters receive.</summary>
+    public DurableTaskClient DurableClient => _durable.Client;
+
+    /// <summary>The functions being run (after <see cref="LocalHostOptions.FunctionFilter"/>).</summary>
+    public IReadOnlyList<DiscoveredFunction> Functions { get; }
+
+    public HostJsonSettings HostJson { get; }
+
+    public static async Task<LocalFunctionsHost> StartAsync(LocalHostOptions options, CancellationToken cancellationToken = default)
+    {
+        var configuration = options.Configuration;
+        var hostJson = HostJsonSettings.Load(options.HostJsonPath ?? DefaultHostJsonPath(options));
+        var functions = FunctionDiscovery.Discover(options.FunctionsAssembly, configuration)
+            .Where(f => options.FunctionFilter?.Invoke(f) ?? true)
+            .ToList();
+        var pipeline = new WorkerMiddlewarePipeline(options.MiddlewareTypes);
+
+        AzuriteLauncher? azurite = null;
+        InProcessDurableBackend? durable = null;
+        var durableLoggerFactory = LoggerFactory.Create(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning));
+        try
+        {
+            if (options.StartAzurite)
+                azurite = await AzuriteLauncher.EnsureRunningAsync(cancellationToken);
+
+            // The backend starts before the app is built, so activities reach the app's services through this.
+            WebApplication? app = null;
+            durable = await InProcessDurableBackend.StartAsync(
+                functions, () => app?.Services ?? throw new InvalidOperationException("The local host is not built yet."), durableLoggerFactory, cancellationToken);
+
+            app = Build(options, configuration, hostJson, functions, pipeline, durable.Client);
+            HttpFunctionEndpoints.Map(app, functions, hostJson.RoutePrefix);
+            await app.StartAsync(cancellationToken);
+            return new LocalFunctionsHost(app, durable, durableLoggerFactory, azurite, functions, hostJson);
+        }
+        catch
+        {
+            if (durable is not null)
+                await durable.DisposeAsync();
+            durableLoggerFactory.Dispose();
+            if (azurite is not null)
+                await azurite.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static WebApplication Build(
+        LocalHostOptions options, IConfiguration configuration, HostJsonSettings hostJson,
+        IReadOnlyList<DiscoveredFunction> functions, WorkerMiddlewarePipeline pipeline, DurableTaskClient durableClient)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(LocalFunctionsHost).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        // Only the caller's configuration: no appsettings.json or environment picked up behind its back.
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddConfiguration(configuration);
+        builder.WebHost.UseUrls(options.Urls);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        options.ConfigureLogging?.Invoke(builder.Logging);
+
+        var services = builder.Services;
+        options.ConfigureServices?.Invoke(services, configuration);
+        services.AddMvcCore(); // IActionResult executors (ObjectResult, StatusCodeResult, ...)
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(hostJson);
+        services.AddSingleton(pipeline);
+        services.AddSingleton<HttpFunctionRequestHandler>();
+        services.AddSingleton(durableClient);
+        foreach (var middleware in pipeline.MiddlewareTypes)
+            services.TryAddSingleton(middleware);
+
+        foreach (var function in functions)
+        {
+            switch (function.Trigger)
+            {
+                case TimerTriggerBinding:
+                    services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<TimerTriggerService>(sp, function, sp));
+                    break;
+                case QueueTriggerBinding:
+                    services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<QueueTriggerService>(sp, function, sp));
+                    break;
+            }
+        }
+
+        return builder.Build();
+    }
+
+    private static string DefaultHostJsonPath(LocalHostOptions options)
+    {
+        var besideAssembly = Path.Combine(Path.GetDirectoryName(options.FunctionsAssembly.Location) ?? AppContext.BaseDirectory, "host.json");
+        return File.Exists(besideAssembly) ? besideAssembly : Path.Combine(AppContext.BaseDirectory, "host.json");
+    }
+
+    /// <summary>Completes when the host is asked to stop (Ctrl+C, SIGTERM, or IHostApplicationLifetime.StopApplication).</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
+
+    /// <summary>Stops the web host (and with it timers and queue pollers), then the durable backend, then Azurite if started here.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+            return;
+        _disposed = true;
+        try
+        {
+            await _app.StopAsync();
+        }
+        finally
+        {
+            await _app.DisposeAsync();
+            await _durable.DisposeAsync();
+            _durableLoggerFactory.Dispose();
+            if (_azurite is not null)
+                await _azurite.DisposeAsync();
+        }
+    }
+}

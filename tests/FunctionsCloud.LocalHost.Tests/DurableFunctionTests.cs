@@ -1,0 +1,64 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using FunctionsCloud.LocalHost.Tests.SampleFunctions;
+using Microsoft.DurableTask.Client;
+
+namespace FunctionsCloud.LocalHost.Tests;
+
+public sealed class DurableFunctionTests(HttpHostFixture fixture) : IClassFixture<HttpHostFixture>
+{
+    [Fact]
+    public async Task Orchestration_started_over_http_fans_out_and_resumes_on_an_external_event()
+    {
+        var instanceId = await StartOverHttpAsync(new FanOutInput(["ann", "bob", "cy"], ApprovalTimeoutSeconds: 300));
+        using var deadline = new CancellationTokenSource(TestHosts.Deadline);
+        await fixture.Host.DurableClient.WaitForInstanceStartAsync(instanceId, deadline.Token);
+
+        await fixture.Host.DurableClient.RaiseEventAsync(instanceId, FanOutFunctions.ApprovalEvent, "approved", deadline.Token);
+        var result = await CompletedOutputAsync(instanceId, deadline.Token);
+
+        Assert.Equal(["Hello, ann from SayHello", "Hello, bob from SayHello", "Hello, cy from SayHello"], result.Greetings);
+        Assert.Equal("approved", result.Approval);
+    }
+
+    [Fact]
+    public async Task Waiting_for_an_event_times_out_on_a_durable_timer()
+    {
+        var instanceId = await StartOverHttpAsync(new FanOutInput(["dee"], ApprovalTimeoutSeconds: 1));
+        using var deadline = new CancellationTokenSource(TestHosts.Deadline);
+
+        var result = await CompletedOutputAsync(instanceId, deadline.Token);
+
+        Assert.Equal(["Hello, dee from SayHello"], result.Greetings);
+        Assert.Equal("timed out", result.Approval);
+    }
+
+    [Fact]
+    public async Task Client_can_schedule_a_discovered_orchestrator_directly()
+    {
+        var names = Enumerable.Range(1, 12).Select(i => $"n{i}").ToArray();
+        using var deadline = new CancellationTokenSource(TestHosts.Deadline);
+        var instanceId = await fixture.Host.DurableClient.ScheduleNewOrchestrationInstanceAsync(
+            nameof(FanOutFunctions.FanOut), new FanOutInput(names, ApprovalTimeoutSeconds: 1), deadline.Token);
+
+        var result = await CompletedOutputAsync(instanceId, deadline.Token);
+
+        Assert.Equal(names.Select(n => $"Hello, {n} from SayHello"), result.Greetings);
+    }
+
+    private async Task<string> StartOverHttpAsync(FanOutInput input)
+    {
+        using var response = await fixture.Client.PostAsJsonAsync("fanout", input);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return body.GetProperty("instanceId").GetString()!;
+    }
+
+    private async Task<FanOutResult> CompletedOutputAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        var metadata = await fixture.Host.DurableClient.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+        Assert.True(metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"{metadata.RuntimeStatus}: {metadata.FailureDetails?.ErrorMessage}");
+        return metadata.ReadOutputAs<FanOutResult>()!;
+    }
+}

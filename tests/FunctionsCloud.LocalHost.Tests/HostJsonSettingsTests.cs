@@ -1,0 +1,46 @@
+using FunctionsCloud.LocalHost.Configuration;
+
+namespace FunctionsCloud.LocalHost.Tests;
+
+public sealed class HostJsonSettingsTests
+{
+    [Fact]
+    public void Missing_file_means_host_defaults()
+    {
+        var settings = HostJsonSettings.Load(Path.Combine(Path.GetTempPath(), "no-such-host.json"));
+
+        Assert.Equal("api", settings.RoutePrefix);
+        Assert.Equal(5, settings.QueueMaxDequeueCount);
+    }
+
+    [Fact]
+    public void Reads_route_prefix_and_queue_settings()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"host-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, """
+            {
+              // comments are allowed, as in the Functions host
+              "version": "2.0",
+              "extensions": {
+                "http": { "routePrefix": "/v2/" },
+                "queues": { "maxDequeueCount": 7, "visibilityTimeout": "00:00:03", "batchSize": 4 }
+              }
+            }
+            """);
+
+        var settings = HostJsonSettings.Load(path);
+
+        Assert.Equal("v2", settings.RoutePrefix);
+        Assert.Equal(7, settings.QueueMaxDequeueCount);
+        Assert.Equal(TimeSpan.FromSeconds(3), settings.QueueVisibilityTimeout);
+        Assert.Equal(4, settings.QueueBatchSize);
+    }
+
+    [Fact]
+    public void Repository_host_json_keeps_the_api_prefix()
+    {
+        var root = RepositoryRoot.Find(AppContext.BaseDirectory)!;
+
+        Assert.Equal("api", HostJsonSettings.Load(Path.Combine(root, "host.json")).RoutePrefix);
+    }
+}

@@ -1,0 +1,3 @@
+namespace FunctionsCloud.LocalHost.Tests.SampleFunctions;
+
+public sealed record WidgetMessage(string Name, bool Fail);
