@@ -1,16 +1,26 @@
+using FunctionsCloud.LocalHost.Configuration;
+using Microsoft.Extensions.Configuration;
+
 namespace FunctionsCloud.LocalHost;
 
 /// <summary>
-/// HOOK FOR THE LEAD: printed right after the function listing on a local run. Put the admin API key output here
-/// (e.g. resolve the bootstrap service from <see cref="LocalFunctionsHost.Services"/> and write the key once).
+/// Shows the admin API key of a local run, as lines to paste into a shell. A key made for this run is
+/// shown; a key the user configured is theirs already and is never echoed.
 /// </summary>
 public static class AdminApiKeyBanner
 {
-    public static Task PrintAsync(LocalFunctionsHost host, TextWriter output, CancellationToken cancellationToken)
+    public static void Print(IConfiguration configuration, string? generatedApiKey, TextWriter output)
     {
-        _ = host;
-        _ = output;
-        _ = cancellationToken;
-        return Task.CompletedTask; // nothing to print yet
+        var user = configuration[LocalRunSecrets.UserSetting] is { Length: > 0 } configured ? configured : "admin";
+        output.WriteLine();
+        if (generatedApiKey is null)
+        {
+            output.WriteLine($"Admin API key of user '{user}': the one in your settings (FunctionsCloud__Bootstrap__ApiKey).");
+            return;
+        }
+
+        output.WriteLine($"Admin API key made for this run (user '{user}'); paste into another shell:");
+        output.WriteLine($"  export FC_USER={user} FC_APIKEY={generatedApiKey}");
+        output.WriteLine();
     }
 }

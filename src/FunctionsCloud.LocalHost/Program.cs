@@ -6,7 +6,7 @@ using FunctionsCloud.LocalHost.Configuration;
 // Settings: local.settings.json "Values" (else local.settings.sample.json) at the repository root, then environment.
 var repositoryRoot = RepositoryRoot.Find(Directory.GetCurrentDirectory()) ?? RepositoryRoot.Find(AppContext.BaseDirectory);
 var settingsFile = LocalSettings.FindFile(repositoryRoot);
-var configuration = LocalSettings.Build(settingsFile);
+var configuration = LocalRunSecrets.Complete(LocalSettings.Build(settingsFile), out var generatedApiKey);
 var hostJson = repositoryRoot is null ? null : Path.Combine(repositoryRoot, "host.json");
 
 Console.WriteLine(settingsFile is null ? "No local.settings.json found; using environment variables only." : $"Settings: {settingsFile}");
@@ -23,7 +23,7 @@ await using var host = await LocalFunctionsHost.StartAsync(new LocalHostOptions
 });
 
 StartupListing.Print(host, Console.Out);
-await AdminApiKeyBanner.PrintAsync(host, Console.Out, CancellationToken.None);
+AdminApiKeyBanner.Print(configuration, generatedApiKey, Console.Out);
 Console.WriteLine("Press Ctrl+C to stop.");
 await host.WaitForShutdownAsync();
 return 0;

@@ -1,45 +1,53 @@
 using System.Diagnostics;
+using System.Net;
 using System.Net.Sockets;
+using System.Text;
 
 namespace FunctionsCloud.LocalHost.Azurite;
 
 /// <summary>
-/// Makes sure the storage emulator answers on 127.0.0.1:10000-10002: uses one that is already listening,
-/// else starts Azurite (in memory) from the copy installed beside this host, and stops it on dispose.
+/// The storage emulator. <see cref="EnsureRunningAsync"/> serves the local run: it uses an emulator already
+/// answering on 127.0.0.1:10000-10002, else starts Azurite (in memory) there. <see cref="StartPrivateAsync"/>
+/// serves test runs: an emulator of their own on free ports, so parallel runs never share or stop each
+/// other's. Either way, an emulator started here is stopped on dispose.
 /// </summary>
 public sealed class AzuriteLauncher : IAsyncDisposable
 {
-    public static readonly int[] Ports = [10000, 10001, 10002];
+    public static readonly int[] DefaultPorts = [10000, 10001, 10002];
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
-    private Process? _process;
-    private readonly System.Text.StringBuilder _errors = new();
+    // Azurite's well-known development account (public, documented; not a secret).
+    private const string DevelopmentAccount = "devstoreaccount1";
+    private const string DevelopmentKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private AzuriteLauncher()
-    {
-    }
+    private readonly int[] _ports;
+    private readonly StringBuilder _errors = new();
+    private Process? _process;
+
+    private AzuriteLauncher(int[] ports) => _ports = ports;
 
     /// <summary>True when this launcher started the emulator (and so will stop it).</summary>
     public bool StartedHere => _process is not null;
 
+    /// <summary>The storage connection string of this emulator (blob, queue, table).</summary>
+    public string ConnectionString => _ports.SequenceEqual(DefaultPorts)
+        ? "UseDevelopmentStorage=true"
+        : $"DefaultEndpointsProtocol=http;AccountName={DevelopmentAccount};AccountKey={DevelopmentKey};" +
+          $"BlobEndpoint=http://127.0.0.1:{_ports[0]}/{DevelopmentAccount};QueueEndpoint=http://127.0.0.1:{_ports[1]}/{DevelopmentAccount};" +
+          $"TableEndpoint=http://127.0.0.1:{_ports[2]}/{DevelopmentAccount};";
+
     public static async Task<AzuriteLauncher> EnsureRunningAsync(CancellationToken cancellationToken = default)
     {
-        var launcher = new AzuriteLauncher();
-        if (await AllListeningAsync(cancellationToken))
-            return launcher;
+        var launcher = new AzuriteLauncher(DefaultPorts);
+        if (!await launcher.AllListeningAsync(cancellationToken))
+            await launcher.StartAsync(cancellationToken);
+        return launcher;
+    }
 
-        launcher._process = Process.Start(StartInfo()) ?? throw new InvalidOperationException("Azurite did not start.");
-        launcher.DrainOutput();
-        var deadline = DateTime.UtcNow + StartTimeout;
-        while (!await AllListeningAsync(cancellationToken))
-        {
-            if (launcher._process.HasExited)
-                throw new InvalidOperationException($"Azurite exited with code {launcher._process.ExitCode} before listening. {launcher.Errors()}");
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Azurite did not listen on ports {string.Join(", ", Ports)} within {StartTimeout.TotalSeconds} s.");
-            await Task.Delay(100, cancellationToken);
-        }
-
+    public static async Task<AzuriteLauncher> StartPrivateAsync(CancellationToken cancellationToken = default)
+    {
+        var launcher = new AzuriteLauncher([FreePort(), FreePort(), FreePort()]);
+        await launcher.StartAsync(cancellationToken);
         return launcher;
     }
 
@@ -64,11 +72,26 @@ public sealed class AzuriteLauncher : IAsyncDisposable
         return "azurite"; // from PATH, e.g. a global npm install
     }
 
+    private async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _process = Process.Start(StartInfo()) ?? throw new InvalidOperationException("Azurite did not start.");
+        DrainOutput();
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (!await AllListeningAsync(cancellationToken))
+        {
+            if (_process.HasExited)
+                throw new InvalidOperationException($"Azurite exited with code {_process.ExitCode} before listening. {Errors()}");
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Azurite did not listen on ports {string.Join(", ", _ports)} within {StartTimeout.TotalSeconds} s.");
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+
     // Azurite refuses --location together with --inMemoryPersistence; the working directory keeps any
     // stray files (e.g. a debug log) out of the caller's directory instead.
-    private static ProcessStartInfo StartInfo()
+    private ProcessStartInfo StartInfo()
     {
-        var workingDirectory = Path.Combine(Path.GetTempPath(), $"functionscloud-azurite-{Environment.ProcessId}");
+        var workingDirectory = Path.Combine(Path.GetTempPath(), $"functionscloud-azurite-{Environment.ProcessId}-{_ports[2]}");
         Directory.CreateDirectory(workingDirectory);
         var info = new ProcessStartInfo(FindExecutable())
         {
@@ -77,7 +100,11 @@ public sealed class AzuriteLauncher : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = workingDirectory,
         };
-        foreach (var arg in new[] { "--inMemoryPersistence", "--skipApiVersionCheck", "--silent" })
+        foreach (var arg in new[]
+                 {
+                     "--inMemoryPersistence", "--skipApiVersionCheck", "--silent",
+                     "--blobPort", $"{_ports[0]}", "--queuePort", $"{_ports[1]}", "--tablePort", $"{_ports[2]}",
+                 })
             info.ArgumentList.Add(arg);
         return info;
     }
@@ -104,14 +131,14 @@ public sealed class AzuriteLauncher : IAsyncDisposable
             return _errors.ToString();
     }
 
-    private static async Task<bool> AllListeningAsync(CancellationToken cancellationToken)
+    private async Task<bool> AllListeningAsync(CancellationToken cancellationToken)
     {
-        foreach (var port in Ports)
+        foreach (var port in _ports)
         {
             using var client = new TcpClient();
             try
             {
-                await client.ConnectAsync("127.0.0.1", port, cancellationToken);
+                await client.ConnectAsync(IPAddress.Loopback, port, cancellationToken);
             }
             catch (SocketException)
             {
@@ -120,6 +147,13 @@ public sealed class AzuriteLauncher : IAsyncDisposable
         }
 
         return true;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using FunctionsCloud.Domain.Agents;
+using FunctionsCloud.Providers.Contract;
+
+namespace FunctionsCloud.Functions.Tests.Support;
+
+/// <summary>What the scripted provider does with the n-th node it is asked to create (counting from 0).</summary>
+public enum NodeScript
+{
+    /// <summary>The machine comes up and its agent registers with its one-time token, over HTTP.</summary>
+    Registers,
+    /// <summary>The provider refuses to create it.</summary>
+    FailsCreation,
+    /// <summary>The machine comes up but its agent never calls.</summary>
+    NeverRegisters,
+}
+
+/// <summary>
+/// A provider (named "local") whose machines behave as scripted; registering ones act as agents do, by
+/// calling the real registration endpoint with the token the control plane handed out.
+/// </summary>
+public sealed class ScriptedNodeProvider(Func<int, NodeScript> script) : INodeProvider
+{
+    private int _created;
+
+    public string Name => "local";
+
+    public ConcurrentDictionary<Guid, NodeScript> Created { get; } = new();
+    public ConcurrentBag<Guid> Terminated { get; } = [];
+    public ConcurrentBag<string> Errors { get; } = [];
+
+    public async Task<IReadOnlyList<NodeCreationResult>> CreateNodesAsync(NodeCreationRequest request, CancellationToken cancellationToken)
+    {
+        var results = new List<NodeCreationResult>();
+        foreach (var node in request.Nodes)
+        {
+            var behaviour = Created.GetOrAdd(node.NodeUuid, _ => script(Interlocked.Increment(ref _created) - 1));
+            results.Add(behaviour == NodeScript.FailsCreation
+                ? NodeCreationResult.Failed(node.NodeUuid, "InsufficientCapacity: no capacity left for this size")
+                : NodeCreationResult.Created(node.NodeUuid, $"vm-{node.NodeUuid:N}"[..12], "local-a"));
+            if (behaviour == NodeScript.Registers)
+                _ = RegisterLaterAsync(node.Bootstrap);
+        }
+
+        await Task.Yield();
+        return results;
+    }
+
+    public Task<IReadOnlyList<NodeTerminationResult>> TerminateNodesAsync(NodeTerminationRequest request, CancellationToken cancellationToken)
+    {
+        foreach (var node in request.Nodes)
+            Terminated.Add(node.NodeUuid);
+        return Task.FromResult<IReadOnlyList<NodeTerminationResult>>(request.Nodes.Select(n => new NodeTerminationResult(n.NodeUuid, true)).ToList());
+    }
+
+    /// <summary>Registers after the activity has returned, as a booting machine would.</summary>
+    private async Task RegisterLaterAsync(AgentBootstrap bootstrap)
+    {
+        await Task.Yield();
+        using var client = new HttpClient { BaseAddress = new Uri(bootstrap.ApiUrl) };
+        var response = await client.PostAsJsonAsync(AgentRoutes.Register,
+            new AgentRegistrationRequest(bootstrap.RegistrationToken, "scripted-node", new NodeInventory(2, 4096, 60, null)));
+        if (!response.IsSuccessStatusCode)
+            Errors.Add($"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+}

@@ -1,0 +1,143 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FunctionsCloud.Application.Authentication;
+using FunctionsCloud.Functions;
+using FunctionsCloud.LocalHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FunctionsCloud.Testing;
+
+/// <summary>
+/// The real function app on the local host, against Azurite, with tables of its own (a unique prefix)
+/// and an admin API key. Tests talk to it over HTTP like any client.
+/// </summary>
+public sealed class FunctionsCloudTestHost : IAsyncDisposable
+{
+    public const string AdminUser = "admin";
+    public const string AdminNamespace = "admin";
+
+    private FunctionsCloudTestHost(LocalFunctionsHost host, string adminKey, string tablePrefix)
+    {
+        Host = host;
+        AdminKey = adminKey;
+        TablePrefix = tablePrefix;
+        Client = NewClient(AdminUser, adminKey);
+    }
+
+    public LocalFunctionsHost Host { get; }
+    public string AdminKey { get; }
+    public string TablePrefix { get; }
+
+    /// <summary>Authenticated as the admin of namespace "admin"; base address is the server root.</summary>
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => Host.Services;
+
+    /// <param name="settings">Extra app settings ("FunctionsCloud:RegistrationTimeoutSeconds" = "5", ...).</param>
+    /// <param name="services">Changes to the app's services after its own registrations (e.g. a scripted provider).</param>
+    public static async Task<FunctionsCloudTestHost> StartAsync(
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        var port = FreePort();
+        var adminKey = ApiKeyHasher.NewKey();
+        var prefix = AzuriteFixture.UniquePrefix();
+        var values = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = AzuriteFixture.ConnectionString,
+            ["FunctionsCloud:TablePrefix"] = prefix,
+            ["FunctionsCloud:PublicUrl"] = $"http://127.0.0.1:{port}",
+            ["FunctionsCloud:NodeCredentialKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["FunctionsCloud:Bootstrap:User"] = AdminUser,
+            ["FunctionsCloud:Bootstrap:Namespace"] = AdminNamespace,
+            ["FunctionsCloud:Bootstrap:ApiKey"] = adminKey,
+            ["FunctionsCloud:LocalProvider:StateRoot"] = Path.Combine(Path.GetTempPath(), "functionscloud-tests", prefix),
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            values[key] = value;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+
+        var host = await LocalFunctionsHost.StartAsync(new LocalHostOptions
+        {
+            FunctionsAssembly = typeof(FunctionsCloudWorker).Assembly,
+            Configuration = configuration,
+            ConfigureServices = (collection, config) =>
+            {
+                collection.AddFunctionsCloud(config);
+                services?.Invoke(collection);
+            },
+            MiddlewareTypes = FunctionsCloudWorker.Middleware,
+            Urls = $"http://127.0.0.1:{port}",
+            StartAzurite = false, // the test assembly's own emulator (AzuriteFixture)
+        });
+        return new FunctionsCloudTestHost(host, adminKey, prefix);
+    }
+
+    public HttpClient NewClient(string? user = null, string? apiKey = null)
+    {
+        var client = new HttpClient { BaseAddress = Host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        if (user is not null && apiKey is not null)
+            client.DefaultRequestHeaders.Authorization = AuthenticationHeaderValue.Parse(BasicCredentials.Header(user, apiKey));
+        return client;
+    }
+
+    /// <summary>Creates a node cluster on <c>local</c> and returns its JSON.</summary>
+    public async Task<JsonObject> CreateClusterAsync(string name, int nodes, HttpClient? client = null)
+    {
+        var response = await (client ?? Client).PostAsJsonAsync("/api/infra/v1/nodecluster/", new
+        {
+            name,
+            target_num_nodes = nodes,
+            region = "/api/infra/v1/region/local/local/",
+            node_type = "/api/infra/v1/nodetype/local/local/",
+        });
+        await ExpectAsync(response, HttpStatusCode.Created);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    /// <summary>Polls the action until it is Success or Failed, as Docker Cloud clients do.</summary>
+    public async Task<JsonObject> WaitForActionAsync(string actionUri, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var action = (await Client.GetFromJsonAsync<JsonObject>(actionUri))!;
+            if ((string?)action["state"] is "Success" or "Failed")
+                return action;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Action {actionUri} did not finish within {timeout}: {action.ToJsonString()}");
+            await Task.Delay(200);
+        }
+    }
+
+    public static async Task ExpectAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        if (response.StatusCode != expected)
+            throw new Xunit.Sdk.XunitException($"Expected {(int)expected} but got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    public static string ActionUri(HttpResponseMessage response) =>
+        response.Headers.GetValues("X-DockerCloud-Action-URI").Single();
+
+    public async Task<JsonObject> GetJsonAsync(string uri) => (await Client.GetFromJsonAsync<JsonObject>(uri))!;
+
+    public static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement;
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await Host.DisposeAsync();
+    }
+}
