@@ -2,6 +2,7 @@ using FunctionsCloud.Application.Actions;
 using FunctionsCloud.Application.Api;
 using FunctionsCloud.Application.Authentication;
 using FunctionsCloud.Domain.Actions;
+using FunctionsCloud.Domain.Identifiers;
 using FunctionsCloud.Domain.NodeClusters;
 using FunctionsCloud.Domain.Resources;
 using FunctionsCloud.Storage.Actions;
@@ -23,7 +24,7 @@ public sealed class ClusterOperationStarter(INodeClusterStore clusters, IActionS
         Caller caller, RequestInfo request, Guid clusterUuid, ClusterOperationKind kind, Action<NodeCluster> prepare,
         DurableTaskClient durable, Guid? nodeUuid = null, CancellationToken cancellationToken = default)
     {
-        var actionUuid = Guid.NewGuid();
+        var actionUuid = Uuid4.NewestFirst(clock.GetUtcNow());
         NodeClusterState? before = null;
         int targetBefore = 0;
         var cluster = await clusters.UpdateAsync(caller.Namespace, clusterUuid, c =>

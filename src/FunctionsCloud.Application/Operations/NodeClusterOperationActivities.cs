@@ -66,22 +66,25 @@ public sealed class NodeClusterOperationActivities(
         return batch.Select(n => new NodeOutcome(n.Uuid, n.State != NodeState.Terminated && !failed.Contains(n.Uuid))).ToArray();
     }
 
-    public async Task MarkUnregisteredAsync(NodeBatchInput input, CancellationToken cancellationToken = default)
+    /// <summary>Logs who registered and marks the silent nodes Unreachable, unless they registered after all.</summary>
+    public async Task RecordRegistrationsAsync(RegistrationResults input, CancellationToken cancellationToken = default)
     {
         var op = input.Operation;
-        foreach (var uuid in input.Nodes)
+        foreach (var uuid in input.Silent)
         {
             await nodes.UpdateAsync(op.Namespace, uuid, node =>
             {
                 if (node.State != NodeState.Deploying)
-                    return false; // it registered after all
+                    return false;
                 node.MoveTo(NodeState.Unreachable);
-                node.LastError = input.Reason;
+                node.LastError = input.SilentReason;
                 return true;
             }, cancellationToken);
         }
 
-        await journal.LogAsync(op.Namespace, op.ActionUuid, input.Nodes.Select(n => $"Node {n}: {input.Reason}"));
+        await journal.LogAsync(op.Namespace, op.ActionUuid,
+            input.Registered.Select(n => $"Node {n}: its agent registered; the node is Deployed.")
+                .Concat(input.Silent.Select(n => $"Node {n}: {input.SilentReason} It is Unreachable.")));
     }
 
     public async Task<NodeOutcome[]> TerminateNodesAsync(NodeBatchInput input, CancellationToken cancellationToken = default)

@@ -53,10 +53,11 @@ public static class NodeClusterOperationWorkflow
         var timeout = TimeSpan.FromSeconds(plan.RegistrationTimeoutSeconds);
         var registered = await Task.WhenAll(created.Select(uuid => RegisteredWithinAsync(context, uuid, timeout)));
         var silent = created.Where((_, i) => !registered[i]).ToList();
-        if (silent.Count > 0)
+        var reason = $"The node's agent did not register within {plan.RegistrationTimeoutSeconds} s.";
+        if (created.Count > 0)
         {
-            var reason = $"The node's agent did not register within {plan.RegistrationTimeoutSeconds} s.";
-            await context.CallActivityAsync(ClusterOperationNames.MarkUnregistered, new NodeBatchInput(input, silent, reason), Retry);
+            await context.CallActivityAsync(ClusterOperationNames.RecordRegistrations,
+                new RegistrationResults(input, created.Where((_, i) => registered[i]).ToList(), silent, reason), Retry);
         }
     }
 

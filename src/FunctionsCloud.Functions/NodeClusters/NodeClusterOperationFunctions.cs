@@ -17,8 +17,8 @@ public sealed class NodeClusterOperationFunctions(NodeClusterOperationActivities
     [Function(ClusterOperationNames.CreateNodes)]
     public Task<NodeOutcome[]> CreateNodes([ActivityTrigger] NodeBatchInput input) => activities.CreateNodesAsync(input);
 
-    [Function(ClusterOperationNames.MarkUnregistered)]
-    public Task MarkUnregistered([ActivityTrigger] NodeBatchInput input) => activities.MarkUnregisteredAsync(input);
+    [Function(ClusterOperationNames.RecordRegistrations)]
+    public Task RecordRegistrations([ActivityTrigger] RegistrationResults input) => activities.RecordRegistrationsAsync(input);
 
     [Function(ClusterOperationNames.TerminateNodes)]
     public Task<NodeOutcome[]> TerminateNodes([ActivityTrigger] NodeBatchInput input) => activities.TerminateNodesAsync(input);

@@ -36,4 +36,17 @@ public class ResourceUriTests
         Assert.True(Uuid4.IsUuid4(id.ToString("D")));
         Assert.False(Uuid4.IsUuid4(source.ToString("D")));
     }
+
+    [Fact]
+    public void Ids_made_later_sort_first_and_keep_the_uuid4_form()
+    {
+        var t0 = new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero);
+        var earlier = Uuid4.NewestFirst(t0).ToString("D");
+        var later = Uuid4.NewestFirst(t0.AddMilliseconds(5)).ToString("D");
+        var sameTime = Uuid4.NewestFirst(t0).ToString("D");
+
+        Assert.True(string.CompareOrdinal(later, earlier) < 0);
+        Assert.NotEqual(earlier, sameTime);
+        Assert.True(Uuid4.IsUuid4(earlier) && Uuid4.IsUuid4(later));
+    }
 }

@@ -46,6 +46,7 @@ public sealed class NodeClusterOperationTests : IAsyncLifetime
         var logs = (string)action["logs"]!;
         Assert.Contains("InsufficientCapacity", logs);
         Assert.Contains("did not register within 3 s", logs);
+        Assert.Equal(2, logs.Split("its agent registered").Length - 1);
         Assert.Contains("2 of 4 nodes deployed", logs);
         Assert.Equal("Cluster Deploy", (string?)action["action"]);
         Assert.Equal(cluster["resource_uri"]!.ToString(), (string?)action["object"]);
