@@ -116,6 +116,32 @@ public sealed class NodeClusterOperationTests : IAsyncLifetime
         await ExpectAsync(again, HttpStatusCode.Conflict);
     }
 
+    [Fact]
+    public async Task Deleting_a_node_terminates_it_and_lowers_the_cluster_target()
+    {
+        var cluster = await _app.CreateClusterAsync("pruned", 1);
+        var uri = cluster["resource_uri"]!.ToString();
+        await _app.WaitForActionAsync(ActionUri(await _app.Client.PostAsync($"{uri}deploy/", null)), Patience);
+        var node = (await NodesAsync(await _app.GetJsonAsync(uri))).Single();
+        var nodeUri = (string)node["resource_uri"]!;
+
+        var patch = await _app.Client.PatchAsJsonAsync(nodeUri, new { nickname = "first", tags = new[] { new { name = "gpu" } } });
+        await ExpectAsync(patch, HttpStatusCode.OK);
+        Assert.Equal("gpu", (string?)(await patch.Content.ReadFromJsonAsync<JsonObject>())!["tags"]![0]!["name"]);
+
+        var delete = await _app.Client.DeleteAsync(nodeUri);
+        await ExpectAsync(delete, HttpStatusCode.Accepted);
+        var action = await _app.WaitForActionAsync(ActionUri(delete), Patience);
+
+        Assert.Equal(("Success", "Node Terminate", nodeUri), ((string?)action["state"], (string?)action["action"], (string?)action["object"]));
+        Assert.Equal("Terminated", (string?)(await _app.GetJsonAsync(nodeUri))["state"]);
+        Assert.Contains(Guid.Parse((string)node["uuid"]!), _provider.Terminated);
+        var after = await _app.GetJsonAsync(uri);
+        Assert.Equal(("Empty cluster", 0, 0), ((string?)after["state"], (int)after["target_num_nodes"]!, (int)after["current_num_nodes"]!));
+        await ExpectAsync(await _app.Client.DeleteAsync(nodeUri), HttpStatusCode.Conflict);
+        await ExpectAsync(await _app.Client.PatchAsJsonAsync(nodeUri, new { nickname = "late" }), HttpStatusCode.Conflict);
+    }
+
     private async Task<List<JsonObject>> NodesAsync(JsonObject cluster)
     {
         var nodes = new List<JsonObject>();
