@@ -6,6 +6,7 @@ using FunctionsCloud.Application.Configuration;
 using FunctionsCloud.Application.NodeClusters;
 using FunctionsCloud.Application.Nodes;
 using FunctionsCloud.Application.Operations;
+using FunctionsCloud.Application.Tokens;
 using FunctionsCloud.Domain.Catalog;
 using FunctionsCloud.Providers.Contract;
 using FunctionsCloud.Providers.Local;
@@ -47,6 +48,7 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<NodeClusterOperationActivities>();
         services.TryAddSingleton<NodeClusterService>();
         services.TryAddSingleton<NodeService>();
+        services.TryAddSingleton<RegistrationTokenService>();
         return services;
     }
 }

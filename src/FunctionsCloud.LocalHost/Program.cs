@@ -1,5 +1,6 @@
 using FunctionsCloud.Functions;
 using FunctionsCloud.LocalHost;
+using FunctionsCloud.LocalHost.AgentBuilds;
 using FunctionsCloud.LocalHost.Configuration;
 
 // The local run: the function app's own functions, without Azure Functions Core Tools.
@@ -15,7 +16,12 @@ await using var host = await LocalFunctionsHost.StartAsync(new LocalHostOptions
 {
     FunctionsAssembly = typeof(FunctionsCloudWorker).Assembly,
     Configuration = configuration,
-    ConfigureServices = (services, config) => services.AddFunctionsCloud(config),
+    ConfigureServices = (services, config) =>
+    {
+        services.AddFunctionsCloud(config);
+        if (repositoryRoot is not null)
+            services.AddLocalAgentBuilds(repositoryRoot);
+    },
     MiddlewareTypes = FunctionsCloudWorker.Middleware,
     Urls = configuration["LocalHost:Urls"] ?? LocalHostOptions.DefaultUrls,
     StartAzurite = true,

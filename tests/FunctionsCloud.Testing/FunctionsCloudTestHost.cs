@@ -8,6 +8,8 @@ using System.Text.Json.Nodes;
 using FunctionsCloud.Application.Authentication;
 using FunctionsCloud.Functions;
 using FunctionsCloud.LocalHost;
+using FunctionsCloud.LocalHost.AgentBuilds;
+using FunctionsCloud.LocalHost.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -69,6 +71,7 @@ public sealed class FunctionsCloudTestHost : IAsyncDisposable
             ConfigureServices = (collection, config) =>
             {
                 collection.AddFunctionsCloud(config);
+                collection.AddLocalAgentBuilds(RepositoryRoot.Find(AppContext.BaseDirectory)!);
                 services?.Invoke(collection);
             },
             MiddlewareTypes = FunctionsCloudWorker.Middleware,

@@ -1,6 +1,7 @@
 using FunctionsCloud.Application.Api;
 using FunctionsCloud.Application.Configuration;
 using FunctionsCloud.Application.Operations;
+using FunctionsCloud.Application.Tokens;
 using FunctionsCloud.Domain.Agents;
 using FunctionsCloud.Domain.Nodes;
 using FunctionsCloud.Storage.Nodes;
@@ -17,6 +18,7 @@ namespace FunctionsCloud.Application.Agents;
 public sealed class AgentRegistrar(
     INodeStore nodes,
     NodeCredentials credentials,
+    RegistrationTokenService byonTokens,
     InventoryRules inventoryRules,
     IOptions<FunctionsCloudOptions> options,
     TimeProvider clock,
@@ -24,12 +26,9 @@ public sealed class AgentRegistrar(
 {
     public async Task<AgentRegistrationResponse> RegisterAsync(AgentRegistrationRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
-        if (!credentials.TryReadRegistrationToken(request.Token, out var claim))
-            throw new AuthenticationFailedException("The registration token is not valid.");
-        var now = clock.GetUtcNow();
-        if (claim.ExpiresAt < now)
-            throw new AuthenticationFailedException($"The registration token expired at {ApiJson.Rfc1123DateConverter.Write(claim.ExpiresAt)}.");
         inventoryRules.Validate(request.Inventory, request.Hostname);
+        var now = clock.GetUtcNow();
+        var claim = await ClaimAsync(request, now, cancellationToken);
 
         var node = await nodes.UpdateAsync(claim.Namespace, claim.NodeUuid, n =>
         {
@@ -52,6 +51,25 @@ public sealed class AgentRegistrar(
         if (node.RegistrationWaiter is { } waiter)
             await TellWaiterAsync(durable, waiter, node.Uuid, cancellationToken);
         return new AgentRegistrationResponse(node.Uuid, credentials.IssueNodeSecret(new NodeIdentity(node.Namespace, node.Uuid)), options.Value.HeartbeatIntervalSeconds);
+    }
+
+    /// <summary>
+    /// Which node the token registers: a cluster node's token is signed and names its node; a token of one's
+    /// own hosts (BYON) is spent here and creates the node.
+    /// </summary>
+    private async Task<RegistrationClaim> ClaimAsync(AgentRegistrationRequest request, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (RegistrationTokenService.IsRegistrationToken(request.Token))
+        {
+            var byon = await byonTokens.ClaimAsync(request.Token, request.Hostname, cancellationToken);
+            return new RegistrationClaim(byon.Namespace, byon.Uuid, byon.CredentialVersion, now);
+        }
+
+        if (!credentials.TryReadRegistrationToken(request.Token, out var claim))
+            throw new AuthenticationFailedException("The registration token is not valid.");
+        if (claim.ExpiresAt < now)
+            throw new AuthenticationFailedException($"The registration token expired at {ApiJson.Rfc1123DateConverter.Write(claim.ExpiresAt)}.");
+        return claim;
     }
 
     /// <summary>A deployment that has already given up on the node no longer listens; the node is Deployed all the same.</summary>

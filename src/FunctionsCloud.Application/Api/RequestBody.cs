@@ -14,7 +14,8 @@ public static class RequestBody
 
     public static Task<T> ReadAsync<T>(Stream body, CancellationToken cancellationToken) => ReadAsync<T>(body, MaxBytes, cancellationToken);
 
-    public static async Task<T> ReadAsync<T>(Stream body, int maxBytes, CancellationToken cancellationToken)
+    /// <param name="emptyIsObject">Whether no body at all means "{}", for requests whose every field is optional.</param>
+    public static async Task<T> ReadAsync<T>(Stream body, int maxBytes, CancellationToken cancellationToken, bool emptyIsObject = false)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[8192];
@@ -26,7 +27,7 @@ public static class RequestBody
             buffer.Write(chunk, 0, read);
         }
 
-        return Parse<T>(buffer.ToArray());
+        return Parse<T>(buffer.Length == 0 && emptyIsObject ? "{}"u8 : buffer.ToArray());
     }
 
     public static T Parse<T>(ReadOnlySpan<byte> json)

@@ -29,6 +29,15 @@ public sealed class FunctionsCloudOptions
     /// <summary>How long a node's registration token stays valid.</summary>
     public int RegistrationTokenLifetimeSeconds { get; set; } = 24 * 3600;
 
+    /// <summary>How long a registration token for hosts of one's own (POST /api/infra/v1/token/) stays valid unless asked otherwise.</summary>
+    public int ByonTokenLifetimeSeconds { get; set; } = 3600;
+
+    /// <summary>The longest lifetime a registration token may be given.</summary>
+    public int ByonTokenMaxLifetimeSeconds { get; set; } = 30 * 24 * 3600;
+
+    /// <summary>The most hosts one registration token may register.</summary>
+    public int ByonTokenMaxUses { get; set; } = 1000;
+
     public BootstrapAdminOptions Bootstrap { get; set; } = new();
 
     public static bool HasCredentialKey(FunctionsCloudOptions options)

@@ -47,6 +47,10 @@ internal static class DefaultCatalog
             .Region("ewr1", "Parsippany, NJ", []).Region("sjc1", "Sunnyvale, CA", []).Region("ams1", "Amsterdam", [])
             .Size("baremetal_0", "Type 0", 4, 8).Size("baremetal_1", "Type 1", 4, 32);
 
+        builder.Provider(ByonCatalog.Provider, "Your own hosts", ByonCatalog.NotForClusters)
+            .Region(ByonCatalog.Region, "Your own hosts", [])
+            .Size(ByonCatalog.NodeType, "Your own host", 0, 0);
+
         return builder.Build();
     }
 

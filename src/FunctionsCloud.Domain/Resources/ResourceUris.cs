@@ -13,6 +13,7 @@ public static class ResourceUris
     public static string NodeCluster(Guid uuid) => $"{Infra}/nodecluster/{uuid:D}/";
     public static string Node(Guid uuid) => $"{Infra}/node/{uuid:D}/";
     public static string Action(Guid uuid) => $"{Audit}/action/{uuid:D}/";
+    public static string RegistrationToken(Guid uuid) => $"{Infra}/token/{uuid:D}/";
 
     /// <summary>Parses "/api/infra/v1/{kind}/{provider}/{name}/" (with or without host and trailing slash).</summary>
     public static bool TryParseCatalogUri(string? uri, string kind, out string provider, out string name)

@@ -24,6 +24,10 @@ public static class HttpRequestExtensions
     public static Task<T> ReadBodyAsync<T>(this HttpRequest request) =>
         RequestBody.ReadAsync<T>(request.Body, request.HttpContext.RequestAborted);
 
+    /// <summary>For requests whose fields are all optional: no body reads as <c>{}</c>.</summary>
+    public static Task<T> ReadOptionalBodyAsync<T>(this HttpRequest request) =>
+        RequestBody.ReadAsync<T>(request.Body, RequestBody.MaxBytes, request.HttpContext.RequestAborted, emptyIsObject: true);
+
     /// <summary>Route ids that are not uuids name nothing: 404, like an unknown uuid.</summary>
     public static Guid ParseUuid(string value, string resource) =>
         Guid.TryParseExact(value, "D", out var uuid) ? uuid : throw new ResourceNotFoundException(resource, value);

@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
@@ -15,17 +16,20 @@ public sealed class StorageClients
         {
             Tables = new TableServiceClient(connectionString, tableOptions);
             Queues = new QueueServiceClient(connectionString, queueOptions);
+            Blobs = new BlobServiceClient(connectionString);
             return;
         }
 
         var credential = StorageCredentials.For(settings);
         Tables = new TableServiceClient(Required(settings.TableServiceUri, "tableServiceUri"), credential, tableOptions);
         Queues = new QueueServiceClient(Required(settings.QueueServiceUri, "queueServiceUri"), credential, queueOptions);
+        Blobs = new BlobServiceClient(Required(settings.BlobServiceUri, "blobServiceUri"), credential);
     }
 
     public StorageSettings Settings { get; }
     public TableServiceClient Tables { get; }
     public QueueServiceClient Queues { get; }
+    public BlobServiceClient Blobs { get; }
 
     public static StorageClients FromConfiguration(IConfiguration configuration) =>
         new(StorageSettings.FromConfiguration(configuration));

@@ -1,9 +1,12 @@
+using Azure.Storage.Blobs;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using FunctionsCloud.Storage.Actions;
 using FunctionsCloud.Storage.ApiKeys;
 using FunctionsCloud.Storage.NodeClusters;
+using FunctionsCloud.Storage.AgentBuilds;
 using FunctionsCloud.Storage.Nodes;
+using FunctionsCloud.Storage.Tokens;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,11 +28,14 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(_ => TableNames.FromConfiguration(configuration));
         services.TryAddSingleton<TableServiceClient>(sp => sp.GetRequiredService<StorageClients>().Tables);
         services.TryAddSingleton<QueueServiceClient>(sp => sp.GetRequiredService<StorageClients>().Queues);
+        services.TryAddSingleton<BlobServiceClient>(sp => sp.GetRequiredService<StorageClients>().Blobs);
         services.TryAddSingleton(sp => new StorageTables(sp.GetRequiredService<StorageClients>(), sp.GetRequiredService<TableNames>()));
         services.TryAddSingleton<INodeClusterStore, NodeClusterStore>();
         services.TryAddSingleton<INodeStore, NodeStore>();
         services.TryAddSingleton<IActionStore, ActionStore>();
         services.TryAddSingleton<IApiKeyStore, ApiKeyStore>();
+        services.TryAddSingleton<IRegistrationTokenStore, RegistrationTokenStore>();
+        services.TryAddSingleton<IAgentBuilds, BlobAgentBuilds>();
         return services;
     }
 }

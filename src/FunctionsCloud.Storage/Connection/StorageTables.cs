@@ -8,4 +8,5 @@ internal sealed class StorageTables(StorageClients clients, TableNames names)
     public StorageTable Nodes { get; } = new(clients.Tables.GetTableClient(names.Nodes));
     public StorageTable Actions { get; } = new(clients.Tables.GetTableClient(names.Actions));
     public StorageTable ApiKeys { get; } = new(clients.Tables.GetTableClient(names.ApiKeys));
+    public StorageTable RegistrationTokens { get; } = new(clients.Tables.GetTableClient(names.RegistrationTokens));
 }

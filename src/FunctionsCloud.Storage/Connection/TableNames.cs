@@ -11,7 +11,7 @@ public sealed record TableNames
     public const string PrefixSetting = "FunctionsCloud:TablePrefix";
     public const string DefaultPrefix = "fc";
     // Table names are at most 63 characters; leave room for the longest suffix.
-    private const int MaxPrefixLength = 63 - 12;
+    private const int MaxPrefixLength = 63 - 18;
 
     public TableNames(string prefix)
     {
@@ -26,6 +26,7 @@ public sealed record TableNames
     public string Nodes => Prefix + "Nodes";
     public string Actions => Prefix + "Actions";
     public string ApiKeys => Prefix + "ApiKeys";
+    public string RegistrationTokens => Prefix + "RegistrationTokens";
 
     public static TableNames FromConfiguration(IConfiguration configuration)
     {

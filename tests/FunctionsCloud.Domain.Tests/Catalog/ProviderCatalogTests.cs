@@ -7,9 +7,10 @@ public class ProviderCatalogTests
     private readonly ProviderCatalog _catalog = ProviderCatalog.Default;
 
     [Fact]
-    public void Knows_the_providers_of_Docker_Cloud_and_the_local_one()
+    public void Knows_the_providers_of_Docker_Cloud_the_local_one_and_hosts_of_ones_own()
     {
-        Assert.Equal(["local", "aws", "azure", "digitalocean", "softlayer", "packet"], _catalog.Providers.Select(p => p.Name));
+        Assert.Equal(["local", "aws", "azure", "digitalocean", "softlayer", "packet", "byon"], _catalog.Providers.Select(p => p.Name));
+        Assert.False(_catalog.FindProvider("byon")!.Available);
     }
 
     [Fact]

@@ -20,7 +20,8 @@ public sealed class CatalogApiTests : IAsyncLifetime
         var list = await _app.GetJsonAsync("/api/infra/v1/provider/");
         var providers = list["objects"]!.AsArray().Select(p => p!.AsObject()).ToDictionary(p => (string)p["name"]!);
 
-        Assert.Equal(6, (int)list["meta"]!["total_count"]!);
+        Assert.Equal(7, (int)list["meta"]!["total_count"]!);
+        Assert.Contains("/api/infra/v1/token/", (string?)providers["byon"]["unavailable_reason"]);
         Assert.True((bool)providers["local"]["available"]!);
         Assert.False((bool)providers["aws"]["available"]!);
         Assert.Contains("No account", (string?)providers["aws"]["unavailable_reason"]);

@@ -1,0 +1,164 @@
+// The Flex Consumption plan and the function app (.NET 10 isolated worker), run as a user-assigned
+// identity: storage through identity-based connections, secrets through Key Vault references,
+// telemetry with Microsoft Entra authentication. No storage key or connection string anywhere.
+param name string
+param planName string
+param location string
+param tags object = {}
+
+@description('Resource id of the user-assigned identity.')
+param identityId string
+@description('Client id of the user-assigned identity.')
+param identityClientId string
+
+@description('Primary endpoints of the storage account (with a trailing slash).')
+param blobEndpoint string
+param queueEndpoint string
+param tableEndpoint string
+@description('Blob container that holds the deployment package.')
+param deploymentContainerName string
+@description('Blob container that holds the agent builds (the app reads it with its identity).')
+param agentBuildsContainerName string
+
+param applicationInsightsConnectionString string
+param keyVaultUri string
+@description('Versionless URI of the Key Vault secret with the node credential key.')
+param nodeCredentialKeyUri string
+@description('Versionless URI of the Key Vault secret with the first admin API key.')
+param bootstrapApiKeyUri string
+
+@description('Most instances the app scales out to (Flex Consumption: 40 to 1000).')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+@allowed([512, 2048, 4096])
+param instanceMemoryMB int = 2048
+
+@description('The FunctionsCloud settings (README, Settings).')
+param settings settingsType
+
+type settingsType = {
+  taskHub: string
+  tablePrefix: string
+  maxNodesPerCluster: int
+  registrationTimeoutSeconds: int
+  registrationTokenLifetimeSeconds: int
+  heartbeatIntervalSeconds: int
+  providerBatchSize: int
+  byonTokenLifetimeSeconds: int
+  byonTokenMaxLifetimeSeconds: int
+  byonTokenMaxUses: int
+  bootstrapUser: string
+  bootstrapNamespace: string
+}
+
+resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource site 'Microsoft.Web/sites@2025-03-01' = {
+  name: name
+  location: location
+  tags: union(tags, { 'azd-service-name': 'api' })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    keyVaultReferenceIdentity: identityId
+    siteConfig: {
+      minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${blobEndpoint}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+  }
+}
+
+// A separate resource because FunctionsCloud__PublicUrl needs the site's default host name.
+// Flex Consumption takes the worker runtime from functionAppConfig: no FUNCTIONS_WORKER_RUNTIME here.
+resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
+  parent: site
+  name: 'appsettings'
+  properties: {
+    AzureWebJobsStorage__credential: 'managedidentity'
+    AzureWebJobsStorage__clientId: identityClientId
+    AzureWebJobsStorage__blobServiceUri: blobEndpoint
+    AzureWebJobsStorage__queueServiceUri: queueEndpoint
+    AzureWebJobsStorage__tableServiceUri: tableEndpoint
+    APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
+    APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+    FunctionsCloud__TaskHub: settings.taskHub
+    FunctionsCloud__TablePrefix: settings.tablePrefix
+    FunctionsCloud__PublicUrl: 'https://${site.properties.defaultHostName}'
+    FunctionsCloud__MaxNodesPerCluster: string(settings.maxNodesPerCluster)
+    FunctionsCloud__RegistrationTimeoutSeconds: string(settings.registrationTimeoutSeconds)
+    FunctionsCloud__RegistrationTokenLifetimeSeconds: string(settings.registrationTokenLifetimeSeconds)
+    FunctionsCloud__HeartbeatIntervalSeconds: string(settings.heartbeatIntervalSeconds)
+    FunctionsCloud__ProviderBatchSize: string(settings.providerBatchSize)
+    FunctionsCloud__ByonTokenLifetimeSeconds: string(settings.byonTokenLifetimeSeconds)
+    FunctionsCloud__ByonTokenMaxLifetimeSeconds: string(settings.byonTokenMaxLifetimeSeconds)
+    FunctionsCloud__ByonTokenMaxUses: string(settings.byonTokenMaxUses)
+    FunctionsCloud__NodeCredentialKey: '@Microsoft.KeyVault(SecretUri=${nodeCredentialKeyUri})'
+    FunctionsCloud__Bootstrap__User: settings.bootstrapUser
+    FunctionsCloud__Bootstrap__Namespace: settings.bootstrapNamespace
+    FunctionsCloud__Bootstrap__ApiKey: '@Microsoft.KeyVault(SecretUri=${bootstrapApiKeyUri})'
+    FunctionsCloud__KeyVaultUri: keyVaultUri
+    FunctionsCloud__AgentBuilds__Container: agentBuildsContainerName
+  }
+}
+
+// Deployments use Microsoft Entra ID (azd deploys with the signed-in user's token): no publishing passwords.
+resource ftpCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
+  parent: site
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource scmCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
+  parent: site
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+output name string = site.name
+output url string = 'https://${site.properties.defaultHostName}'

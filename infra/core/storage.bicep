@@ -1,0 +1,52 @@
+// The storage account of the app and of Durable Functions: tables, queues and blobs, reached with
+// Microsoft Entra ID only (no shared key), plus the private blob containers for deployments and agent builds.
+param name string
+param location string
+param tags object = {}
+@description('Private blob containers to create.')
+param containers string[] = []
+
+resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' = {
+  name: name
+  location: location
+  tags: tags
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+  properties: {
+    accessTier: 'Hot'
+    allowSharedKeyAccess: false
+    defaultToOAuthAuthentication: true
+    allowBlobPublicAccess: false
+    allowCrossTenantReplication: false
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    publicNetworkAccess: 'Enabled'
+    networkAcls: {
+      bypass: 'AzureServices'
+      defaultAction: 'Allow'
+    }
+  }
+}
+
+resource blobs 'Microsoft.Storage/storageAccounts/blobServices@2026-06-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource blobContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2026-06-01' = [
+  for container in containers: {
+    parent: blobs
+    name: container
+    properties: {
+      publicAccess: 'None'
+    }
+  }
+]
+
+output id string = storage.id
+output name string = storage.name
+output blobEndpoint string = storage.properties.primaryEndpoints.blob
+output queueEndpoint string = storage.properties.primaryEndpoints.queue
+output tableEndpoint string = storage.properties.primaryEndpoints.table

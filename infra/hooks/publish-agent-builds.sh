@@ -1,0 +1,38 @@
+#!/bin/sh
+# azd postprovision hook: builds the node agent for linux-x64 and linux-arm64 (self-contained, single file),
+# packs each as functionscloud-agent-<rid>.tar.gz and uploads it to the private blob container that
+# infra/main.bicep makes (AGENT_BUILDS_CONTAINER, read by the function app with its identity).
+# azd passes the provisioning outputs as environment variables; run it again with `azd hooks run postprovision`.
+# Needs the .NET 10 SDK and the Azure CLI signed in (`az login`) as the user azd deployed as.
+set -eu
+cd "$(dirname "$0")/../.."
+
+: "${AZURE_STORAGE_ACCOUNT_NAME:?is not set: run this through azd (azd hooks run postprovision)}"
+container=${AGENT_BUILDS_CONTAINER:-agent-builds}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+for rid in linux-x64 linux-arm64; do
+  echo "Building the agent for $rid..."
+  dotnet publish src/FunctionsCloud.Agent -c Release -r "$rid" --self-contained \
+    -p:PublishSingleFile=true -p:DebugType=None -o "$work/$rid" --nologo --verbosity quiet
+  tar -C "$work/$rid" -czf "$work/functionscloud-agent-$rid.tar.gz" .
+done
+
+# The deploying user's Storage Blob Data Contributor role was just assigned and may take a few
+# minutes to take effect: retry for up to about five minutes.
+upload() {
+  tries=0
+  until az storage blob upload --auth-mode login --only-show-errors --output none --overwrite \
+      --account-name "$AZURE_STORAGE_ACCOUNT_NAME" --container-name "$container" \
+      --name "$1" --file "$work/$1"; do
+    tries=$((tries + 1))
+    if [ "$tries" -ge 20 ]; then echo "Could not upload $1." >&2; return 1; fi
+    echo "Upload of $1 refused (role assignments may still be propagating); retrying in 15 s..."
+    sleep 15
+  done
+  echo "Uploaded $1 to ${AGENT_BUILDS_URL:-$container}/$1"
+}
+for rid in linux-x64 linux-arm64; do
+  upload "functionscloud-agent-$rid.tar.gz"
+done

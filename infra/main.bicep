@@ -1,0 +1,181 @@
+// FunctionsCloud in a fresh subscription: `azd up` provisions this, then deploys the function app.
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(64)
+@description('Name of the azd environment; names the resource group and seeds the resource names.')
+param environmentName string
+
+@minLength(1)
+@description('Region of every resource (one where Flex Consumption is offered).')
+@metadata({ azd: { type: 'location' } })
+param location string
+
+@description('Object id of the deploying user or service principal (azd sets AZURE_PRINCIPAL_ID); empty for none.')
+param principalId string = ''
+
+@allowed(['User', 'ServicePrincipal', 'Group'])
+param principalType string = 'User'
+
+@secure()
+@description('Seed of the key that signs registration tokens and node secrets; azd generates it once per environment.')
+@metadata({ azd: { type: 'generate', config: { length: 48, noSpecial: true } } })
+param nodeCredentialSeed string
+
+@secure()
+@description('The first admin API key; azd generates it once per environment.')
+@metadata({ azd: { type: 'generate', config: { length: 40, noSpecial: true } } })
+param bootstrapApiKey string
+
+@description('User of the first admin API key.')
+param bootstrapUser string = 'admin'
+@description('Namespace of the first admin API key.')
+param bootstrapNamespace string = 'admin'
+@description('Durable Functions task hub name.')
+param taskHub string = 'FunctionsCloud'
+@description('Prefix of the table names.')
+param tablePrefix string = 'fc'
+param maxNodesPerCluster int = 100
+param registrationTimeoutSeconds int = 600
+param registrationTokenLifetimeSeconds int = 86400
+param heartbeatIntervalSeconds int = 10
+param providerBatchSize int = 10
+@description('Default lifetime of a registration token for hosts of one\'s own.')
+param byonTokenLifetimeSeconds int = 3600
+param byonTokenMaxLifetimeSeconds int = 2592000
+param byonTokenMaxUses int = 1000
+
+@description('Most instances the function app scales out to.')
+param maximumInstanceCount int = 40
+@description('Memory of each instance in MB.')
+param instanceMemoryMB int = 2048
+
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = { 'azd-env-name': environmentName }
+var deploymentContainerName = 'deployments'
+var agentBuildsContainerName = 'agent-builds'
+var identityName = 'id-${resourceToken}'
+var storageAccountName = 'st${resourceToken}'
+var keyVaultName = 'kv-${resourceToken}'
+var applicationInsightsName = 'appi-${resourceToken}'
+
+resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
+  name: 'rg-${environmentName}'
+  location: location
+  tags: tags
+}
+
+module identity 'core/identity.bicep' = {
+  name: 'identity'
+  scope: rg
+  params: {
+    name: identityName
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'core/storage.bicep' = {
+  name: 'storage'
+  scope: rg
+  params: {
+    name: storageAccountName
+    location: location
+    tags: tags
+    containers: [deploymentContainerName, agentBuildsContainerName]
+  }
+}
+
+module monitoring 'core/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: rg
+  params: {
+    logAnalyticsName: 'log-${resourceToken}'
+    applicationInsightsName: applicationInsightsName
+    location: location
+    tags: tags
+  }
+}
+
+module keyVault 'core/keyvault.bicep' = {
+  name: 'keyvault'
+  scope: rg
+  params: {
+    name: keyVaultName
+    location: location
+    tags: tags
+    // Base64 of 48 random characters: a 48-byte key.
+    nodeCredentialKey: base64(nodeCredentialSeed)
+    bootstrapApiKey: bootstrapApiKey
+  }
+}
+
+module roles 'core/roles.bicep' = {
+  name: 'roles'
+  scope: rg
+  // Names known before deployment (not the modules' outputs), so what-if sees the assignments.
+  dependsOn: [identity, storage, keyVault, monitoring]
+  params: {
+    identityName: identityName
+    userPrincipalId: principalId
+    userPrincipalType: principalType
+    storageAccountName: storageAccountName
+    keyVaultName: keyVaultName
+    applicationInsightsName: applicationInsightsName
+  }
+}
+
+module functionApp 'core/functionapp.bicep' = {
+  name: 'functionapp'
+  scope: rg
+  // The app must reach its storage and secrets from its first start.
+  dependsOn: [roles]
+  params: {
+    name: 'func-${resourceToken}'
+    planName: 'plan-${resourceToken}'
+    location: location
+    tags: tags
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    blobEndpoint: storage.outputs.blobEndpoint
+    queueEndpoint: storage.outputs.queueEndpoint
+    tableEndpoint: storage.outputs.tableEndpoint
+    deploymentContainerName: deploymentContainerName
+    agentBuildsContainerName: agentBuildsContainerName
+    applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
+    keyVaultUri: keyVault.outputs.uri
+    nodeCredentialKeyUri: keyVault.outputs.nodeCredentialKeyUri
+    bootstrapApiKeyUri: keyVault.outputs.bootstrapApiKeyUri
+    maximumInstanceCount: maximumInstanceCount
+    instanceMemoryMB: instanceMemoryMB
+    settings: {
+      taskHub: taskHub
+      tablePrefix: tablePrefix
+      maxNodesPerCluster: maxNodesPerCluster
+      registrationTimeoutSeconds: registrationTimeoutSeconds
+      registrationTokenLifetimeSeconds: registrationTokenLifetimeSeconds
+      heartbeatIntervalSeconds: heartbeatIntervalSeconds
+      providerBatchSize: providerBatchSize
+      byonTokenLifetimeSeconds: byonTokenLifetimeSeconds
+      byonTokenMaxLifetimeSeconds: byonTokenMaxLifetimeSeconds
+      byonTokenMaxUses: byonTokenMaxUses
+      bootstrapUser: bootstrapUser
+      bootstrapNamespace: bootstrapNamespace
+    }
+  }
+}
+
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = rg.name
+output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
+output FUNCTIONSCLOUD_URL string = functionApp.outputs.url
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output AGENT_BUILDS_CONTAINER string = agentBuildsContainerName
+output AGENT_BUILDS_URL string = '${storage.outputs.blobEndpoint}${agentBuildsContainerName}'
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+output AZURE_KEY_VAULT_ENDPOINT string = keyVault.outputs.uri
+output BOOTSTRAP_USER string = bootstrapUser
+@description('Key Vault secret that holds the first admin API key.')
+output BOOTSTRAP_API_KEY_SECRET_NAME string = keyVault.outputs.bootstrapApiKeyName
+output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsName
