@@ -8,16 +8,18 @@ namespace FunctionsCloud.Storage.AgentBuilds;
 /// The builds in Azure: the deployment hook publishes them to a private blob container, which the app
 /// reads with its managed identity and streams to installing hosts.
 /// </summary>
-internal sealed class BlobAgentBuilds(BlobServiceClient blobs, IConfiguration configuration) : IAgentBuilds
+internal sealed class BlobAgentBuilds(BlobServiceClient blobs, string container) : IAgentBuilds
 {
     public const string ContainerSetting = "FunctionsCloud:AgentBuilds:Container";
     public const string DefaultContainer = "agent-builds";
+
+    public static string ContainerOf(IConfiguration configuration) =>
+        configuration[ContainerSetting] is { Length: > 0 } configured ? configured : DefaultContainer;
 
     public async Task<Stream?> OpenAsync(string platform, CancellationToken cancellationToken)
     {
         if (!AgentPlatforms.IsKnown(platform))
             return null;
-        var container = configuration[ContainerSetting] is { Length: > 0 } configured ? configured : DefaultContainer;
         try
         {
             return await blobs.GetBlobContainerClient(container).GetBlobClient(AgentPlatforms.FileName(platform))
