@@ -35,7 +35,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IActionStore, ActionStore>();
         services.TryAddSingleton<IApiKeyStore, ApiKeyStore>();
         services.TryAddSingleton<IRegistrationTokenStore, RegistrationTokenStore>();
-        services.TryAddSingleton<IAgentBuilds, BlobAgentBuilds>();
+        services.TryAddSingleton<IAgentBuilds>(sp => new BlobAgentBuilds(sp.GetRequiredService<BlobServiceClient>(), BlobAgentBuilds.ContainerOf(configuration)));
         return services;
     }
 }
