@@ -100,7 +100,9 @@ public sealed class InstallScriptTests : IAsyncLifetime
                 return list["objects"]!.AsArray().FirstOrDefault()?.AsObject();
             });
             Assert.Contains("byon=true", node["tags"]!.AsArray().Select(t => (string?)t!["name"]));
-            Assert.True(File.Exists(Path.Combine(root, "var/lib/functionscloud-agent/identity.json")));
+            // The agent keeps its identity right after the registration answer; a restart stays the same node.
+            var identity = Path.Combine(root, "var/lib/functionscloud-agent/identity.json");
+            await EventuallyAsync(() => Task.FromResult(File.Exists(identity) ? identity : null));
         }
         finally
         {
@@ -225,7 +227,7 @@ public sealed class InstallScriptTests : IAsyncLifetime
             if (await probe() is { } found)
                 return found;
             if (DateTime.UtcNow > deadline)
-                throw new TimeoutException("The installed agent did not register within 60 s.");
+                throw new TimeoutException("The installed agent did not register and keep its identity within 60 s.");
             await Task.Delay(250);
         }
     }
