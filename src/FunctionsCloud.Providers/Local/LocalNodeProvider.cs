@@ -43,6 +43,25 @@ public sealed partial class LocalNodeProvider : INodeProvider, IDisposable
 
     public string StateRoot => _stateRoot;
 
+    /// <summary>Nodes on this machine need no account.</summary>
+    public bool NeedsAccount => false;
+
+    public Task ValidateAccountAsync(ProviderAccount account, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>A node runs while its agent process does; an agent process starts at once, so nothing is ever pending.</summary>
+    public Task<IReadOnlyList<NodeStatus>> DescribeNodesAsync(NodeDescriptionRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        IReadOnlyList<NodeStatus> statuses = request.Nodes.Select(node =>
+        {
+            var directory = new LocalNodeDirectory(_stateRoot, node.NodeUuid);
+            return directory.ReadPid() is { } pid && LocalProcesses.IsAliveWithArgument(pid, directory.Path)
+                ? new NodeStatus(node.NodeUuid, NodeProvisioning.Running, pid.ToString(CultureInfo.InvariantCulture), "127.0.0.1")
+                : new NodeStatus(node.NodeUuid, NodeProvisioning.Gone);
+        }).ToList();
+        return Task.FromResult(statuses);
+    }
+
     public async Task<IReadOnlyList<NodeCreationResult>> CreateNodesAsync(NodeCreationRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
