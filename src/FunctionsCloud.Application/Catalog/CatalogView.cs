@@ -1,50 +1,56 @@
 using FunctionsCloud.Domain.Catalog;
 using FunctionsCloud.Providers.Contract;
+using FunctionsCloud.Storage.Accounts;
 using static FunctionsCloud.Domain.Resources.ResourceUris;
 
 namespace FunctionsCloud.Application.Catalog;
 
 /// <summary>
-/// The catalog as this deployment offers it: a provider is available when the catalog allows it and a
-/// provider implementation with its credentials is configured here.
+/// The catalog as one namespace sees it: each provider, region and node type says whether that namespace
+/// can deploy there (<see cref="ProviderAvailability"/>).
 /// </summary>
-public sealed class CatalogView(ProviderCatalog catalog, NodeProviderRegistry providers)
+public sealed class CatalogView(ProviderCatalog catalog, NodeProviderRegistry providers, IProviderAccountStore accounts)
 {
-    public const string NotLinked = "No account of this provider is linked to this deployment.";
-
     public ProviderCatalog Catalog => catalog;
 
-    public string? UnavailableReason(string provider) =>
-        catalog.FindProvider(provider) is not { } p ? $"Unknown provider '{provider}'."
-        : p.UnavailableReason ?? (providers.IsConfigured(provider) ? null : NotLinked);
+    public NodeProviderRegistry Registry => providers;
 
-    public IEnumerable<ProviderResource> Providers() => catalog.Providers.Select(ToResource);
+    public async Task<ProviderAvailability> AvailabilityAsync(string @namespace, CancellationToken cancellationToken)
+    {
+        var linked = (await accounts.ListAsync(@namespace, cancellationToken)).Select(a => a.Provider).ToHashSet(StringComparer.Ordinal);
+        return new ProviderAvailability(catalog, providers, linked);
+    }
 
-    public IEnumerable<RegionResource> Regions() => catalog.Regions.Select(ToResource);
+    public IEnumerable<ProviderResource> Providers(ProviderAvailability availability) => catalog.Providers.Select(p => ToResource(p, availability));
 
-    public IEnumerable<NodeTypeResource> NodeTypes() => catalog.NodeTypes.Select(ToResource);
+    public IEnumerable<RegionResource> Regions(ProviderAvailability availability) => catalog.Regions.Select(r => ToResource(r, availability));
 
-    public ProviderResource? FindProvider(string name) => catalog.FindProvider(name) is { } p ? ToResource(p) : null;
+    public IEnumerable<NodeTypeResource> NodeTypes(ProviderAvailability availability) => catalog.NodeTypes.Select(t => ToResource(t, availability));
 
-    public RegionResource? FindRegion(string provider, string name) => catalog.FindRegion(provider, name) is { } r ? ToResource(r) : null;
+    public ProviderResource? FindProvider(string name, ProviderAvailability availability) =>
+        catalog.FindProvider(name) is { } p ? ToResource(p, availability) : null;
 
-    public NodeTypeResource? FindNodeType(string provider, string name) => catalog.FindNodeType(provider, name) is { } t ? ToResource(t) : null;
+    public RegionResource? FindRegion(string provider, string name, ProviderAvailability availability) =>
+        catalog.FindRegion(provider, name) is { } r ? ToResource(r, availability) : null;
 
-    private ProviderResource ToResource(CloudProvider p) => new(
+    public NodeTypeResource? FindNodeType(string provider, string name, ProviderAvailability availability) =>
+        catalog.FindNodeType(provider, name) is { } t ? ToResource(t, availability) : null;
+
+    private static ProviderResource ToResource(CloudProvider p, ProviderAvailability availability) => new(
         p.Name, p.Label, Provider(p.Name), p.Regions.Select(r => Region(p.Name, r.Name)).ToList(),
-        UnavailableReason(p.Name) is null, UnavailableReason(p.Name));
+        availability.IsAvailable(p.Name), availability.ReasonFor(p.Name));
 
-    private RegionResource ToResource(Region r) => new(
+    private static RegionResource ToResource(Region r, ProviderAvailability availability) => new(
         r.Name, r.Label, Region(r.Provider, r.Name), Provider(r.Provider),
         r.NodeTypes.Select(t => NodeType(r.Provider, t)).ToList(),
         r.AvailabilityZones.Select(z => AvailabilityZone(r.Provider, z)).ToList(),
-        UnavailableReason(r.Provider) is null);
+        availability.IsAvailable(r.Provider));
 
-    private NodeTypeResource ToResource(NodeType t) => new(
+    private NodeTypeResource ToResource(NodeType t, ProviderAvailability availability) => new(
         t.Name, t.Label, NodeType(t.Provider, t.Name), Provider(t.Provider),
         t.Regions.Select(r => Region(t.Provider, r)).ToList(),
         catalog.FindProvider(t.Provider)!.Regions.SelectMany(r => r.AvailabilityZones).Select(z => AvailabilityZone(t.Provider, z)).ToList(),
-        t.Cpu, t.MemoryGb, UnavailableReason(t.Provider) is null);
+        t.Cpu, t.MemoryGb, availability.IsAvailable(t.Provider));
 
     public static readonly IReadOnlyDictionary<string, Func<ProviderResource, string?>> ProviderFields = new Dictionary<string, Func<ProviderResource, string?>>
     {

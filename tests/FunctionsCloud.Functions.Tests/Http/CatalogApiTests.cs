@@ -24,7 +24,7 @@ public sealed class CatalogApiTests : IAsyncLifetime
         Assert.Contains("/api/infra/v1/token/", (string?)providers["byon"]["unavailable_reason"]);
         Assert.True((bool)providers["local"]["available"]!);
         Assert.False((bool)providers["aws"]["available"]!);
-        Assert.Contains("No account", (string?)providers["aws"]["unavailable_reason"]);
+        Assert.Contains("No Amazon Web Services account is linked to this namespace", (string?)providers["aws"]["unavailable_reason"]);
         Assert.Contains("2026-06-30", (string?)providers["packet"]["unavailable_reason"]);
         Assert.Contains("/api/infra/v1/region/aws/us-east-1/", providers["aws"]["regions"]!.AsArray().Select(r => (string?)r));
     }
