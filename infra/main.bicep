@@ -40,6 +40,17 @@ param registrationTimeoutSeconds int = 600
 param registrationTokenLifetimeSeconds int = 86400
 param heartbeatIntervalSeconds int = 10
 param providerBatchSize int = 10
+@description('A node silent this long becomes Unreachable.')
+param unreachableAfterSeconds int = 45
+@description('A node silent this long is handed to the lost-node handling.')
+param lostAfterSeconds int = 300
+@description('The liveness monitor timer (NCRONTAB with seconds); keep its period equal to monitorPeriodSeconds.')
+param monitorSchedule string = '*/10 * * * * *'
+param monitorPeriodSeconds int = 10
+@description('How many liveness tables heartbeats are spread over.')
+param livenessShards int = 16
+@description('How often a deployment asks the provider about machines still being made.')
+param provisioningPollSeconds int = 10
 @description('Default lifetime of a registration token for hosts of one\'s own.')
 param byonTokenLifetimeSeconds int = 3600
 param byonTokenMaxLifetimeSeconds int = 2592000
@@ -156,6 +167,12 @@ module functionApp 'core/functionapp.bicep' = {
       registrationTokenLifetimeSeconds: registrationTokenLifetimeSeconds
       heartbeatIntervalSeconds: heartbeatIntervalSeconds
       providerBatchSize: providerBatchSize
+      unreachableAfterSeconds: unreachableAfterSeconds
+      lostAfterSeconds: lostAfterSeconds
+      monitorSchedule: monitorSchedule
+      monitorPeriodSeconds: monitorPeriodSeconds
+      livenessShards: livenessShards
+      provisioningPollSeconds: provisioningPollSeconds
       byonTokenLifetimeSeconds: byonTokenLifetimeSeconds
       byonTokenMaxLifetimeSeconds: byonTokenMaxLifetimeSeconds
       byonTokenMaxUses: byonTokenMaxUses

@@ -45,6 +45,12 @@ type settingsType = {
   registrationTokenLifetimeSeconds: int
   heartbeatIntervalSeconds: int
   providerBatchSize: int
+  unreachableAfterSeconds: int
+  lostAfterSeconds: int
+  monitorSchedule: string
+  monitorPeriodSeconds: int
+  livenessShards: int
+  provisioningPollSeconds: int
   byonTokenLifetimeSeconds: int
   byonTokenMaxLifetimeSeconds: int
   byonTokenMaxUses: int
@@ -131,6 +137,12 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     FunctionsCloud__RegistrationTokenLifetimeSeconds: string(settings.registrationTokenLifetimeSeconds)
     FunctionsCloud__HeartbeatIntervalSeconds: string(settings.heartbeatIntervalSeconds)
     FunctionsCloud__ProviderBatchSize: string(settings.providerBatchSize)
+    FunctionsCloud__UnreachableAfterSeconds: string(settings.unreachableAfterSeconds)
+    FunctionsCloud__LostAfterSeconds: string(settings.lostAfterSeconds)
+    FunctionsCloud__MonitorSchedule: settings.monitorSchedule
+    FunctionsCloud__MonitorPeriodSeconds: string(settings.monitorPeriodSeconds)
+    FunctionsCloud__LivenessShards: string(settings.livenessShards)
+    FunctionsCloud__ProvisioningPollSeconds: string(settings.provisioningPollSeconds)
     FunctionsCloud__ByonTokenLifetimeSeconds: string(settings.byonTokenLifetimeSeconds)
     FunctionsCloud__ByonTokenMaxLifetimeSeconds: string(settings.byonTokenMaxLifetimeSeconds)
     FunctionsCloud__ByonTokenMaxUses: string(settings.byonTokenMaxUses)

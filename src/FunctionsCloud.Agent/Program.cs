@@ -3,6 +3,7 @@ using FunctionsCloud.Agent;
 using FunctionsCloud.Agent.Configuration;
 using FunctionsCloud.Agent.Hosting;
 using FunctionsCloud.Agent.Identity;
+using FunctionsCloud.Agent.Rotation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -27,6 +28,12 @@ if (!loaded.IsValid)
 }
 
 var options = loaded.Options!;
+if (options.RotateSecret)
+{
+    using var http = new HttpClient { Timeout = AgentHost.ControlPlaneTimeout };
+    return await SecretRotation.RunAsync(options, http, Console.Out, Console.Error, CancellationToken.None).ConfigureAwait(false);
+}
+
 var identities = new IdentityStore(options.StateDir);
 if (options.Token is null && !identities.Exists)
 {

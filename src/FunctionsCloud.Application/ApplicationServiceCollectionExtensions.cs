@@ -1,19 +1,27 @@
+using FunctionsCloud.Application.Accounts;
 using FunctionsCloud.Application.Actions;
 using FunctionsCloud.Application.Agents;
 using FunctionsCloud.Application.Authentication;
 using FunctionsCloud.Application.Catalog;
 using FunctionsCloud.Application.Configuration;
+using FunctionsCloud.Application.Events;
+using FunctionsCloud.Application.Liveness;
 using FunctionsCloud.Application.NodeClusters;
 using FunctionsCloud.Application.Nodes;
 using FunctionsCloud.Application.Operations;
 using FunctionsCloud.Application.Tokens;
 using FunctionsCloud.Domain.Catalog;
 using FunctionsCloud.Providers.Contract;
+using FunctionsCloud.Providers.Aws;
+using FunctionsCloud.Providers.Azure;
+using FunctionsCloud.Providers.DigitalOcean;
+using FunctionsCloud.Providers.SoftLayer;
 using FunctionsCloud.Providers.Local;
 using FunctionsCloud.Storage.Connection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace FunctionsCloud.Application;
 
@@ -26,14 +34,22 @@ public static class ApplicationServiceCollectionExtensions
             .Bind(configuration.GetSection(FunctionsCloudOptions.Section))
             .Validate(FunctionsCloudOptions.HasCredentialKey,
                 "FunctionsCloud:NodeCredentialKey must be a base64 key of 32 bytes or more (it signs registration tokens and node secrets).")
+            .Validate(FunctionsCloudOptions.HasSaneLiveness,
+                "FunctionsCloud:UnreachableAfterSeconds and MonitorPeriodSeconds must be above 0 and FunctionsCloud:LostAfterSeconds above UnreachableAfterSeconds.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddMemoryCache();
         services.AddFunctionsCloudStorage(configuration);
         services.AddLocalNodeProvider(configuration);
+        services.AddAwsNodeProvider(configuration);
+        services.AddAzureNodeProvider(configuration);
+        services.AddDigitalOceanNodeProvider(configuration);
+        services.AddSoftLayerNodeProvider(configuration);
         services.TryAddSingleton(ProviderCatalog.Default);
         services.TryAddSingleton<NodeProviderRegistry>();
         services.TryAddSingleton<CatalogView>();
+        services.AddCredentialVault(configuration);
+        services.TryAddSingleton<ProviderAccountService>();
 
         services.TryAddSingleton<ApiKeyAuthenticator>();
         services.AddHostedService<AdminKeyBootstrapper>();
@@ -41,6 +57,14 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<InventoryRules>();
         services.TryAddSingleton<AgentRegistrar>();
         services.TryAddSingleton<HeartbeatRecorder>();
+        services.TryAddSingleton<NodeSecretRotator>();
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<FunctionsCloudOptions>>().Value.LivenessPolicy());
+        services.TryAddSingleton<LivenessRegistry>();
+        services.TryAddSingleton<NodeLivenessTransitions>();
+        services.TryAddSingleton<ILostNodeHandler, LoggingLostNodeHandler>();
+        services.TryAddSingleton<LivenessMonitor>();
+        services.TryAddSingleton<NodeGenerations>();
+        services.TryAddSingleton<EventService>();
 
         services.TryAddSingleton<ActionJournal>();
         services.TryAddSingleton<ActionService>();

@@ -6,6 +6,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FunctionsCloud.Application.Authentication;
+using FunctionsCloud.Application.Configuration;
 using FunctionsCloud.Functions;
 using FunctionsCloud.LocalHost;
 using FunctionsCloud.LocalHost.AgentBuilds;
@@ -51,7 +52,7 @@ public sealed class FunctionsCloudTestHost : IAsyncDisposable
         var prefix = AzuriteFixture.UniquePrefix();
         var values = new Dictionary<string, string?>
         {
-            ["AzureWebJobsStorage"] = AzuriteFixture.ConnectionString,
+            ["AzureWebJobsStorage"] = settings?.GetValueOrDefault("AzureWebJobsStorage") ?? AzuriteFixture.ConnectionString,
             ["FunctionsCloud:TablePrefix"] = prefix,
             ["FunctionsCloud:PublicUrl"] = $"http://127.0.0.1:{port}",
             ["FunctionsCloud:NodeCredentialKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
@@ -59,6 +60,9 @@ public sealed class FunctionsCloudTestHost : IAsyncDisposable
             ["FunctionsCloud:Bootstrap:Namespace"] = AdminNamespace,
             ["FunctionsCloud:Bootstrap:ApiKey"] = adminKey,
             ["FunctionsCloud:LocalProvider:StateRoot"] = Path.Combine(Path.GetTempPath(), "functionscloud-tests", prefix),
+            ["FunctionsCloud:DataProtection:KeyDirectory"] = Path.Combine(Path.GetTempPath(), "functionscloud-tests", prefix, "keys"),
+            // The timer trigger reads its schedule from this app setting, as in Azure.
+            ["FunctionsCloud:MonitorSchedule"] = FunctionsCloudOptions.DefaultMonitorSchedule,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             values[key] = value;

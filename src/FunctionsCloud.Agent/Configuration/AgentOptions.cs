@@ -24,6 +24,9 @@ public sealed record AgentOptions
     /// <summary>The host name reported at registration.</summary>
     public required string Hostname { get; init; }
 
+    /// <summary>Run once to replace the node secret (<c>--rotate-secret</c>), then exit, instead of running the agent.</summary>
+    public bool RotateSecret { get; init; }
+
     /// <summary>Never print the token.</summary>
     public override string ToString() =>
         $"AgentOptions {{ ApiUrl = {ApiUrl}, StateDir = {StateDir}, HeartbeatInterval = {HeartbeatInterval}, DockerHost = {DockerHost}, Hostname = {Hostname}, Token = {(Token is null ? "none" : "***")} }}";

@@ -14,6 +14,9 @@ public static class AgentOptionsLoader
     public const string DefaultDockerHost = "unix:///var/run/docker.sock";
     public const int MaxHeartbeatIntervalSeconds = 3600;
 
+    /// <summary>The one switch without a value: rotate the node secret, store the new one, exit.</summary>
+    public const string RotateSecretSwitch = "--rotate-secret";
+
     /// <summary>One setting: its configuration key (also its agent.json name), command-line switch and environment variable.</summary>
     public sealed record Setting(string Key, string Switch, string Description)
     {
@@ -43,6 +46,8 @@ public static class AgentOptionsLoader
                 "Every option can also be set by an environment variable or in <state-dir>/agent.json (snake_case key):",
             };
             lines.AddRange(Settings.Select(s => $"  {s.Switch,-22} {s.EnvironmentVariable,-40} {s.Description}"));
+            lines.Add(string.Empty);
+            lines.Add($"  {RotateSecretSwitch,-22} replace the node secret in <state-dir>/identity.json with a new one, then exit (a running agent picks it up)");
             return string.Join(Environment.NewLine, lines);
         }
     }
@@ -54,6 +59,8 @@ public static class AgentOptionsLoader
             return AgentOptionsResult.Help();
         }
 
+        var rotateSecret = args.Contains(RotateSecretSwitch, StringComparer.Ordinal);
+        args = [.. args.Where(a => a != RotateSecretSwitch)];
         var errors = new List<string>();
         var commandLine = ParseCommandLine(args, errors);
         var fromEnvironment = ReadEnvironment(environment);
@@ -89,7 +96,7 @@ public static class AgentOptionsLoader
         builder.AddInMemoryCollection(commandLine);
         var configuration = builder.Build();
 
-        var options = Validate(configuration, stateDir, environment, errors);
+        var options = Validate(configuration, stateDir, environment, errors) is { } valid ? valid with { RotateSecret = rotateSecret } : null;
         return options is null || errors.Count > 0 ? AgentOptionsResult.Invalid(errors) : AgentOptionsResult.Valid(options);
     }
 

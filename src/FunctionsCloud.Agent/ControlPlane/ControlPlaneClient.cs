@@ -5,13 +5,14 @@ using FunctionsCloud.Domain.Agents;
 
 namespace FunctionsCloud.Agent.ControlPlane;
 
-/// <summary>The two calls an agent makes to the control plane. Never logs; secrets travel only in headers and bodies.</summary>
+/// <summary>The calls an agent makes to the control plane. Never logs; secrets travel only in headers and bodies.</summary>
 public sealed class ControlPlaneClient
 {
     private const int MaxErrorBodyChars = 4096;
     private readonly HttpClient _http;
     private readonly Uri _registerUri;
     private readonly Uri _heartbeatUri;
+    private readonly Uri _rotateUri;
 
     /// <param name="http">The client to send with (its base address is not used).</param>
     /// <param name="apiUrl">The control plane's base URL; a path in it (e.g. behind a proxy) is kept.</param>
@@ -22,6 +23,7 @@ public sealed class ControlPlaneClient
         var root = apiUrl.GetLeftPart(UriPartial.Path).TrimEnd('/');
         _registerUri = new Uri(root + AgentRoutes.Register, UriKind.Absolute);
         _heartbeatUri = new Uri(root + AgentRoutes.Heartbeat, UriKind.Absolute);
+        _rotateUri = new Uri(root + AgentRoutes.RotateSecret, UriKind.Absolute);
     }
 
     public Task<AgentRegistrationResponse> RegisterAsync(AgentRegistrationRequest request, CancellationToken cancellationToken) =>
@@ -29,6 +31,9 @@ public sealed class ControlPlaneClient
 
     public Task<HeartbeatResponse> HeartbeatAsync(string nodeSecret, HeartbeatRequest request, CancellationToken cancellationToken) =>
         SendAsync<HeartbeatResponse>(_heartbeatUri, request, nodeSecret, cancellationToken);
+
+    public Task<SecretRotationResponse> RotateSecretAsync(string nodeSecret, CancellationToken cancellationToken) =>
+        SendAsync<SecretRotationResponse>(_rotateUri, new { }, nodeSecret, cancellationToken);
 
     private async Task<TResponse> SendAsync<TResponse>(Uri uri, object body, string? bearer, CancellationToken cancellationToken)
     {

@@ -49,7 +49,7 @@ public sealed partial class Registrar(
                 identities.Save(identity);
                 LogRegistered(logger, identity.Uuid, attempt, identities.FilePath);
                 TimeSpan? interval = response.HeartbeatIntervalSeconds > 0 ? TimeSpan.FromSeconds(response.HeartbeatIntervalSeconds) : null;
-                return new RegisteredNode(identity, interval, RegisteredNow: true);
+                return new RegisteredNode(identity, interval, RegisteredNow: true, response.Lease);
             }
             catch (ControlPlaneException ex) when (ex.IsUnauthorized)
             {

@@ -1,5 +1,6 @@
 using FunctionsCloud.Application.Api;
 using FunctionsCloud.Application.Configuration;
+using FunctionsCloud.Application.Liveness;
 using FunctionsCloud.Application.Operations;
 using FunctionsCloud.Application.Tokens;
 using FunctionsCloud.Domain.Agents;
@@ -19,6 +20,7 @@ public sealed class AgentRegistrar(
     INodeStore nodes,
     NodeCredentials credentials,
     RegistrationTokenService byonTokens,
+    LivenessRegistry liveness,
     InventoryRules inventoryRules,
     IOptions<FunctionsCloudOptions> options,
     TimeProvider clock,
@@ -48,9 +50,11 @@ public sealed class AgentRegistrar(
         }, cancellationToken) ?? throw new AuthenticationFailedException("The registration token was revoked.");
 
         logger.LogInformation("Node {Node} of namespace {Namespace} registered.", node.Uuid, node.Namespace);
+        var lease = await liveness.StartAsync(node, request.Inventory, now, cancellationToken);
         if (node.RegistrationWaiter is { } waiter)
             await TellWaiterAsync(durable, waiter, node.Uuid, cancellationToken);
-        return new AgentRegistrationResponse(node.Uuid, credentials.IssueNodeSecret(new NodeIdentity(node.Namespace, node.Uuid)), options.Value.HeartbeatIntervalSeconds);
+        return new AgentRegistrationResponse(
+            node.Uuid, credentials.IssueNodeSecret(new NodeIdentity(node.Namespace, node.Uuid)), options.Value.HeartbeatIntervalSeconds, lease);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using FunctionsCloud.Application.Api;
 using FunctionsCloud.Application.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,7 @@ public sealed class NodeCredentials
 {
     private const string TokenPrefix = "fcr_";
     private const string SecretPrefix = "fcn_";
+    private const string LeasePrefix = "fcl_";
     private readonly byte[] _key;
 
     public NodeCredentials(IOptions<FunctionsCloudOptions> options)
@@ -39,14 +41,40 @@ public sealed class NodeCredentials
         return true;
     }
 
-    public string IssueNodeSecret(NodeIdentity node) => Sign(SecretPrefix, $"{node.Namespace}\n{node.NodeUuid:D}");
+    public string IssueNodeSecret(NodeIdentity node) => Sign(SecretPrefix, $"{node.Namespace}\n{node.NodeUuid:D}\n{node.SecretVersion}");
 
+    /// <summary>Secrets issued before rotation existed carry no version: they are version 1.</summary>
     public bool TryReadNodeSecret(string? secret, out NodeIdentity node)
     {
         node = default!;
-        if (!TryVerify(SecretPrefix, secret, out var fields) || fields.Length != 2 || !Guid.TryParse(fields[1], out var uuid))
+        if (!TryVerify(SecretPrefix, secret, out var fields) || fields.Length is not (2 or 3) || !Guid.TryParse(fields[1], out var uuid))
             return false;
-        node = new NodeIdentity(fields[0], uuid);
+        var version = 1;
+        if (fields.Length == 3 && !int.TryParse(fields[2], out version))
+            return false;
+        node = new NodeIdentity(fields[0], uuid, version);
+        return true;
+    }
+
+    /// <summary>The node whose secret the Authorization header (Bearer) carries; 401 without a valid one.</summary>
+    public NodeIdentity AuthenticateNode(string? authorization)
+    {
+        const string scheme = "Bearer ";
+        var secret = authorization is not null && authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) ? authorization[scheme.Length..].Trim() : null;
+        return TryReadNodeSecret(secret, out var node) ? node : throw new AuthenticationFailedException("The node secret is missing or not valid.");
+    }
+
+    public string IssueLease(HeartbeatLease lease) =>
+        Sign(LeasePrefix, $"{lease.NodeUuid:D}\n{lease.PointerVersion}\n{lease.DueTicks}\n{lease.SecretVersion}\n{lease.Generation}");
+
+    /// <summary>A lease that is not ours (forged, garbled, another key's) reads as none.</summary>
+    public bool TryReadLease(string? lease, out HeartbeatLease read)
+    {
+        read = default!;
+        if (!TryVerify(LeasePrefix, lease, out var fields) || fields.Length != 5 || !Guid.TryParse(fields[0], out var uuid)
+            || !long.TryParse(fields[2], out var dueTicks) || !int.TryParse(fields[3], out var secretVersion) || !int.TryParse(fields[4], out var generation))
+            return false;
+        read = new HeartbeatLease(uuid, fields[1], dueTicks, secretVersion, generation);
         return true;
     }
 
@@ -84,5 +112,5 @@ public sealed class NodeCredentials
 /// <summary>What a registration token says: which node it may register, until when.</summary>
 public sealed record RegistrationClaim(string Namespace, Guid NodeUuid, int CredentialVersion, DateTimeOffset ExpiresAt);
 
-/// <summary>The node a node secret belongs to.</summary>
-public sealed record NodeIdentity(string Namespace, Guid NodeUuid);
+/// <summary>The node a node secret belongs to, and which of its secrets it is (rotation moves the version on).</summary>
+public sealed record NodeIdentity(string Namespace, Guid NodeUuid, int SecretVersion = 1);

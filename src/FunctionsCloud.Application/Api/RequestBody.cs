@@ -17,6 +17,16 @@ public static class RequestBody
     /// <param name="emptyIsObject">Whether no body at all means "{}", for requests whose every field is optional.</param>
     public static async Task<T> ReadAsync<T>(Stream body, int maxBytes, CancellationToken cancellationToken, bool emptyIsObject = false)
     {
+        var bytes = await ReadBytesAsync(body, maxBytes, cancellationToken);
+        return Parse<T>(bytes.Length == 0 && emptyIsObject ? "{}"u8 : bytes);
+    }
+
+    /// <summary>A body whose fields are not known in advance (e.g. a provider's credential fields): any JSON object.</summary>
+    public static async Task<JsonElement> ReadObjectAsync(Stream body, CancellationToken cancellationToken) =>
+        ParseObject(await ReadBytesAsync(body, MaxBytes, cancellationToken)).Deserialize<JsonElement>();
+
+    private static async Task<byte[]> ReadBytesAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
+    {
         using var buffer = new MemoryStream();
         var chunk = new byte[8192];
         int read;
@@ -27,23 +37,12 @@ public static class RequestBody
             buffer.Write(chunk, 0, read);
         }
 
-        return Parse<T>(buffer.Length == 0 && emptyIsObject ? "{}"u8 : buffer.ToArray());
+        return buffer.ToArray();
     }
 
     public static T Parse<T>(ReadOnlySpan<byte> json)
     {
-        JsonNode? node;
-        try
-        {
-            node = json.IsEmpty ? null : JsonNode.Parse(json);
-        }
-        catch (JsonException e)
-        {
-            throw new RequestValidationException("body", $"is not valid JSON ({e.Message.Split(" Path:")[0]})");
-        }
-
-        if (node is not JsonObject obj)
-            throw new RequestValidationException("body", "must be a JSON object.");
+        var obj = ParseObject(json);
         var known = Fields<T>.Names;
         var unknown = obj.Select(p => p.Key).Where(k => !known.Contains(k)).ToList();
         if (unknown.Count > 0)
@@ -57,6 +56,21 @@ public static class RequestBody
             var field = e.Path is { Length: > 2 } path ? path.TrimStart('$', '.').Split('[', '.')[0] : "body";
             throw new RequestValidationException(field, "has the wrong type or format.");
         }
+    }
+
+    private static JsonObject ParseObject(ReadOnlySpan<byte> json)
+    {
+        JsonNode? node;
+        try
+        {
+            node = json.IsEmpty ? null : JsonNode.Parse(json);
+        }
+        catch (JsonException e)
+        {
+            throw new RequestValidationException("body", $"is not valid JSON ({e.Message.Split(" Path:")[0]})");
+        }
+
+        return node as JsonObject ?? throw new RequestValidationException("body", "must be a JSON object.");
     }
 
     private static class Fields<T>

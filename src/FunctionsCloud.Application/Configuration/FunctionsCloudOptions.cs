@@ -1,3 +1,5 @@
+using FunctionsCloud.Domain.Liveness;
+
 namespace FunctionsCloud.Application.Configuration;
 
 /// <summary>The settings under "FunctionsCloud" (app settings "FunctionsCloud__..."). Every one is listed in the README.</summary>
@@ -16,6 +18,29 @@ public sealed class FunctionsCloudOptions
 
     /// <summary>How often agents send heartbeats.</summary>
     public int HeartbeatIntervalSeconds { get; set; } = 10;
+
+    /// <summary>A node silent this long becomes Unreachable (default: three missed heartbeats and a half).</summary>
+    public int UnreachableAfterSeconds { get; set; } = 45;
+
+    /// <summary>A node silent this long is handed to the lost-node handling (its containers go elsewhere).</summary>
+    public int LostAfterSeconds { get; set; } = 300;
+
+    /// <summary>
+    /// The liveness monitor's timer schedule (NCRONTAB with seconds). The timer reads the app setting
+    /// FunctionsCloud__MonitorSchedule itself; this copy documents the default.
+    /// </summary>
+    public string MonitorSchedule { get; set; } = DefaultMonitorSchedule;
+
+    public const string DefaultMonitorSchedule = "*/10 * * * * *";
+
+    /// <summary>
+    /// The period of <see cref="MonitorSchedule"/> in seconds. Due rows are kept on multiples of it, so that a
+    /// heartbeat moves its node's due row only when its deadline crosses into the next period.
+    /// </summary>
+    public int MonitorPeriodSeconds { get; set; } = 10;
+
+    /// <summary>How often a deployment asks the provider how its machines' creation is going, while some are still being made.</summary>
+    public int ProvisioningPollSeconds { get; set; } = 10;
 
     /// <summary>How many nodes one provider call creates or terminates; batches run in parallel.</summary>
     public int ProviderBatchSize { get; set; } = 10;
@@ -39,6 +64,12 @@ public sealed class FunctionsCloudOptions
     public int ByonTokenMaxUses { get; set; } = 1000;
 
     public BootstrapAdminOptions Bootstrap { get; set; } = new();
+
+    public LivenessPolicy LivenessPolicy() =>
+        new(TimeSpan.FromSeconds(UnreachableAfterSeconds), TimeSpan.FromSeconds(LostAfterSeconds), TimeSpan.FromSeconds(MonitorPeriodSeconds));
+
+    public static bool HasSaneLiveness(FunctionsCloudOptions options) =>
+        options.UnreachableAfterSeconds > 0 && options.LostAfterSeconds > options.UnreachableAfterSeconds && options.MonitorPeriodSeconds > 0;
 
     public static bool HasCredentialKey(FunctionsCloudOptions options)
     {

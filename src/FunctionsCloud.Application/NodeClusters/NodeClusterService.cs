@@ -40,7 +40,7 @@ public sealed class NodeClusterService(
 
     public async Task<NodeClusterResource> CreateAsync(Caller caller, CreateNodeClusterRequest request, CancellationToken cancellationToken)
     {
-        var (provider, region, nodeType) = ValidateCreate(request);
+        var (provider, region, nodeType) = ValidateCreate(request, await catalog.AvailabilityAsync(caller.Namespace, cancellationToken));
         var cluster = new NodeCluster
         {
             Uuid = Guid.NewGuid(),
@@ -64,7 +64,8 @@ public sealed class NodeClusterService(
         Caller caller, RequestInfo info, Guid uuid, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var current = await LoadAsync(caller, uuid, cancellationToken);
-        RequireProviderAvailable(current.Provider);
+        if ((await catalog.AvailabilityAsync(caller.Namespace, cancellationToken)).ReasonFor(current.Provider) is { } reason)
+            throw new RequestValidationException("region", $"provider '{current.Provider}' is not available: {reason}");
         var (cluster, action) = await operations.StartAsync(caller, info, uuid, ClusterOperationKind.Deploy, c =>
         {
             if (c.State != NodeClusterState.Init)
@@ -140,13 +141,7 @@ public sealed class NodeClusterService(
             cluster.Tags = request.Tags.Select(t => t.Name).Distinct().ToList();
     }
 
-    private void RequireProviderAvailable(string provider)
-    {
-        if (catalog.UnavailableReason(provider) is { } reason)
-            throw new RequestValidationException("region", $"provider '{provider}' is not available: {reason}");
-    }
-
-    private (string Provider, string Region, string NodeType) ValidateCreate(CreateNodeClusterRequest request)
+    private (string Provider, string Region, string NodeType) ValidateCreate(CreateNodeClusterRequest request, ProviderAvailability availability)
     {
         var validator = new Validator()
             .Name("name", request.Name)
@@ -161,7 +156,7 @@ public sealed class NodeClusterService(
             validator.Add("region", "must be a region URI such as /api/infra/v1/region/local/local/.");
         else if (catalog.Catalog.FindRegion(provider, region) is null)
             validator.Add("region", $"no region '{region}' of provider '{provider}' exists.");
-        else if (catalog.UnavailableReason(provider) is { } reason)
+        else if (availability.ReasonFor(provider) is { } reason)
             validator.Add("region", $"provider '{provider}' is not available: {reason}");
 
         if (!ResourceUris.TryParseCatalogUri(request.NodeType, "nodetype", out var typeProvider, out nodeType))

@@ -1,28 +1,38 @@
 using FunctionsCloud.Application.Api;
 using FunctionsCloud.Application.Authentication;
+using FunctionsCloud.Application.Liveness;
 using FunctionsCloud.Application.Operations;
 using FunctionsCloud.Domain.Actions;
 using FunctionsCloud.Domain.NodeClusters;
 using FunctionsCloud.Domain.Nodes;
 using FunctionsCloud.Domain.Validation;
+using FunctionsCloud.Storage.Liveness;
 using FunctionsCloud.Storage.Nodes;
 using Microsoft.DurableTask.Client;
 
 namespace FunctionsCloud.Application.Nodes;
 
 /// <summary>What users do with single nodes.</summary>
-public sealed class NodeService(INodeStore nodes, ClusterOperationStarter operations)
+public sealed class NodeService(INodeStore nodes, ILivenessStore liveness, LivenessMonitor monitor, ClusterOperationStarter operations)
 {
     public IReadOnlySet<string> FilterableFields => nodes.QueryableFields;
 
     public async Task<(IReadOnlyList<NodeResource> Items, int Total)> ListAsync(Caller caller, ListRequest request, CancellationToken cancellationToken)
     {
         var page = await nodes.ListAsync(caller.Namespace, request.ToQuery(), request.Offset, request.Limit, cancellationToken);
-        return (page.Items.Select(NodeResource.From).ToList(), page.TotalCount);
+        return (await Task.WhenAll(page.Items.Select(n => ToResourceAsync(n, cancellationToken))), page.TotalCount);
     }
 
     public async Task<NodeResource> GetAsync(Caller caller, Guid uuid, CancellationToken cancellationToken) =>
-        NodeResource.From(await LoadAsync(caller, uuid, cancellationToken));
+        await ToResourceAsync(await LoadAsync(caller, uuid, cancellationToken), cancellationToken);
+
+    /// <summary>Re-tests the node's reachability now, by the monitor's own rules, and answers the node as it is then.</summary>
+    public async Task<NodeResource> HealthCheckAsync(Caller caller, Guid uuid, CancellationToken cancellationToken)
+    {
+        await LoadAsync(caller, uuid, cancellationToken);
+        await monitor.EvaluateAsync(caller.Namespace, uuid, cancellationToken);
+        return await GetAsync(caller, uuid, cancellationToken);
+    }
 
     public async Task<NodeResource> PatchAsync(Caller caller, Guid uuid, PatchNodeRequest request, CancellationToken cancellationToken)
     {
@@ -41,7 +51,7 @@ public sealed class NodeService(INodeStore nodes, ClusterOperationStarter operat
                 n.Tags = request.Tags.Select(t => t.Name).Distinct().ToList();
             return true;
         }, cancellationToken) ?? throw NotFound(uuid);
-        return NodeResource.From(node);
+        return await ToResourceAsync(node, cancellationToken);
     }
 
     /// <summary>Terminates the node and lowers its cluster's target by one, as one operation on the cluster.</summary>
@@ -60,8 +70,12 @@ public sealed class NodeService(INodeStore nodes, ClusterOperationStarter operat
             c.TargetNumNodes = Math.Max(0, c.TargetNumNodes - 1);
             c.MoveTo(NodeClusterState.Scaling);
         }, durable, uuid, cancellationToken);
-        return (NodeResource.From(node), action);
+        return (await ToResourceAsync(node, cancellationToken), action);
     }
+
+    /// <summary>The node with its last heartbeat: one point read of its liveness pointer.</summary>
+    private async Task<NodeResource> ToResourceAsync(Node node, CancellationToken cancellationToken) =>
+        NodeResource.From(node, await liveness.GetAsync(node.Namespace, node.Uuid, cancellationToken));
 
     private async Task<Node> LoadAsync(Caller caller, Guid uuid, CancellationToken cancellationToken) =>
         await nodes.GetAsync(caller.Namespace, uuid, cancellationToken) ?? throw NotFound(uuid);

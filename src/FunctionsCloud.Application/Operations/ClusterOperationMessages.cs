@@ -1,7 +1,7 @@
 namespace FunctionsCloud.Application.Operations;
 
 /// <summary>What the Begin activity tells the orchestrator: how far the cluster is from its target.</summary>
-public sealed record ClusterOperationPlan(int TargetNumNodes, IReadOnlyList<LiveNode> LiveNodes, int RegistrationTimeoutSeconds, int BatchSize);
+public sealed record ClusterOperationPlan(int TargetNumNodes, IReadOnlyList<LiveNode> LiveNodes, int RegistrationTimeoutSeconds, int BatchSize, int ProvisioningPollSeconds);
 
 /// <summary>A node that counts towards the cluster, with what scale-down needs to choose among nodes.</summary>
 public sealed record LiveNode(Guid Uuid, bool Deployed, int Containers, DateTimeOffset Created);
@@ -12,5 +12,15 @@ public sealed record NodeBatchInput(ClusterOperationInput Operation, IReadOnlyLi
 public sealed record RegistrationResults(ClusterOperationInput Operation, IReadOnlyList<Guid> Registered, IReadOnlyList<Guid> Silent, string SilentReason);
 
 public sealed record NodeOutcome(Guid NodeUuid, bool Succeeded);
+
+/// <summary>Where a new node's machine stands: still being made, made, or given up on.</summary>
+public enum ProvisioningOutcome
+{
+    Pending,
+    Running,
+    Failed,
+}
+
+public sealed record NodeProvisioningOutcome(Guid NodeUuid, ProvisioningOutcome State);
 
 public sealed record CompletionInput(ClusterOperationInput Operation, string? Failure);

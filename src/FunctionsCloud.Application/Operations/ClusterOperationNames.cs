@@ -6,6 +6,7 @@ public static class ClusterOperationNames
     public const string Orchestrator = "NodeClusterOperation";
     public const string Begin = "BeginClusterOperation";
     public const string CreateNodes = "CreateClusterNodes";
+    public const string DescribeNodes = "DescribeClusterNodes";
     public const string RecordRegistrations = "RecordNodeRegistrations";
     public const string TerminateNodes = "TerminateClusterNodes";
     public const string Complete = "CompleteClusterOperation";

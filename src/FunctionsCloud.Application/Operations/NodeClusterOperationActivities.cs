@@ -1,6 +1,8 @@
+using FunctionsCloud.Application.Accounts;
 using FunctionsCloud.Application.Actions;
 using FunctionsCloud.Application.Agents;
 using FunctionsCloud.Application.Configuration;
+using FunctionsCloud.Application.Liveness;
 using FunctionsCloud.Application.NodeClusters;
 using FunctionsCloud.Domain.NodeClusters;
 using FunctionsCloud.Domain.Nodes;
@@ -21,7 +23,9 @@ public sealed class NodeClusterOperationActivities(
     INodeStore nodes,
     ActionJournal journal,
     NodeProviderRegistry providers,
+    ProviderAccountService accounts,
     NodeCredentials credentials,
+    LivenessRegistry liveness,
     IOptions<FunctionsCloudOptions> options,
     TimeProvider clock)
 {
@@ -36,7 +40,8 @@ public sealed class NodeClusterOperationActivities(
             cluster.TargetNumNodes,
             live.Select(n => new LiveNode(n.Uuid, n.State == NodeState.Deployed, n.CurrentNumContainers, n.CreatedDatetime)).ToList(),
             Options.RegistrationTimeoutSeconds,
-            Options.ProviderBatchSize);
+            Options.ProviderBatchSize,
+            Options.ProvisioningPollSeconds);
     }
 
     public async Task<NodeOutcome[]> CreateNodesAsync(NodeBatchInput input, CancellationToken cancellationToken = default)
@@ -48,9 +53,7 @@ public sealed class NodeClusterOperationActivities(
             batch.Add(await nodes.GetAsync(op.Namespace, uuid, cancellationToken) ?? await AddNodeAsync(cluster, uuid, op, cancellationToken));
 
         var toCreate = batch.Where(n => n.State == NodeState.Deploying && !n.Registered).ToList();
-        var request = new NodeCreationRequest(cluster.Uuid, cluster.Name, cluster.Region, cluster.NodeType, cluster.Disk, cluster.ProviderOptions,
-            toCreate.Select(n => new NodeToCreate(n.Uuid, Bootstrap(n))).ToList());
-        var results = toCreate.Count == 0 ? [] : await providers.Get(cluster.Provider).CreateNodesAsync(request, cancellationToken);
+        var results = toCreate.Count == 0 ? [] : await CreateAsync(cluster, toCreate, cancellationToken);
 
         var log = new List<string>();
         foreach (var result in results)
@@ -65,6 +68,68 @@ public sealed class NodeClusterOperationActivities(
         var failed = results.Where(r => !r.Succeeded).Select(r => r.NodeUuid).ToHashSet();
         return batch.Select(n => new NodeOutcome(n.Uuid, n.State != NodeState.Terminated && !failed.Contains(n.Uuid))).ToArray();
     }
+
+    /// <summary>Asks the provider how the new nodes' machines are coming along; failed or vanished ones end Terminated with the reason.</summary>
+    public async Task<NodeProvisioningOutcome[]> DescribeNodesAsync(NodeBatchInput input, CancellationToken cancellationToken = default)
+    {
+        var op = input.Operation;
+        var cluster = await LoadOwnedClusterAsync(op, cancellationToken);
+        var batch = new List<Node>();
+        foreach (var uuid in input.Nodes)
+        {
+            if (await nodes.GetAsync(op.Namespace, uuid, cancellationToken) is { } node)
+                batch.Add(node);
+        }
+
+        var statuses = await providers.Get(cluster.Provider).DescribeNodesAsync(
+            new NodeDescriptionRequest(cluster.Uuid, cluster.Region, batch.Select(n => new ProvisionedNode(n.Uuid, n.ProviderId)).ToList(),
+                await AccountAsync(cluster, cancellationToken)),
+            cancellationToken);
+        var log = new List<string>();
+        var outcomes = new List<NodeProvisioningOutcome>();
+        foreach (var status in statuses)
+        {
+            var outcome = await RecordProvisioningAsync(op.Namespace, status, cancellationToken);
+            if (outcome == ProvisioningOutcome.Failed)
+                log.Add($"Node {status.NodeUuid} could not be created: {FailureOf(status)}");
+            outcomes.Add(new NodeProvisioningOutcome(status.NodeUuid, outcome));
+        }
+
+        await journal.LogAsync(op.Namespace, op.ActionUuid, log);
+        return outcomes.ToArray();
+    }
+
+    private async Task<ProvisioningOutcome> RecordProvisioningAsync(string ns, NodeStatus status, CancellationToken cancellationToken)
+    {
+        var node = await nodes.UpdateAsync(ns, status.NodeUuid, n =>
+        {
+            if (n.State != NodeState.Deploying)
+                return false; // registered already, or already settled
+            if (status.State == NodeProvisioning.Gone && clock.GetUtcNow() - n.CreatedDatetime < JustCreated)
+                return false; // clouds may not list a machine for a moment after making it: still pending
+            if (status.State is NodeProvisioning.Failed or NodeProvisioning.Gone)
+            {
+                n.MoveTo(NodeState.Terminated);
+                n.LastError = FailureOf(status);
+                return true;
+            }
+
+            if (status.PublicIp is null || status.PublicIp == n.PublicIp)
+                return false;
+            n.PublicIp = status.PublicIp;
+            return true;
+        }, cancellationToken);
+        return node?.State switch
+        {
+            NodeState.Terminated or NodeState.Terminating or null => ProvisioningOutcome.Failed,
+            NodeState.Deploying when status.State is NodeProvisioning.Pending or NodeProvisioning.Gone => ProvisioningOutcome.Pending,
+            _ => ProvisioningOutcome.Running,
+        };
+    }
+
+    private static readonly TimeSpan JustCreated = TimeSpan.FromMinutes(2);
+
+    private static string FailureOf(NodeStatus status) => status.Error ?? "The provider no longer knows the machine.";
 
     /// <summary>Logs who registered and marks the silent nodes Unreachable, unless they registered after all.</summary>
     public async Task RecordRegistrationsAsync(RegistrationResults input, CancellationToken cancellationToken = default)
@@ -105,8 +170,12 @@ public sealed class NodeClusterOperationActivities(
                 leaving.Add(node);
         }
 
+        foreach (var node in leaving)
+            await liveness.StopAsync(node.Namespace, node.Uuid, cancellationToken);
+
         var results = leaving.Count == 0 ? [] : await providers.Get(cluster.Provider).TerminateNodesAsync(
-            new NodeTerminationRequest(cluster.Uuid, cluster.Region, leaving.Select(n => new ProvisionedNode(n.Uuid, n.ProviderId)).ToList()),
+            new NodeTerminationRequest(cluster.Uuid, cluster.Region, leaving.Select(n => new ProvisionedNode(n.Uuid, n.ProviderId)).ToList(),
+                await AccountAsync(cluster, cancellationToken)),
             cancellationToken);
 
         var log = new List<string>();
@@ -169,6 +238,33 @@ public sealed class NodeClusterOperationActivities(
             cluster.DeployedDatetime ??= now;
     }
 
+    /// <summary>
+    /// The provider call. A permanent refusal (bad credentials, no linked account, an invalid option) fails
+    /// the batch's nodes with the provider's message; transient failures throw, for the activity's retries.
+    /// </summary>
+    private async Task<IReadOnlyList<NodeCreationResult>> CreateAsync(NodeCluster cluster, IReadOnlyList<Node> batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var request = new NodeCreationRequest(cluster.Uuid, cluster.Name, cluster.Region, cluster.NodeType, cluster.Disk, cluster.ProviderOptions,
+                batch.Select(n => new NodeToCreate(n.Uuid, Bootstrap(n))).ToList(), await AccountAsync(cluster, cancellationToken));
+            return await providers.Get(cluster.Provider).CreateNodesAsync(request, cancellationToken);
+        }
+        catch (ProviderException e) when (!e.IsTransient)
+        {
+            return batch.Select(n => NodeCreationResult.Failed(n.Uuid, e.Message)).ToList();
+        }
+    }
+
+    /// <summary>The namespace's linked account for the cluster's provider; a provider that needs one fails without it.</summary>
+    private async Task<ProviderAccount?> AccountAsync(NodeCluster cluster, CancellationToken cancellationToken)
+    {
+        if (!providers.Get(cluster.Provider).NeedsAccount)
+            return null;
+        return await accounts.LoadAsync(cluster.Namespace, cluster.Provider, cancellationToken)
+            ?? throw new ProviderException($"No {cluster.Provider} account is linked to namespace '{cluster.Namespace}'.");
+    }
+
     private async Task<NodeCluster> LoadOwnedClusterAsync(ClusterOperationInput input, CancellationToken cancellationToken)
     {
         var cluster = await clusters.GetAsync(input.Namespace, input.ClusterUuid, cancellationToken)
@@ -197,10 +293,14 @@ public sealed class NodeClusterOperationActivities(
         return node;
     }
 
+    /// <summary>
+    /// The token expires a fixed time after the node was recorded, so a retried activity hands the provider
+    /// the very same user data (providers' idempotency tokens compare it).
+    /// </summary>
     private AgentBootstrap Bootstrap(Node node) => new(
         Options.PublicUrl.TrimEnd('/'),
         credentials.IssueRegistrationToken(new RegistrationClaim(node.Namespace, node.Uuid, node.CredentialVersion,
-            clock.GetUtcNow().AddSeconds(Options.RegistrationTokenLifetimeSeconds))));
+            node.CreatedDatetime.AddSeconds(Options.RegistrationTokenLifetimeSeconds))));
 
     private static bool Record(Node node, NodeCreationResult result)
     {

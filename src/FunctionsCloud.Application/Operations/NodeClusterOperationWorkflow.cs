@@ -26,7 +26,7 @@ public static class NodeClusterOperationWorkflow
                 await AddNodesAsync(context, input, plan, missing);
             var leaving = Leaving(input, plan, missing);
             if (leaving.Count > 0)
-                await InBatchesAsync(context, ClusterOperationNames.TerminateNodes, input, leaving, plan.BatchSize);
+                await InBatchesAsync<NodeOutcome>(context, ClusterOperationNames.TerminateNodes, input, leaving, plan.BatchSize);
             return await context.CallActivityAsync<string>(ClusterOperationNames.Complete, new CompletionInput(input, null), Retry);
         }
         catch (TaskFailedException failure)
@@ -47,10 +47,11 @@ public static class NodeClusterOperationWorkflow
     private static async Task AddNodesAsync(TaskOrchestrationContext context, ClusterOperationInput input, ClusterOperationPlan plan, int count)
     {
         var uuids = Enumerable.Range(0, count).Select(_ => Uuid4.From(context.NewGuid())).ToList();
-        var outcomes = await InBatchesAsync(context, ClusterOperationNames.CreateNodes, input, uuids, plan.BatchSize);
-        var created = outcomes.Where(o => o.Succeeded).Select(o => o.NodeUuid).ToList();
+        var deadline = context.CurrentUtcDateTime.AddSeconds(plan.RegistrationTimeoutSeconds);
+        var outcomes = await InBatchesAsync<NodeOutcome>(context, ClusterOperationNames.CreateNodes, input, uuids, plan.BatchSize);
+        var created = await ProvisionedAsync(context, input, plan, outcomes.Where(o => o.Succeeded).Select(o => o.NodeUuid).ToList(), deadline);
 
-        var timeout = TimeSpan.FromSeconds(plan.RegistrationTimeoutSeconds);
+        var timeout = Max(deadline - context.CurrentUtcDateTime, TimeSpan.FromSeconds(1));
         var registered = await Task.WhenAll(created.Select(uuid => RegisteredWithinAsync(context, uuid, timeout)));
         var silent = created.Where((_, i) => !registered[i]).ToList();
         var reason = $"The node's agent did not register within {plan.RegistrationTimeoutSeconds} s.";
@@ -60,6 +61,34 @@ public static class NodeClusterOperationWorkflow
                 new RegistrationResults(input, created.Where((_, i) => registered[i]).ToList(), silent, reason), Retry);
         }
     }
+
+    /// <summary>
+    /// Waits, with a durable timer between looks, while the provider is still making machines (an Azure
+    /// deployment, a droplet booting); failed ones drop out. What is still pending at the deadline is
+    /// left to the registration wait, which then times out on it.
+    /// </summary>
+    private static async Task<List<Guid>> ProvisionedAsync(
+        TaskOrchestrationContext context, ClusterOperationInput input, ClusterOperationPlan plan, List<Guid> created, DateTime deadline)
+    {
+        var made = new List<Guid>();
+        var pending = created;
+        while (pending.Count > 0)
+        {
+            // Reading is cheap for providers (one filtered list): one call covers every pending node.
+            var statuses = await InBatchesAsync<NodeProvisioningOutcome>(context, ClusterOperationNames.DescribeNodes, input, pending, DescribeBatchSize);
+            made.AddRange(statuses.Where(s => s.State == ProvisioningOutcome.Running).Select(s => s.NodeUuid));
+            pending = statuses.Where(s => s.State == ProvisioningOutcome.Pending).Select(s => s.NodeUuid).ToList();
+            if (pending.Count == 0 || context.CurrentUtcDateTime >= deadline)
+                break;
+            await context.CreateTimer(TimeSpan.FromSeconds(plan.ProvisioningPollSeconds), CancellationToken.None);
+        }
+
+        return [.. made, .. pending];
+    }
+
+    private const int DescribeBatchSize = 1000;
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static async Task<bool> RegisteredWithinAsync(TaskOrchestrationContext context, Guid nodeUuid, TimeSpan timeout)
     {
@@ -74,11 +103,11 @@ public static class NodeClusterOperationWorkflow
         }
     }
 
-    private static async Task<IReadOnlyList<NodeOutcome>> InBatchesAsync(
+    private static async Task<IReadOnlyList<T>> InBatchesAsync<T>(
         TaskOrchestrationContext context, string activity, ClusterOperationInput input, IReadOnlyList<Guid> nodes, int batchSize)
     {
         var batches = nodes.Chunk(Math.Max(1, batchSize))
-            .Select(batch => context.CallActivityAsync<NodeOutcome[]>(activity, new NodeBatchInput(input, batch), Retry));
+            .Select(batch => context.CallActivityAsync<T[]>(activity, new NodeBatchInput(input, batch), Retry));
         return (await Task.WhenAll(batches)).SelectMany(outcomes => outcomes).ToList();
     }
 }

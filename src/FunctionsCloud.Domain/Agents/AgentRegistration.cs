@@ -9,7 +9,9 @@ public sealed record AgentRegistrationRequest(
     [property: JsonPropertyName("inventory")] NodeInventory? Inventory);
 
 /// <summary>The node's identity, handed to the agent once. The secret is never shown again.</summary>
+/// <param name="Lease">To echo with the first heartbeat (see <see cref="HeartbeatResponse.Lease"/>).</param>
 public sealed record AgentRegistrationResponse(
     [property: JsonPropertyName("uuid")] Guid Uuid,
     [property: JsonPropertyName("node_secret")] string NodeSecret,
-    [property: JsonPropertyName("heartbeat_interval")] int HeartbeatIntervalSeconds);
+    [property: JsonPropertyName("heartbeat_interval")] int HeartbeatIntervalSeconds,
+    [property: JsonPropertyName("lease")] string? Lease = null);

@@ -6,4 +6,5 @@ public static class AgentRoutes
     public const string Prefix = "/api/agent/v1/";
     public const string Register = "/api/agent/v1/register/";
     public const string Heartbeat = "/api/agent/v1/heartbeat/";
+    public const string RotateSecret = "/api/agent/v1/rotate/";
 }

@@ -9,9 +9,16 @@ public sealed record NodeInventory(
     [property: JsonPropertyName("disk")] long DiskGb,
     [property: JsonPropertyName("docker_version")] string? DockerVersion);
 
+/// <param name="Lease">The lease of the last answer, echoed unchanged; without it (first beat after a restart) the beat costs one read more.</param>
 public sealed record HeartbeatRequest(
-    [property: JsonPropertyName("inventory")] NodeInventory Inventory);
+    [property: JsonPropertyName("inventory")] NodeInventory Inventory,
+    [property: JsonPropertyName("lease")] string? Lease = null);
 
-/// <summary>The control plane's answer: how long to wait before the next heartbeat.</summary>
+/// <summary>
+/// The control plane's answer: how long to wait before the next heartbeat, the node's desired-state generation
+/// (it grows when the node's desired containers change) and the lease to echo with the next heartbeat.
+/// </summary>
 public sealed record HeartbeatResponse(
-    [property: JsonPropertyName("heartbeat_interval")] int HeartbeatIntervalSeconds);
+    [property: JsonPropertyName("heartbeat_interval")] int HeartbeatIntervalSeconds,
+    [property: JsonPropertyName("generation")] int Generation = 0,
+    [property: JsonPropertyName("lease")] string? Lease = null);

@@ -7,12 +7,14 @@ public static class ResourceUris
     public const string Audit = "/api/audit/v1";
 
     public static string Provider(string name) => $"{Infra}/provider/{name}/";
+    public static string ProviderAccount(string provider) => $"{Infra}/provider/{provider}/account/";
     public static string Region(string provider, string name) => $"{Infra}/region/{provider}/{name}/";
     public static string NodeType(string provider, string name) => $"{Infra}/nodetype/{provider}/{name}/";
     public static string AvailabilityZone(string provider, string name) => $"{Infra}/az/{provider}/{name}/";
     public static string NodeCluster(Guid uuid) => $"{Infra}/nodecluster/{uuid:D}/";
     public static string Node(Guid uuid) => $"{Infra}/node/{uuid:D}/";
     public static string Action(Guid uuid) => $"{Audit}/action/{uuid:D}/";
+    public static string Event(Guid uuid) => $"{Audit}/event/{uuid:D}/";
     public static string RegistrationToken(Guid uuid) => $"{Infra}/token/{uuid:D}/";
 
     /// <summary>Parses "/api/infra/v1/{kind}/{provider}/{name}/" (with or without host and trailing slash).</summary>

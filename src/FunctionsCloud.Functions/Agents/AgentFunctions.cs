@@ -7,8 +7,8 @@ using Microsoft.DurableTask.Client;
 
 namespace FunctionsCloud.Functions.Agents;
 
-/// <summary>The agents' endpoints: registration with a one-time token, then heartbeats with the node secret.</summary>
-public sealed class AgentFunctions(AgentRegistrar registrar, HeartbeatRecorder heartbeats)
+/// <summary>The agents' endpoints: registration with a one-time token, then heartbeats (and secret rotation) with the node secret.</summary>
+public sealed class AgentFunctions(AgentRegistrar registrar, HeartbeatRecorder heartbeats, NodeSecretRotator rotator, NodeCredentials credentials)
 {
     [Function("RegisterAgent")]
     public async Task<IResult> Register(
@@ -22,8 +22,15 @@ public sealed class AgentFunctions(AgentRegistrar registrar, HeartbeatRecorder h
     [Function("AgentHeartbeat")]
     public async Task<IResult> Heartbeat([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "agent/v1/heartbeat")] HttpRequest request)
     {
-        var node = heartbeats.Authenticate(request.Headers.Authorization.FirstOrDefault());
+        var node = credentials.AuthenticateNode(request.Headers.Authorization.FirstOrDefault());
         var body = await Application.Api.RequestBody.ReadAsync<HeartbeatRequest>(request.Body, HeartbeatRecorder.MaxBodyBytes, request.HttpContext.RequestAborted);
         return Results.Json(await heartbeats.RecordAsync(node, body, request.HttpContext.RequestAborted));
+    }
+
+    [Function("RotateNodeSecret")]
+    public async Task<IResult> RotateSecret([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "agent/v1/rotate")] HttpRequest request)
+    {
+        var node = credentials.AuthenticateNode(request.Headers.Authorization.FirstOrDefault());
+        return Results.Json(await rotator.RotateAsync(node, request.HttpContext.RequestAborted));
     }
 }

@@ -17,6 +17,9 @@ public sealed class NodeClusterOperationFunctions(NodeClusterOperationActivities
     [Function(ClusterOperationNames.CreateNodes)]
     public Task<NodeOutcome[]> CreateNodes([ActivityTrigger] NodeBatchInput input) => activities.CreateNodesAsync(input);
 
+    [Function(ClusterOperationNames.DescribeNodes)]
+    public Task<NodeProvisioningOutcome[]> DescribeNodes([ActivityTrigger] NodeBatchInput input) => activities.DescribeNodesAsync(input);
+
     [Function(ClusterOperationNames.RecordRegistrations)]
     public Task RecordRegistrations([ActivityTrigger] RegistrationResults input) => activities.RecordRegistrationsAsync(input);
 

@@ -38,5 +38,9 @@ public sealed class NodeFunctions(NodeService nodes)
         return ApiResults.Accepted(request, node, action);
     }
 
+    [Function("HealthCheckNode")]
+    public async Task<IResult> HealthCheck([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Item + "/health-check")] HttpRequest request, string uuid) =>
+        ApiResults.Ok(await nodes.HealthCheckAsync(request.Caller(), Uuid(uuid), request.HttpContext.RequestAborted));
+
     private static Guid Uuid(string value) => HttpRequestExtensions.ParseUuid(value, "node");
 }

@@ -1,10 +1,13 @@
 using Azure.Storage.Blobs;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
+using FunctionsCloud.Storage.Accounts;
 using FunctionsCloud.Storage.Actions;
 using FunctionsCloud.Storage.ApiKeys;
 using FunctionsCloud.Storage.NodeClusters;
 using FunctionsCloud.Storage.AgentBuilds;
+using FunctionsCloud.Storage.Events;
+using FunctionsCloud.Storage.Liveness;
 using FunctionsCloud.Storage.Nodes;
 using FunctionsCloud.Storage.Tokens;
 using Microsoft.Extensions.Configuration;
@@ -34,7 +37,11 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<INodeStore, NodeStore>();
         services.TryAddSingleton<IActionStore, ActionStore>();
         services.TryAddSingleton<IApiKeyStore, ApiKeyStore>();
+        services.TryAddSingleton(_ => LivenessShards.FromConfiguration(configuration));
+        services.TryAddSingleton<ILivenessStore, LivenessStore>();
+        services.TryAddSingleton<IEventStore, EventStore>();
         services.TryAddSingleton<IRegistrationTokenStore, RegistrationTokenStore>();
+        services.TryAddSingleton<IProviderAccountStore, ProviderAccountStore>();
         services.TryAddSingleton<IAgentBuilds>(sp => new BlobAgentBuilds(sp.GetRequiredService<BlobServiceClient>(), BlobAgentBuilds.ContainerOf(configuration)));
         return services;
     }

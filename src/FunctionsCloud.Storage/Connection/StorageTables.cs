@@ -8,5 +8,10 @@ internal sealed class StorageTables(StorageClients clients, TableNames names)
     public StorageTable Nodes { get; } = new(clients.Tables.GetTableClient(names.Nodes));
     public StorageTable Actions { get; } = new(clients.Tables.GetTableClient(names.Actions));
     public StorageTable ApiKeys { get; } = new(clients.Tables.GetTableClient(names.ApiKeys));
+    public StorageTable Events { get; } = new(clients.Tables.GetTableClient(names.Events));
     public StorageTable RegistrationTokens { get; } = new(clients.Tables.GetTableClient(names.RegistrationTokens));
+    public StorageTable ProviderAccounts { get; } = new(clients.Tables.GetTableClient(names.ProviderAccounts));
+
+    /// <summary>A table outside the fixed set (a liveness shard's): its holder keeps it, so it is created once per holder.</summary>
+    public StorageTable Open(string tableName) => new(clients.Tables.GetTableClient(tableName));
 }

@@ -26,7 +26,10 @@ public sealed record TableNames
     public string Nodes => Prefix + "Nodes";
     public string Actions => Prefix + "Actions";
     public string ApiKeys => Prefix + "ApiKeys";
+    public string Liveness => Prefix + "Liveness";
+    public string Events => Prefix + "Events";
     public string RegistrationTokens => Prefix + "RegistrationTokens";
+    public string ProviderAccounts => Prefix + "ProviderAccounts";
 
     public static TableNames FromConfiguration(IConfiguration configuration)
     {

@@ -1,4 +1,3 @@
-using FunctionsCloud.Domain.Agents;
 using FunctionsCloud.Domain.Nodes;
 using FunctionsCloud.Storage.Entities;
 
@@ -6,8 +5,9 @@ namespace FunctionsCloud.Storage.Nodes;
 
 /// <summary>
 /// Nodes by namespace. Lists filter on uuid, state, node_cluster (uuid or resource_uri), region, node_type
-/// and provider. Heartbeats change a node's ETag, so prefer the read-change-write
-/// <see cref="IEntityStore{T}.UpdateAsync(string, Guid, Func{T, bool}, CancellationToken)"/> for nodes.
+/// and provider. Prefer the read-change-write
+/// <see cref="IEntityStore{T}.UpdateAsync(string, Guid, Func{T, bool}, CancellationToken)"/> for nodes: several writers change them.
+/// Heartbeats do not: they go to the liveness table (see <c>ILivenessStore</c>).
 /// </summary>
 public interface INodeStore : IEntityStore<Node>
 {
@@ -15,8 +15,10 @@ public interface INodeStore : IEntityStore<Node>
     Task<IReadOnlyList<Node>> ListByClusterAsync(string @namespace, Guid clusterUuid, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Writes LastSeen and the inventory (cpu, memory, disk, docker version) into the node's row and nothing else:
-    /// one merge request, no read, no ETag check. False when the node does not exist; never creates a row.
+    /// Writes the State and LastError (when not null) of nodes read before, each only if it is still the version
+    /// that was read: the nodes of one namespace in transactions of up to 100, and one by one when such a
+    /// transaction fails. Says per node whether it was written; written nodes get their new Version. The liveness
+    /// monitor's write: merging two columns costs the table less than replacing the row.
     /// </summary>
-    Task<bool> RecordHeartbeatAsync(string @namespace, Guid nodeUuid, NodeInventory inventory, DateTimeOffset lastSeen, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<bool>> TryWriteStatesAsync(IReadOnlyList<Node> nodes, CancellationToken cancellationToken = default);
 }

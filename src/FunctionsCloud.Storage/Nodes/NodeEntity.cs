@@ -6,8 +6,9 @@ using FunctionsCloud.Storage.Entities;
 namespace FunctionsCloud.Storage.Nodes;
 
 /// <summary>
-/// A node's row: PartitionKey = namespace, RowKey = uuid, State by wire name. The heartbeat columns
-/// (LastSeen, Cpu, Memory, Disk, DockerVersion) are also written alone by <see cref="NodeHeartbeatEntity"/>.
+/// A node's row: PartitionKey = namespace, RowKey = uuid, State by wire name. LastSeen and the inventory are
+/// those of registration (and of the last return from Unreachable); heartbeats write the liveness table.
+/// The liveness monitor writes State and LastError alone through <see cref="NodeStateEntity"/>.
 /// </summary>
 internal sealed class NodeEntity : IStoredEntity<NodeEntity, Node>
 {

@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
-using FunctionsCloud.Domain.Agents;
 using FunctionsCloud.Domain.Nodes;
+using FunctionsCloud.Domain.States;
 using FunctionsCloud.Storage.Connection;
 using FunctionsCloud.Storage.Entities;
 using FunctionsCloud.Storage.Querying;
@@ -26,32 +26,42 @@ internal sealed class NodeStore(StorageTables tables)
     public Task<IReadOnlyList<Node>> ListByClusterAsync(string @namespace, Guid clusterUuid, CancellationToken cancellationToken = default) =>
         AllAsync(@namespace, TableQuery.All.Where(NodeClusterField, TableKeys.Of(clusterUuid)), cancellationToken);
 
-    public async Task<bool> RecordHeartbeatAsync(
-        string @namespace, Guid nodeUuid, NodeInventory inventory, DateTimeOffset lastSeen, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<bool>> TryWriteStatesAsync(IReadOnlyList<Node> nodes, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(inventory);
-        if (!TableKeys.IsValid(@namespace))
-            return false;
-        var heartbeat = new NodeHeartbeatEntity
-        {
-            PartitionKey = @namespace,
-            RowKey = TableKeys.Of(nodeUuid),
-            LastSeen = lastSeen,
-            Cpu = inventory.Cpu,
-            Memory = inventory.MemoryMb,
-            Disk = inventory.DiskGb,
-            DockerVersion = inventory.DockerVersion,
-        };
-        try
-        {
-            // The hottest path: the raw client (no table-creation check), one MERGE with If-Match: *,
-            // which fails with 404 instead of creating a row when the node is gone.
-            await Table.Client.UpdateEntityAsync(heartbeat, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return false;
-        }
+        ArgumentNullException.ThrowIfNull(nodes);
+        var client = await Table.ReadyAsync().ConfigureAwait(false);
+        return await GroupedWrites.RunAsync(nodes, n => n.Namespace, GroupedWrites.MaxOperations,
+            async (group, ct) =>
+            {
+                var response = await client.SubmitTransactionAsync(group.Select(n => new TableTransactionAction(
+                    TableTransactionActionType.UpdateMerge, StateOf(n), new ETag(RequireVersion(n)))), ct).ConfigureAwait(false);
+                for (var i = 0; i < group.Count; i++)
+                    group[i].Version = response.Value[i].Headers.ETag?.ToString();
+            },
+            async (node, ct) =>
+            {
+                try
+                {
+                    var response = await client.UpdateEntityAsync(StateOf(node), new ETag(RequireVersion(node)), TableUpdateMode.Merge, ct).ConfigureAwait(false);
+                    node.Version = response.Headers.ETag?.ToString();
+                    return true;
+                }
+                catch (RequestFailedException e) when (GroupedWrites.IsGuardFailure(e))
+                {
+                    return false;
+                }
+            },
+            cancellationToken).ConfigureAwait(false);
     }
+
+    private static NodeStateEntity StateOf(Node node) => new()
+    {
+        PartitionKey = node.Namespace,
+        RowKey = TableKeys.Of(node.Uuid),
+        State = ApiNames.Of(node.State),
+        LastError = node.LastError,
+    };
+
+    private static string RequireVersion(Node node) =>
+        node.Version ?? throw new InvalidOperationException($"Node {node.Uuid} has no Version: read it before writing it.");
 }

@@ -65,6 +65,48 @@ public sealed class HeartbeatLoopTests : IAsyncLifetime
         Assert.DoesNotContain(_identity.NodeSecret, agent.Logs.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Every_heartbeat_echoes_the_lease_of_the_last_answer_and_the_generation_is_kept()
+    {
+        var time = new RecordingTimeProvider();
+        using var agent = new AgentParts(_controlPlane, _dir.Path, time: time);
+        using var cts = new CancellationTokenSource();
+        _controlPlane.Generation = 4;
+
+        var run = agent.Heartbeats.RunAsync(_identity, TimeSpan.FromSeconds(30), cts.Token, lease: "lease-from-registration");
+        await time.WaitForTimersAsync(1);
+        time.Advance(TimeSpan.FromSeconds(30));
+        await time.WaitForTimersAsync(2);
+
+        Assert.Equal(["lease-from-registration", "lease-1"], _controlPlane.Heartbeats.Select(h => h.Json.GetProperty("lease").GetString()));
+        Assert.Equal(4, agent.Heartbeats.Generation);
+        await cts.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+    }
+
+    [Fact]
+    public async Task A_secret_rotated_on_disk_while_the_agent_runs_is_picked_up_after_the_401()
+    {
+        var time = new RecordingTimeProvider();
+        using var agent = new AgentParts(_controlPlane, _dir.Path, time: time);
+        agent.Identities.Save(_identity);
+        using var cts = new CancellationTokenSource();
+
+        var run = agent.Heartbeats.RunAsync(_identity, TimeSpan.FromSeconds(30), cts.Token);
+        await time.WaitForTimersAsync(1);
+        var rotated = await agent.Client.RotateSecretAsync(_identity.NodeSecret, CancellationToken.None);
+        agent.Identities.Save(_identity with { NodeSecret = rotated.NodeSecret });
+        time.Advance(TimeSpan.FromSeconds(30));
+        await time.WaitForTimersAsync(2);
+
+        Assert.Equal(3, _controlPlane.Heartbeats.Count); // accepted, refused (old secret), accepted (new secret)
+        Assert.Equal($"Bearer {rotated.NodeSecret}", _controlPlane.Heartbeats[^1].Authorization);
+        Assert.Equal(2, agent.Heartbeats.Accepted);
+        Assert.Contains(agent.Logs.Lines, l => l.Contains("the node secret was rotated", StringComparison.Ordinal));
+        await cts.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+    }
+
     [Theory]
     [InlineData(404)]
     [InlineData(401)]

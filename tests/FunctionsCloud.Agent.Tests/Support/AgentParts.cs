@@ -34,7 +34,7 @@ public sealed class AgentParts : IDisposable
         Identities = new IdentityStore(stateDir);
         Inventory = new InventoryCollector(new StubDockerProbe(dockerVersion), stateDir);
         Registrar = new Registrar(Options, Identities, Client, Inventory, FastBackoff, Time, Logs.CreateLogger<Registrar>());
-        Heartbeats = new HeartbeatLoop(Client, Inventory, Time, Logs.CreateLogger<HeartbeatLoop>());
+        Heartbeats = new HeartbeatLoop(Client, Inventory, Identities, Time, Logs.CreateLogger<HeartbeatLoop>());
     }
 
     public TimeProvider Time { get; }

@@ -38,6 +38,7 @@ public sealed class FakeControlPlane : IAsyncDisposable
     private readonly SemaphoreSlim _changed = new(0);
     private readonly ConcurrentDictionary<string, Guid> _nodesBySecret = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Guid> _nodesByToken = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Guid> _rotatedSecrets = new(StringComparer.Ordinal);
     private int _registerCalls;
     private int _heartbeatCalls;
 
@@ -53,6 +54,9 @@ public sealed class FakeControlPlane : IAsyncDisposable
 
     public int HeartbeatInterval { get; set; } = 30;
 
+    /// <summary>The desired-state generation every heartbeat answer carries.</summary>
+    public int Generation { get; set; }
+
     /// <summary>Answers registration #n (1-based) instead of the default when it returns non-null.</summary>
     public Func<RecordedRequest, int, FakeAnswer?>? OnRegister { get; set; }
 
@@ -64,6 +68,8 @@ public sealed class FakeControlPlane : IAsyncDisposable
     public IReadOnlyList<RecordedRequest> Registrations => [.. _requests.Where(r => r.Path == AgentRoutes.Register)];
 
     public IReadOnlyList<RecordedRequest> Heartbeats => [.. _requests.Where(r => r.Path == AgentRoutes.Heartbeat)];
+
+    public IReadOnlyList<RecordedRequest> Rotations => [.. _requests.Where(r => r.Path == AgentRoutes.RotateSecret)];
 
     public IReadOnlyDictionary<string, Guid> NodesBySecret => _nodesBySecret;
 
@@ -144,7 +150,7 @@ public sealed class FakeControlPlane : IAsyncDisposable
             var secret = $"secret-{uuid:N}";
             _nodesByToken[token] = uuid;
             _nodesBySecret[secret] = uuid;
-            return new FakeAnswer(201, new AgentRegistrationResponse(uuid, secret, RegistrationInterval));
+            return new FakeAnswer(201, new AgentRegistrationResponse(uuid, secret, RegistrationInterval, "lease-0"));
         }
 
         if (request.Path == AgentRoutes.Heartbeat)
@@ -155,19 +161,41 @@ public sealed class FakeControlPlane : IAsyncDisposable
                 return custom;
             }
 
-            var secret = request.Authorization is { } auth && auth.StartsWith("Bearer ", StringComparison.Ordinal) ? auth["Bearer ".Length..] : null;
+            var secret = SecretOf(request);
             if (secret is null)
             {
                 return FakeAnswer.Problem(401, "A node secret is required.");
             }
 
+            if (_rotatedSecrets.ContainsKey(secret))
+            {
+                return FakeAnswer.Problem(401, "The node secret was replaced by a newer one (rotated).");
+            }
+
             return _nodesBySecret.ContainsKey(secret)
-                ? new FakeAnswer(200, new HeartbeatResponse(HeartbeatInterval))
+                ? new FakeAnswer(200, new HeartbeatResponse(HeartbeatInterval, Generation, $"lease-{number}"))
                 : FakeAnswer.Problem(404, "No such node.");
+        }
+
+        if (request.Path == AgentRoutes.RotateSecret)
+        {
+            // The old secret stops working at once; the new one takes its place.
+            if (SecretOf(request) is not { } secret || !_nodesBySecret.TryRemove(secret, out var uuid))
+            {
+                return FakeAnswer.Problem(401, "The node secret is missing or not valid.");
+            }
+
+            _rotatedSecrets[secret] = uuid;
+            var rotated = $"secret-{Guid.NewGuid():N}";
+            _nodesBySecret[rotated] = uuid;
+            return new FakeAnswer(200, new SecretRotationResponse(uuid, rotated, "lease-rotated"));
         }
 
         return FakeAnswer.Problem(404, "No such route.");
     }
+
+    private static string? SecretOf(RecordedRequest request) =>
+        request.Authorization is { } auth && auth.StartsWith("Bearer ", StringComparison.Ordinal) ? auth["Bearer ".Length..] : null;
 
     public async ValueTask DisposeAsync()
     {

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using FunctionsCloud.Application.Agents;
+using FunctionsCloud.Application.Api;
 using FunctionsCloud.Application.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -50,6 +51,42 @@ public class NodeCredentialsTests
         Assert.Equal(claim.ExpiresAt.ToUnixTimeSeconds(), read.ExpiresAt.ToUnixTimeSeconds());
         Assert.False(_credentials.TryReadNodeSecret(token, out _));
         Assert.False(_credentials.TryReadRegistrationToken(_credentials.IssueNodeSecret(new NodeIdentity("acme", claim.NodeUuid)), out _));
+    }
+
+    [Fact]
+    public void A_node_secret_carries_its_version_and_one_without_is_version_1()
+    {
+        var node = new NodeIdentity("acme", Guid.NewGuid(), SecretVersion: 3);
+
+        Assert.True(_credentials.TryReadNodeSecret(_credentials.IssueNodeSecret(node), out var read));
+        Assert.Equal(3, read.SecretVersion);
+        Assert.NotEqual(_credentials.IssueNodeSecret(node), _credentials.IssueNodeSecret(node with { SecretVersion = 4 }));
+    }
+
+    [Fact]
+    public void A_lease_reads_back_as_issued_and_a_tampered_or_foreign_one_reads_as_none()
+    {
+        var lease = new HeartbeatLease(Guid.NewGuid(), "W/\"datetime'2025-03-04T05%3A06%3A07.1234567Z'\"", 638_765_432_100_000_000, 2, 7);
+        var issued = _credentials.IssueLease(lease);
+
+        Assert.True(_credentials.TryReadLease(issued, out var read));
+        Assert.Equal(lease, read);
+        Assert.False(_credentials.TryReadLease(issued[..^3] + "AAA", out _));
+        Assert.False(_credentials.TryReadLease(New().IssueLease(lease), out _));
+        Assert.False(_credentials.TryReadLease(_credentials.IssueNodeSecret(new NodeIdentity("acme", lease.NodeUuid)), out _));
+        Assert.False(_credentials.TryReadLease(null, out _));
+    }
+
+    [Fact]
+    public void A_node_authenticates_with_its_secret_as_a_bearer_token_only()
+    {
+        var node = new NodeIdentity("acme", Guid.NewGuid());
+        var secret = _credentials.IssueNodeSecret(node);
+
+        Assert.Equal(node, _credentials.AuthenticateNode($"Bearer {secret}"));
+        Assert.Throws<AuthenticationFailedException>(() => _credentials.AuthenticateNode(secret));
+        Assert.Throws<AuthenticationFailedException>(() => _credentials.AuthenticateNode("Bearer fcn_forged.secret"));
+        Assert.Throws<AuthenticationFailedException>(() => _credentials.AuthenticateNode(null));
     }
 
     [Fact]

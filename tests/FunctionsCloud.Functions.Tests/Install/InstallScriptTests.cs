@@ -2,7 +2,11 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using FunctionsCloud.Application.Agents;
+using FunctionsCloud.Application.Tokens;
+using FunctionsCloud.Providers.Contract;
 using FunctionsCloud.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using static FunctionsCloud.Testing.FunctionsCloudTestHost;
 
 namespace FunctionsCloud.Functions.Tests.Install;
@@ -109,6 +113,28 @@ public sealed class InstallScriptTests : IAsyncLifetime
             agent.Kill(entireProcessTree: true);
             await agent.WaitForExitAsync();
         }
+    }
+
+    [Fact]
+    public async Task A_cloud_machines_user_data_runs_the_same_install_script_with_its_nodes_token()
+    {
+        var credentials = _app.Services.GetRequiredService<NodeCredentials>();
+        var token = credentials.IssueRegistrationToken(new RegistrationClaim(AdminNamespace, Guid.NewGuid(), 1, DateTimeOffset.UtcNow.AddHours(1)));
+        var userData = CloudInit.UserData(new AgentBootstrap(_app.Host.BaseAddress.ToString(), token));
+
+        Assert.StartsWith("#cloud-config\n", userData);
+        var command = userData.Split('\n').Single(l => l.TrimStart().StartsWith("- [ sh, -c,", StringComparison.Ordinal));
+        var shell = command[(command.IndexOf('"') + 1)..command.LastIndexOf('"')];
+        Assert.Contains($"{_app.Host.BaseAddress.ToString().TrimEnd('/')}{InstallCommand.ScriptPath} | sh -s -- {token}", shell);
+
+        // Run it as cloud-init would, in the throwaway root.
+        var root = Path.Combine(_scratch, "root");
+        var result = await RunAsync("sh", ["-c", shell], Environment(root, Fakes(docker: true)));
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        var settings = JsonNode.Parse(File.ReadAllText(Path.Combine(root, "var/lib/functionscloud-agent/agent.json")))!;
+        Assert.Equal(token, (string?)settings["token"]);
+        Assert.True(File.Exists(Path.Combine(root, "etc/systemd/system/functionscloud-agent.service")));
     }
 
     [Fact]

@@ -20,11 +20,24 @@ public enum NodeScript
 /// A provider (named "local") whose machines behave as scripted; registering ones act as agents do, by
 /// calling the real registration endpoint with the token the control plane handed out.
 /// </summary>
-public sealed class ScriptedNodeProvider(Func<int, NodeScript> script) : INodeProvider
+public sealed class ScriptedNodeProvider(Func<int, NodeScript> script, string name = "local", string? requiredToken = null) : INodeProvider
 {
     private int _created;
 
-    public string Name => "local";
+    public string Name => name;
+
+    /// <summary>With a required token it acts as a cloud: an account with that "token" must be linked.</summary>
+    public bool NeedsAccount => requiredToken is not null;
+
+    /// <summary>The accounts the provider was called with, in order.</summary>
+    public ConcurrentQueue<ProviderAccount?> Accounts { get; } = new();
+
+    public Task ValidateAccountAsync(ProviderAccount account, CancellationToken cancellationToken) =>
+        account.Require("token") == requiredToken ? Task.CompletedTask : throw new ProviderException("Unable to authenticate you (401).");
+
+    public Task<IReadOnlyList<NodeStatus>> DescribeNodesAsync(NodeDescriptionRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<NodeStatus>>(request.Nodes.Select(n => new NodeStatus(n.NodeUuid,
+            Terminated.Contains(n.NodeUuid) ? NodeProvisioning.Gone : NodeProvisioning.Running, n.ProviderId)).ToList());
 
     public ConcurrentDictionary<Guid, NodeScript> Created { get; } = new();
     public ConcurrentBag<Guid> Terminated { get; } = [];
@@ -32,6 +45,7 @@ public sealed class ScriptedNodeProvider(Func<int, NodeScript> script) : INodePr
 
     public async Task<IReadOnlyList<NodeCreationResult>> CreateNodesAsync(NodeCreationRequest request, CancellationToken cancellationToken)
     {
+        Accounts.Enqueue(request.Account);
         var results = new List<NodeCreationResult>();
         foreach (var node in request.Nodes)
         {

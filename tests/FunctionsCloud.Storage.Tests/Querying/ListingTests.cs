@@ -2,6 +2,7 @@ using FunctionsCloud.Domain.NodeClusters;
 using FunctionsCloud.Storage.Querying;
 using FunctionsCloud.Storage.Tests.Support;
 using FunctionsCloud.Testing;
+using FunctionsCloud.Testing.Storage;
 
 namespace FunctionsCloud.Storage.Tests.Querying;
 

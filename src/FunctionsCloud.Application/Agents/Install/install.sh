@@ -19,7 +19,7 @@ fail() { echo "functionscloud: $1" >&2; exit "$2"; }
 
 TOKEN="${1:-}"
 [ -n "$TOKEN" ] || fail "usage: install.sh <registration token>  (get one with POST /api/infra/v1/token/)" 2
-printf '%s' "$TOKEN" | grep -Eq '^fct_[A-Za-z0-9_.-]+$' || fail "'$TOKEN' is not a registration token (they start with fct_)." 2
+printf '%s' "$TOKEN" | grep -Eq '^fc[rt]_[A-Za-z0-9_.-]+$' || fail "'$TOKEN' is not a registration token." 2
 
 os=$(uname -s)
 [ "$os" = "Linux" ] || fail "unsupported operating system '$os': the agent runs on Linux only." 3

@@ -2,10 +2,10 @@ using System.Collections.Concurrent;
 using Azure.Core;
 using Azure.Core.Pipeline;
 
-namespace FunctionsCloud.Storage.Tests.Support;
+namespace FunctionsCloud.Testing.Storage;
 
 /// <summary>Records every request a client sends (each retry too), to prove how many calls an operation makes.</summary>
-internal sealed class RequestCounter : HttpPipelinePolicy
+public sealed class RequestCounter : HttpPipelinePolicy
 {
     private readonly ConcurrentQueue<(string Method, Uri Uri)> _requests = new();
 

@@ -1,0 +1,44 @@
+using FunctionsCloud.Domain.Nodes;
+
+namespace FunctionsCloud.Domain.Liveness;
+
+/// <summary>
+/// When a silent node becomes Unreachable, and when an Unreachable one is given up as lost; where a node's due row
+/// lies; and what the monitor does with a node whose deadline has passed. Pure, so the monitor, health checks and
+/// heartbeats share it.
+/// </summary>
+/// <param name="Period">
+/// The monitor's period. Due rows lie at deadlines rounded up to a multiple of it: a tick (which comes at such a
+/// multiple) finds exactly the nodes whose deadline has passed, as with exact deadlines, while a heartbeat moves
+/// its node's due row only when the deadline crosses into the next period. Agents that beat more often than the
+/// monitor ticks then mostly write the pointer row alone.
+/// </param>
+public sealed record LivenessPolicy(TimeSpan UnreachableAfter, TimeSpan LostAfter, TimeSpan Period)
+{
+    /// <summary>When the node must be looked at again if it stays silent: Unreachable after one span, lost after the other.</summary>
+    public DateTimeOffset DeadlineAfter(DateTimeOffset lastSeen, bool unreachable) => lastSeen + (unreachable ? LostAfter : UnreachableAfter);
+
+    public bool IsOverdue(DateTimeOffset lastSeen, bool unreachable, DateTimeOffset now) => DeadlineAfter(lastSeen, unreachable) <= now;
+
+    /// <summary>The due row of a node last seen at <paramref name="lastSeen"/> (UTC ticks).</summary>
+    public long DueAfter(DateTimeOffset lastSeen, bool unreachable) => RoundUp(DeadlineAfter(lastSeen, unreachable).UtcTicks);
+
+    /// <summary>
+    /// The lost due row of a node whose Unreachable due row was <paramref name="dueTicks"/>: the node was last seen at
+    /// most unreachable_after before it, so this is never early, and late by less than one period.
+    /// </summary>
+    public long LostDueAfter(long dueTicks) => dueTicks - UnreachableAfter.Ticks + LostAfter.Ticks;
+
+    /// <param name="state">The node's state, null when it no longer exists.</param>
+    /// <param name="seenSince">The node answered after the silence being judged (a heartbeat brought it back meanwhile).</param>
+    /// <param name="unreachable">The deadline that passed was the lost one (the node was already judged Unreachable).</param>
+    public static LivenessVerdict Judge(NodeState? state, bool seenSince, bool unreachable) => state switch
+    {
+        null or NodeState.Terminating or NodeState.Terminated => LivenessVerdict.Forget,
+        _ when seenSince => LivenessVerdict.Alive,
+        _ when unreachable => LivenessVerdict.Lost,
+        _ => LivenessVerdict.Silent,
+    };
+
+    private long RoundUp(long ticks) => Period.Ticks <= 1 ? ticks : (ticks + Period.Ticks - 1) / Period.Ticks * Period.Ticks;
+}

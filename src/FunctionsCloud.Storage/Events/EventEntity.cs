@@ -1,0 +1,52 @@
+using Azure;
+using FunctionsCloud.Domain.Events;
+using FunctionsCloud.Storage.Entities;
+
+namespace FunctionsCloud.Storage.Events;
+
+/// <summary>An event's row: PartitionKey = namespace, RowKey = uuid (time-ordered, newest first).</summary>
+internal sealed class EventEntity : IStoredEntity<EventEntity, EventRecord>
+{
+    public static string Resource => "event";
+
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Type { get; set; } = "";
+    public string Action { get; set; } = "";
+    public string Object { get; set; } = "";
+    public string State { get; set; } = "";
+    public string Reason { get; set; } = "";
+    public DateTimeOffset? Date { get; set; }
+
+    public static EventEntity From(EventRecord e) => new()
+    {
+        PartitionKey = e.Namespace,
+        RowKey = TableKeys.Of(e.Uuid),
+        Type = e.Type,
+        Action = e.Action,
+        Object = e.Object,
+        State = e.State,
+        Reason = e.Reason,
+        Date = StoredValues.Of(e.Date),
+    };
+
+    public EventRecord ToDomain() => new()
+    {
+        Uuid = Guid.Parse(RowKey),
+        Namespace = PartitionKey,
+        Type = Type,
+        Action = Action,
+        Object = Object,
+        State = State,
+        Reason = Reason,
+        Date = StoredValues.DateOrDefault(Date),
+        Version = ETag.ToString(),
+    };
+
+    public static string? VersionOf(EventRecord item) => item.Version;
+
+    public static void SetVersion(EventRecord item, string version) => item.Version = version;
+}

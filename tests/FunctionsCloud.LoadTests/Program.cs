@@ -1,0 +1,37 @@
+using FunctionsCloud.LoadTests.Deploy;
+using FunctionsCloud.LoadTests.Heartbeats;
+using FunctionsCloud.LoadTests.Monitor;
+using FunctionsCloud.LoadTests.Support;
+
+// The load tool (see the README's "Numbers"). Everything runs on loopback against an Azurite of its own.
+const string usage = """
+    Usage:
+      FunctionsCloud.LoadTests monitor [--nodes 100000] [--stale 1000]
+      FunctionsCloud.LoadTests heartbeats [--agents 1000] [--seconds 20] [--interval <seconds>]
+      FunctionsCloud.LoadTests deploy [--nodes 100] [--call-seconds 1]
+    Exit code 0 when the run met its targets, 1 when not, 2 for bad arguments.
+    """;
+
+if (args.Length == 0 || args[0] is not ("monitor" or "heartbeats" or "deploy"))
+{
+    Console.Error.WriteLine(usage);
+    return 2;
+}
+
+try
+{
+    var options = new Arguments(args.Skip(1));
+    var passed = args[0] switch
+    {
+        "monitor" => await MonitorBenchmark.RunAsync(options, Console.Out),
+        "deploy" => await DeployBenchmark.RunAsync(options, Console.Out),
+        _ => await HeartbeatLoad.RunAsync(options, Console.Out),
+    };
+    return passed ? 0 : 1;
+}
+catch (Exception e) when (e is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    Console.Error.WriteLine(usage);
+    return 2;
+}

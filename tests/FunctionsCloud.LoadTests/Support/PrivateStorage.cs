@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using Azure.Core;
+using Azure.Data.Tables;
+using FunctionsCloud.LocalHost.Azurite;
+using FunctionsCloud.Storage.Connection;
+using FunctionsCloud.Testing.Storage;
+using Microsoft.Extensions.Configuration;
+
+namespace FunctionsCloud.LoadTests.Support;
+
+/// <summary>
+/// An Azurite of the run's own (in memory, loopback, free ports) and the app settings that point at it, with a
+/// table client that counts what it reads.
+/// </summary>
+public sealed class PrivateStorage : IAsyncDisposable
+{
+    private readonly AzuriteLauncher _azurite;
+
+    private PrivateStorage(AzuriteLauncher azurite) => _azurite = azurite;
+
+    public string ConnectionString => _azurite.ConnectionString;
+
+    public string TablePrefix { get; } = "load" + Guid.NewGuid().ToString("N")[..8];
+
+    public EntityReadCounter Reads { get; } = new();
+
+    public RequestCounter Requests { get; } = new();
+
+    public static async Task<PrivateStorage> StartAsync() => new(await AzuriteLauncher.StartPrivateAsync());
+
+    /// <summary>The app's settings for this storage; <paramref name="extra"/> on top.</summary>
+    public IConfiguration Settings(IReadOnlyDictionary<string, string?>? extra = null)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = ConnectionString,
+            ["FunctionsCloud:TablePrefix"] = TablePrefix,
+            ["FunctionsCloud:NodeCredentialKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["FunctionsCloud:MonitorSchedule"] = "*/10 * * * * *",
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+            values[key] = value;
+        return new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+    }
+
+    /// <summary>Storage clients whose table requests <see cref="Reads"/> and <see cref="Requests"/> count.</summary>
+    public StorageClients CountedClients()
+    {
+        var options = new TableClientOptions();
+        options.AddPolicy(Reads, HttpPipelinePosition.PerRetry);
+        options.AddPolicy(Requests, HttpPipelinePosition.PerRetry);
+        return new StorageClients(StorageSettings.FromConnectionString(ConnectionString), options);
+    }
+
+    public TableServiceClient Tables() => new(ConnectionString);
+
+    public ValueTask DisposeAsync() => _azurite.DisposeAsync();
+}
