@@ -37,7 +37,7 @@ public static class ParameterBinder
     private static object? Bind(LocalFunctionContext context, ParameterInfo parameter, object? triggerValue)
     {
         var type = parameter.ParameterType;
-        if (parameter == context.Function.TriggerParameter)
+        if (IsTrigger(parameter, context.Function.TriggerParameter))
             return BindTrigger(context, parameter, triggerValue);
         if (type == typeof(FunctionContext))
             return context;
@@ -77,6 +77,14 @@ public static class ParameterBinder
         throw new InvalidOperationException(
             $"Parameter '{parameter.Name}' ({type.Name}) of function '{context.Function.Name}' cannot be bound by the local host.");
     }
+
+    /// <summary>
+    /// By position, not by reference: reflection's caches are weakly held, so after a garbage collection the same
+    /// parameter can come back as a different ParameterInfo object.
+    /// </summary>
+    private static bool IsTrigger(ParameterInfo parameter, ParameterInfo? trigger) =>
+        trigger is not null && parameter.Position == trigger.Position
+        && parameter.Member.MetadataToken == trigger.Member.MetadataToken && parameter.Member.Module == trigger.Member.Module;
 
     private static object? BindTrigger(LocalFunctionContext context, ParameterInfo parameter, object? triggerValue)
     {
