@@ -79,6 +79,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
 
         AzuriteLauncher? azurite = null;
         InProcessDurableBackend? durable = null;
+        WebApplication? app = null;
         var durableLoggerFactory = LoggerFactory.Create(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning));
         try
         {
@@ -86,7 +87,6 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
                 azurite = await AzuriteLauncher.EnsureRunningAsync(cancellationToken);
 
             // The backend starts before the app is built, so activities reach the app's services through this.
-            WebApplication? app = null;
             durable = await InProcessDurableBackend.StartAsync(
                 functions, () => app?.Services ?? throw new InvalidOperationException("The local host is not built yet."), durableLoggerFactory, cancellationToken);
 
@@ -97,6 +97,9 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         }
         catch
         {
+            // An app that failed to start (its port taken, say) may have started hosted services: stop them too.
+            if (app is not null)
+                await app.DisposeAsync();
             if (durable is not null)
                 await durable.DisposeAsync();
             durableLoggerFactory.Dispose();

@@ -47,7 +47,23 @@ public sealed class FunctionsCloudTestHost : IAsyncDisposable
     public static async Task<FunctionsCloudTestHost> StartAsync(
         IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var port = FreePort();
+        // The port is picked before the host starts (agents are told it), so another process may take it in
+        // between: then start again on another.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnAsync(FreePort(), settings, services);
+            }
+            catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException && attempt < 5)
+            {
+            }
+        }
+    }
+
+    private static async Task<FunctionsCloudTestHost> StartOnAsync(
+        int port, IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? services)
+    {
         var adminKey = ApiKeyHasher.NewKey();
         var prefix = AzuriteFixture.UniquePrefix();
         var values = new Dictionary<string, string?>

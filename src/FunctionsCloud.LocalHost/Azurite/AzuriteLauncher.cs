@@ -46,9 +46,20 @@ public sealed class AzuriteLauncher : IAsyncDisposable
 
     public static async Task<AzuriteLauncher> StartPrivateAsync(CancellationToken cancellationToken = default)
     {
-        var launcher = new AzuriteLauncher([FreePort(), FreePort(), FreePort()]);
-        await launcher.StartAsync(cancellationToken);
-        return launcher;
+        // The free ports can be taken by another process before Azurite binds them: then try others.
+        for (var attempt = 1; ; attempt++)
+        {
+            var launcher = new AzuriteLauncher([FreePort(), FreePort(), FreePort()]);
+            try
+            {
+                await launcher.StartAsync(cancellationToken);
+                return launcher;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && launcher._process is { HasExited: true })
+            {
+                await launcher.DisposeAsync();
+            }
+        }
     }
 
     public static string FindExecutable()

@@ -28,9 +28,19 @@ public sealed class InProcessDurableBackend : IAsyncDisposable
         IEnumerable<DiscoveredFunction> functions, Func<IServiceProvider> services, ILoggerFactory? loggerFactory, CancellationToken cancellationToken)
     {
         QuietSidecarRequestLogs();
-        var options = new DurableTaskTestHostOptions { Port = FreeTcpPort(), LoggerFactory = loggerFactory };
-        var host = await DurableTaskTestHost.StartAsync(registry => registry.AddFunctions(functions, services), options, cancellationToken);
-        return new InProcessDurableBackend(host);
+        // A free port can be taken by another process before the sidecar binds it: then try another.
+        for (var attempt = 1; ; attempt++)
+        {
+            var options = new DurableTaskTestHostOptions { Port = FreeTcpPort(), LoggerFactory = loggerFactory };
+            try
+            {
+                return new InProcessDurableBackend(
+                    await DurableTaskTestHost.StartAsync(registry => registry.AddFunctions(functions, services), options, cancellationToken));
+            }
+            catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException && attempt < 5)
+            {
+            }
+        }
     }
 
     // The test host's gRPC sidecar is a Host.CreateDefaultBuilder() host that takes no logger factory and logs every
