@@ -146,7 +146,8 @@ public sealed class LocalNodeProviderTests : IAsyncLifetime
         Assert.Equal(_root, ((LocalNodeProvider)provider).StateRoot);
 
         await provider.CreateNodesAsync(Request(Node("token-i"), Node("token-j")), CancellationToken.None);
-        Assert.Equal(2, AgentProcessesUnder(_root).Count);
+        // A process caught between fork and exec shows no command line for a moment.
+        await WaitUntilAsync(() => AgentProcessesUnder(_root).Count == 2, "both agents run");
         await services.DisposeAsync();
 
         await WaitUntilAsync(() => AgentProcessesUnder(_root).Count == 0, "the agents are gone");
