@@ -20,12 +20,10 @@ public sealed class NodeCredentials
 
     public NodeCredentials(IOptions<FunctionsCloudOptions> options)
     {
-        var configured = options.Value.NodeCredentialKey;
-        if (string.IsNullOrWhiteSpace(configured))
-            throw new InvalidOperationException("FunctionsCloud:NodeCredentialKey is not set: give it a random base64 key of 32 bytes or more.");
-        _key = Convert.FromBase64String(configured);
-        if (_key.Length < 32)
-            throw new InvalidOperationException("FunctionsCloud:NodeCredentialKey must be at least 32 bytes.");
+        // The same rule the options are validated with at start-up.
+        if (!FunctionsCloudOptions.HasCredentialKey(options.Value))
+            throw new InvalidOperationException("FunctionsCloud:NodeCredentialKey must be a random base64 key of 32 bytes or more.");
+        _key = Convert.FromBase64String(options.Value.NodeCredentialKey);
     }
 
     public string IssueRegistrationToken(RegistrationClaim claim) =>

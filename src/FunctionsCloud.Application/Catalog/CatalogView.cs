@@ -13,8 +13,6 @@ public sealed class CatalogView(ProviderCatalog catalog, NodeProviderRegistry pr
 {
     public ProviderCatalog Catalog => catalog;
 
-    public NodeProviderRegistry Registry => providers;
-
     public async Task<ProviderAvailability> AvailabilityAsync(string @namespace, CancellationToken cancellationToken)
     {
         var linked = (await accounts.ListAsync(@namespace, cancellationToken)).Select(a => a.Provider).ToHashSet(StringComparer.Ordinal);
