@@ -38,6 +38,12 @@ param tablePrefix string = 'fc'
 param maxNodesPerCluster int = 100
 param registrationTimeoutSeconds int = 600
 param registrationTokenLifetimeSeconds int = 86400
+@description('Upper bound on a service\'s target_num_containers.')
+param maxContainersPerService int = 100
+@description('How long a service operation waits for its containers to be reported Running.')
+param containerTimeoutSeconds int = 300
+@description('How often a service operation looks at what the agents reported.')
+param containerPollSeconds int = 1
 param heartbeatIntervalSeconds int = 10
 param providerBatchSize int = 10
 @description('A node silent this long becomes Unreachable.')
@@ -165,6 +171,9 @@ module functionApp 'core/functionapp.bicep' = {
       maxNodesPerCluster: maxNodesPerCluster
       registrationTimeoutSeconds: registrationTimeoutSeconds
       registrationTokenLifetimeSeconds: registrationTokenLifetimeSeconds
+      maxContainersPerService: maxContainersPerService
+      containerTimeoutSeconds: containerTimeoutSeconds
+      containerPollSeconds: containerPollSeconds
       heartbeatIntervalSeconds: heartbeatIntervalSeconds
       providerBatchSize: providerBatchSize
       unreachableAfterSeconds: unreachableAfterSeconds

@@ -43,6 +43,9 @@ type settingsType = {
   maxNodesPerCluster: int
   registrationTimeoutSeconds: int
   registrationTokenLifetimeSeconds: int
+  maxContainersPerService: int
+  containerTimeoutSeconds: int
+  containerPollSeconds: int
   heartbeatIntervalSeconds: int
   providerBatchSize: int
   unreachableAfterSeconds: int
@@ -134,6 +137,9 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     FunctionsCloud__PublicUrl: 'https://${site.properties.defaultHostName}'
     FunctionsCloud__MaxNodesPerCluster: string(settings.maxNodesPerCluster)
     FunctionsCloud__RegistrationTimeoutSeconds: string(settings.registrationTimeoutSeconds)
+    FunctionsCloud__MaxContainersPerService: string(settings.maxContainersPerService)
+    FunctionsCloud__ContainerTimeoutSeconds: string(settings.containerTimeoutSeconds)
+    FunctionsCloud__ContainerPollSeconds: string(settings.containerPollSeconds)
     FunctionsCloud__RegistrationTokenLifetimeSeconds: string(settings.registrationTokenLifetimeSeconds)
     FunctionsCloud__HeartbeatIntervalSeconds: string(settings.heartbeatIntervalSeconds)
     FunctionsCloud__ProviderBatchSize: string(settings.providerBatchSize)

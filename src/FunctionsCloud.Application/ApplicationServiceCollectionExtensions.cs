@@ -68,6 +68,7 @@ public static class ApplicationServiceCollectionExtensions
 
         services.TryAddSingleton<ActionJournal>();
         services.TryAddSingleton<ActionService>();
+        services.TryAddSingleton<OperationLauncher>();
         services.TryAddSingleton<ClusterOperationStarter>();
         services.TryAddSingleton<NodeClusterOperationActivities>();
         services.TryAddSingleton<NodeClusterService>();

@@ -16,6 +16,15 @@ public sealed class FunctionsCloudOptions
     /// <summary>How long a deployment waits for a new node's agent to register before marking it Unreachable.</summary>
     public int RegistrationTimeoutSeconds { get; set; } = 600;
 
+    /// <summary>Upper bound on a service's target_num_containers.</summary>
+    public int MaxContainersPerService { get; set; } = 100;
+
+    /// <summary>How long a service operation waits for the agents to report its containers Running (or gone) before it settles with what it has.</summary>
+    public int ContainerTimeoutSeconds { get; set; } = 300;
+
+    /// <summary>How often a service operation looks at what the agents reported about its containers.</summary>
+    public int ContainerPollSeconds { get; set; } = 1;
+
     /// <summary>How often agents send heartbeats.</summary>
     public int HeartbeatIntervalSeconds { get; set; } = 10;
 

@@ -1,13 +1,10 @@
-using FunctionsCloud.Application.Actions;
 using FunctionsCloud.Application.Api;
 using FunctionsCloud.Application.Authentication;
 using FunctionsCloud.Domain.Actions;
 using FunctionsCloud.Domain.Identifiers;
 using FunctionsCloud.Domain.NodeClusters;
 using FunctionsCloud.Domain.Resources;
-using FunctionsCloud.Storage.Actions;
 using FunctionsCloud.Storage.NodeClusters;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
 namespace FunctionsCloud.Application.Operations;
@@ -17,7 +14,7 @@ namespace FunctionsCloud.Application.Operations;
 /// two requests cannot both win), records the action, then schedules the orchestration. A request that
 /// finds the slot taken gets a 409 naming the action in flight, and nothing changes.
 /// </summary>
-public sealed class ClusterOperationStarter(INodeClusterStore clusters, IActionStore actions, ActionJournal journal, TimeProvider clock)
+public sealed class ClusterOperationStarter(INodeClusterStore clusters, OperationLauncher launcher, TimeProvider clock)
 {
     /// <param name="prepare">Checks and changes the cluster for this operation (target, state); throws to refuse.</param>
     public async Task<(NodeCluster Cluster, ActionRecord Action)> StartAsync(
@@ -50,22 +47,8 @@ public sealed class ClusterOperationStarter(INodeClusterStore clusters, IActionS
             Ip = request.Ip,
             StartDate = clock.GetUtcNow(),
         };
-        var recorded = false;
-        try
-        {
-            await actions.CreateAsync(action, cancellationToken);
-            recorded = true;
-            await durable.ScheduleNewOrchestrationInstanceAsync(ClusterOperationNames.Orchestrator, input,
-                new StartOrchestrationOptions(input.InstanceId), cancellationToken);
-        }
-        catch (Exception failure)
-        {
-            await ReleaseAsync(caller.Namespace, clusterUuid, actionUuid, before!.Value, targetBefore);
-            if (recorded)
-                await journal.FinishAsync(caller.Namespace, actionUuid, succeeded: false, $"The operation could not be started: {failure.Message}");
-            throw;
-        }
-
+        await launcher.LaunchAsync(action, ClusterOperationNames.Orchestrator, input, durable,
+            () => ReleaseAsync(caller.Namespace, clusterUuid, actionUuid, before!.Value, targetBefore), cancellationToken);
         return (cluster, action);
     }
 

@@ -7,4 +7,5 @@ public static class AgentRoutes
     public const string Register = "/api/agent/v1/register/";
     public const string Heartbeat = "/api/agent/v1/heartbeat/";
     public const string RotateSecret = "/api/agent/v1/rotate/";
+    public const string DesiredContainers = "/api/agent/v1/containers/";
 }

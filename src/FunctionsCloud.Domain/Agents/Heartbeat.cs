@@ -10,9 +10,11 @@ public sealed record NodeInventory(
     [property: JsonPropertyName("docker_version")] string? DockerVersion);
 
 /// <param name="Lease">The lease of the last answer, echoed unchanged; without it (first beat after a restart) the beat costs one read more.</param>
+/// <param name="Containers">Every container the agent manages on the node, as its engine sees them (null: the agent manages none).</param>
 public sealed record HeartbeatRequest(
     [property: JsonPropertyName("inventory")] NodeInventory Inventory,
-    [property: JsonPropertyName("lease")] string? Lease = null);
+    [property: JsonPropertyName("lease")] string? Lease = null,
+    [property: JsonPropertyName("containers")] IReadOnlyList<ReportedContainer>? Containers = null);
 
 /// <summary>
 /// The control plane's answer: how long to wait before the next heartbeat, the node's desired-state generation

@@ -5,6 +5,7 @@ public static class ResourceUris
 {
     public const string Infra = "/api/infra/v1";
     public const string Audit = "/api/audit/v1";
+    public const string App = "/api/app/v1";
 
     public static string Provider(string name) => $"{Infra}/provider/{name}/";
     public static string ProviderAccount(string provider) => $"{Infra}/provider/{provider}/account/";
@@ -13,6 +14,8 @@ public static class ResourceUris
     public static string AvailabilityZone(string provider, string name) => $"{Infra}/az/{provider}/{name}/";
     public static string NodeCluster(Guid uuid) => $"{Infra}/nodecluster/{uuid:D}/";
     public static string Node(Guid uuid) => $"{Infra}/node/{uuid:D}/";
+    public static string Service(Guid uuid) => $"{App}/service/{uuid:D}/";
+    public static string Container(Guid uuid) => $"{App}/container/{uuid:D}/";
     public static string Action(Guid uuid) => $"{Audit}/action/{uuid:D}/";
     public static string Event(Guid uuid) => $"{Audit}/event/{uuid:D}/";
     public static string RegistrationToken(Guid uuid) => $"{Infra}/token/{uuid:D}/";

@@ -1,0 +1,67 @@
+using FunctionsCloud.Application.Api;
+using FunctionsCloud.Application.Authentication;
+using FunctionsCloud.Application.Operations;
+using FunctionsCloud.Domain.Actions;
+using FunctionsCloud.Domain.Identifiers;
+using FunctionsCloud.Domain.Resources;
+using FunctionsCloud.Domain.Services;
+using FunctionsCloud.Storage.Services;
+using Microsoft.DurableTask.Client;
+
+namespace FunctionsCloud.Application.ServiceOperations;
+
+/// <summary>
+/// Starts an operation on a service or one of its containers: takes the service's operation slot (an
+/// ETag-guarded write), records the action, schedules the orchestration. A request that finds the slot taken
+/// gets a 409 naming the action in flight, and nothing changes.
+/// </summary>
+public sealed class ServiceOperationStarter(IServiceStore services, OperationLauncher launcher, TimeProvider clock)
+{
+    /// <param name="prepare">Checks and changes the service for this operation (target, state); throws to refuse, changing nothing.</param>
+    public async Task<(Service Service, ActionRecord Action)> StartAsync(
+        Caller caller, RequestInfo request, Guid serviceUuid, ServiceOperationKind kind, Action<Service> prepare,
+        DurableTaskClient durable, Guid? containerUuid = null, Guid? nodeUuid = null, CancellationToken cancellationToken = default)
+    {
+        var actionUuid = Uuid4.NewestFirst(clock.GetUtcNow());
+        (ServiceState State, int Target)? before = null;
+        var service = await services.UpdateAsync(caller.Namespace, serviceUuid, s =>
+        {
+            if (s.ActiveAction is { } busy)
+                throw new OperationInProgressException(busy);
+            before = (s.State, s.TargetNumContainers);
+            prepare(s);
+            s.ActiveAction = actionUuid;
+            return true;
+        }, cancellationToken) ?? throw new ResourceNotFoundException("service", serviceUuid.ToString());
+
+        var input = new ServiceOperationInput(caller.Namespace, serviceUuid, actionUuid, kind, containerUuid, nodeUuid);
+        var action = new ActionRecord
+        {
+            Uuid = actionUuid,
+            Namespace = caller.Namespace,
+            Object = containerUuid is { } container ? ResourceUris.Container(container) : ResourceUris.Service(serviceUuid),
+            Action = ServiceOperationNames.ActionName(kind),
+            Method = request.Method,
+            Path = request.Path,
+            User = caller.User,
+            Ip = request.Ip,
+            StartDate = clock.GetUtcNow(),
+            IsUserAction = kind != ServiceOperationKind.Reschedule,
+        };
+        await launcher.LaunchAsync(action, ServiceOperationNames.Orchestrator, input, durable,
+            () => ReleaseAsync(caller.Namespace, serviceUuid, actionUuid, before!.Value.State, before.Value.Target), cancellationToken);
+        return (service, action);
+    }
+
+    /// <summary>Gives the slot back when the operation could not be started at all.</summary>
+    private Task ReleaseAsync(string ns, Guid serviceUuid, Guid actionUuid, ServiceState state, int target) =>
+        services.UpdateAsync(ns, serviceUuid, s =>
+        {
+            if (s.ActiveAction != actionUuid)
+                return false;
+            s.ActiveAction = null;
+            s.Restore(state);
+            s.TargetNumContainers = target;
+            return true;
+        }, CancellationToken.None);
+}

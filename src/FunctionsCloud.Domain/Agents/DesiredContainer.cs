@@ -1,0 +1,21 @@
+using System.Text.Json.Serialization;
+using FunctionsCloud.Domain.Containers;
+
+namespace FunctionsCloud.Domain.Agents;
+
+/// <summary>
+/// One container the node's agent is to run (or keep stopped): created from <see cref="Spec"/> with labels naming
+/// it, replaced when the running copy's revision is older than <see cref="Revision"/>.
+/// </summary>
+public sealed record DesiredContainer(
+    [property: JsonPropertyName("uuid")] Guid Uuid,
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("service")] Guid ServiceUuid,
+    [property: JsonPropertyName("running")] bool Running,
+    [property: JsonPropertyName("revision")] int Revision,
+    [property: JsonPropertyName("spec")] ContainerSpec Spec);
+
+/// <summary>The answer to GET /api/agent/v1/containers/: every container the node should have, at its desired-state generation.</summary>
+public sealed record DesiredContainers(
+    [property: JsonPropertyName("generation")] int Generation,
+    [property: JsonPropertyName("containers")] IReadOnlyList<DesiredContainer> Containers);

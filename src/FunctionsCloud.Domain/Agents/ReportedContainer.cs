@@ -1,0 +1,34 @@
+using System.Text.Json.Serialization;
+using FunctionsCloud.Domain.Containers;
+
+namespace FunctionsCloud.Domain.Agents;
+
+/// <summary>
+/// A container the agent manages, as its engine sees it, sent with the heartbeat. <see cref="Message"/> says why a
+/// container failed (its image could not be pulled, the engine refused to create or start it).
+/// </summary>
+public sealed record ReportedContainer(
+    [property: JsonPropertyName("uuid")] Guid Uuid,
+    [property: JsonPropertyName("revision")] int Revision,
+    [property: JsonPropertyName("state")] string State,
+    [property: JsonPropertyName("exit_code")] int? ExitCode = null,
+    [property: JsonPropertyName("message")] string? Message = null,
+    [property: JsonPropertyName("docker_id")] string? DockerId = null,
+    [property: JsonPropertyName("private_ip")] string? PrivateIp = null,
+    [property: JsonPropertyName("ports")] IReadOnlyList<BoundPort>? Ports = null);
+
+/// <summary>The states an agent reports a container in.</summary>
+public static class ReportedStates
+{
+    /// <summary>Created, being pulled or started.</summary>
+    public const string Starting = "Starting";
+    public const string Running = "Running";
+
+    /// <summary>Exited (with its exit code) or created and not started.</summary>
+    public const string Stopped = "Stopped";
+
+    /// <summary>Could not be created or started: <see cref="ReportedContainer.Message"/> says why.</summary>
+    public const string Failed = "Failed";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { Starting, Running, Stopped, Failed };
+}

@@ -1,0 +1,47 @@
+using FunctionsCloud.Domain.Placement;
+
+namespace FunctionsCloud.Domain.Services;
+
+/// <summary>A group of containers from one image, spread over the nodes by its deployment strategy.</summary>
+public sealed class Service
+{
+    public required Guid Uuid { get; init; }
+    public required string Namespace { get; init; }
+    public required string Name { get; init; }
+    public string Nickname { get; set; } = "";
+    public ServiceState State { get; private set; } = ServiceState.NotRunning;
+    public required string ImageName { get; set; }
+    public int TargetNumContainers { get; set; } = 1;
+    public DeploymentStrategy DeploymentStrategy { get; init; } = DeploymentStrategy.EmptiestNode;
+    public IReadOnlyList<string> Tags { get; set; } = [];
+    public IReadOnlyList<ContainerPort> ContainerPorts { get; set; } = [];
+    public IReadOnlyList<EnvironmentVariable> ContainerEnvvars { get; set; } = [];
+    public IReadOnlyList<ServiceLink> LinkedToService { get; set; } = [];
+    /// <summary>The command, split into arguments (null: the image's own).</summary>
+    public IReadOnlyList<string>? RunCommand { get; set; }
+    public IReadOnlyList<string>? Entrypoint { get; set; }
+    public string? WorkingDir { get; set; }
+    /// <summary>Memory limit in MB (null: none).</summary>
+    public long? Memory { get; set; }
+    public long? CpuShares { get; set; }
+    public Autorestart Autorestart { get; set; } = Autorestart.Off;
+    public Autodestroy Autodestroy { get; set; } = Autodestroy.Off;
+    public bool Autoredeploy { get; set; }
+    public bool SequentialDeployment { get; set; }
+    /// <summary>The number the next new container's name gets (web-1, web-2, ...): names are never reused while a container has them.</summary>
+    public int NextContainerNumber { get; set; } = 1;
+    public DateTimeOffset CreatedDatetime { get; init; }
+    public DateTimeOffset? DeployedDatetime { get; set; }
+    public DateTimeOffset? DestroyedDatetime { get; set; }
+    /// <summary>The action of the operation in flight, if any: one operation per service at a time.</summary>
+    public Guid? ActiveAction { get; set; }
+    /// <summary>Optimistic concurrency stamp of the stored copy.</summary>
+    public string? Version { get; set; }
+
+    public void MoveTo(ServiceState next) => State = ServiceStates.Machine.Move("service", State, next);
+
+    /// <summary>Rehydrates a stored state without checking transitions.</summary>
+    public void Restore(ServiceState state) => State = state;
+
+    public bool IsLive => ServiceStates.IsLive(State);
+}
