@@ -1,0 +1,36 @@
+using FunctionsCloud.Domain.Placement;
+using FunctionsCloud.Domain.Services;
+using static FunctionsCloud.Domain.Placement.DeploymentStrategy;
+
+namespace FunctionsCloud.Domain.Tests.Services;
+
+public class ServiceRulesTests
+{
+    [Theory]
+    [InlineData(EmptiestNode, HighAvailability)]
+    [InlineData(HighAvailability, EmptiestNode)]
+    [InlineData(EveryNode, EveryNode)]
+    [InlineData(EmptiestNode, EmptiestNode)]
+    public void Strategies_other_than_EVERY_NODE_may_be_swapped(DeploymentStrategy from, DeploymentStrategy to) =>
+        Assert.Null(ServiceRules.StrategyChangeProblem(from, to));
+
+    [Theory]
+    [InlineData(EmptiestNode, EveryNode)]
+    [InlineData(EveryNode, HighAvailability)]
+    public void Nothing_switches_to_or_from_EVERY_NODE(DeploymentStrategy from, DeploymentStrategy to) =>
+        Assert.Contains("EVERY_NODE", ServiceRules.StrategyChangeProblem(from, to));
+
+    [Fact]
+    public void Only_EVERY_NODE_services_refuse_manual_scaling() =>
+        Assert.Equal((true, true, false), (ServiceRules.ManualScaleProblem(EmptiestNode) is null,
+            ServiceRules.ManualScaleProblem(HighAvailability) is null, ServiceRules.ManualScaleProblem(EveryNode) is null));
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("", true)]
+    [InlineData("/srv/app", true)]
+    [InlineData("srv/app", false)]
+    [InlineData("./app", false)]
+    public void Working_directories_are_absolute(string? dir, bool accepted) =>
+        Assert.Equal(accepted, ServiceRules.WorkingDirProblem(dir) is null);
+}
