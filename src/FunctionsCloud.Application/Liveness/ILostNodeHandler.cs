@@ -1,4 +1,5 @@
 using FunctionsCloud.Domain.Nodes;
+using Microsoft.DurableTask.Client;
 
 namespace FunctionsCloud.Application.Liveness;
 
@@ -9,5 +10,6 @@ namespace FunctionsCloud.Application.Liveness;
 /// </summary>
 public interface ILostNodeHandler
 {
-    Task HandleAsync(Node node, CancellationToken cancellationToken);
+    /// <param name="durable">Starts the operations that move the containers; null where no orchestration can run (then only the loss is recorded).</param>
+    Task HandleAsync(Node node, DurableTaskClient? durable, CancellationToken cancellationToken);
 }

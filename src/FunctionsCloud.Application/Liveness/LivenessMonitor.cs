@@ -2,6 +2,7 @@ using FunctionsCloud.Domain.Events;
 using FunctionsCloud.Domain.Liveness;
 using FunctionsCloud.Storage.Events;
 using FunctionsCloud.Storage.Liveness;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 
 namespace FunctionsCloud.Application.Liveness;
@@ -24,7 +25,8 @@ public sealed partial class LivenessMonitor(
     /// <summary>One page per shard and tick: a mass outage is worked off over several ticks, each bounded.</summary>
     public const int MaxDuePerShard = 1000;
 
-    public async Task<MonitorTick> TickAsync(CancellationToken cancellationToken)
+    /// <param name="durable">Hands lost nodes' containers to reschedule operations (null: lost nodes are only recorded).</param>
+    public async Task<MonitorTick> TickAsync(CancellationToken cancellationToken, DurableTaskClient? durable = null)
     {
         var now = clock.GetUtcNow();
         var due = (await Task.WhenAll(liveness.Shards.Keys.Select(shard => liveness.DueAsync(shard, now, MaxDuePerShard, cancellationToken))))
@@ -40,7 +42,7 @@ public sealed partial class LivenessMonitor(
         var found = await reading;
         await ForgetOrphansAsync(due.Where((_, i) => !claimed[i]), cancellationToken);
         var won = Enumerable.Range(0, due.Count).Where(i => claimed[i]).ToList();
-        var tick = await SettleAsync(won.Select(i => due[i]).ToList(), won.Select(i => found[i]).ToList(), cancellationToken) with { Due = due.Count };
+        var tick = await SettleAsync(won.Select(i => due[i]).ToList(), won.Select(i => found[i]).ToList(), durable, cancellationToken) with { Due = due.Count };
         if (tick.MadeUnreachable + tick.Lost + tick.Forgotten > 0)
             LogTick(logger, tick.Due, tick.MadeUnreachable, tick.Lost, tick.Forgotten);
         return tick;
@@ -50,14 +52,14 @@ public sealed partial class LivenessMonitor(
     /// Applies the monitor's rules to one node now (the health check): if its deadline has passed it is judged
     /// exactly as a tick would; otherwise nothing changes. Claimed by the pointer's ETag rather than the due row's.
     /// </summary>
-    public async Task EvaluateAsync(string @namespace, Guid nodeUuid, CancellationToken cancellationToken)
+    public async Task EvaluateAsync(string @namespace, Guid nodeUuid, CancellationToken cancellationToken, DurableTaskClient? durable = null)
     {
         var pointer = await liveness.GetAsync(@namespace, nodeUuid, cancellationToken);
         if (pointer is not { DueTicks: not 0 } || !policy.IsOverdue(pointer.LastSeen, pointer.Unreachable, clock.GetUtcNow()))
             return;
         var due = new LivenessDue(@namespace, nodeUuid, pointer.DueTicks, pointer.LastSeen, pointer.Unreachable, Version: "*");
         if (await liveness.TryWriteAsync(Claim(due, pointer.Version!), cancellationToken) is not null)
-            await SettleAsync([due], await transitions.ReadAllAsync([due], cancellationToken), cancellationToken);
+            await SettleAsync([due], await transitions.ReadAllAsync([due], cancellationToken), durable, cancellationToken);
     }
 
     /// <summary>
@@ -72,7 +74,7 @@ public sealed partial class LivenessMonitor(
             new DueMove(due.DueTicks, due.Version, next, due.LastSeen, Unreachable: true));
     }
 
-    private async Task<MonitorTick> SettleAsync(IReadOnlyList<LivenessDue> claimed, IReadOnlyList<Domain.Nodes.Node?> found, CancellationToken cancellationToken)
+    private async Task<MonitorTick> SettleAsync(IReadOnlyList<LivenessDue> claimed, IReadOnlyList<Domain.Nodes.Node?> found, DurableTaskClient? durable, CancellationToken cancellationToken)
     {
         var judged = await transitions.JudgeAllAsync(claimed, found, cancellationToken);
         await events.AddAsync(judged.Select(j => j.Event).OfType<EventRecord>().ToList(), cancellationToken);
@@ -81,7 +83,7 @@ public sealed partial class LivenessMonitor(
             await liveness.RemoveAsync(due.Namespace, due.NodeUuid, cancellationToken: cancellationToken);
         var lost = judged.Where(j => j.Verdict == LivenessVerdict.Lost).ToList();
         foreach (var judgement in lost)
-            await lostNodes.HandleAsync(judgement.Node!, cancellationToken);
+            await lostNodes.HandleAsync(judgement.Node!, durable, cancellationToken);
         return new MonitorTick(claimed.Count, claimed.Count,
             judged.Count(j => j.Verdict == LivenessVerdict.Silent && j.Event is not null), lost.Count, forgotten.Count);
     }

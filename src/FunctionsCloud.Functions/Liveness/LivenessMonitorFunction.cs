@@ -1,5 +1,6 @@
 using FunctionsCloud.Application.Liveness;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace FunctionsCloud.Functions.Liveness;
 
@@ -7,6 +8,7 @@ namespace FunctionsCloud.Functions.Liveness;
 public sealed class LivenessMonitorFunction(LivenessMonitor monitor)
 {
     [Function("LivenessMonitor")]
-    public Task Run([TimerTrigger("%FunctionsCloud__MonitorSchedule%")] TimerInfo timer, FunctionContext context) =>
-        monitor.TickAsync(context.CancellationToken);
+    public Task Run(
+        [TimerTrigger("%FunctionsCloud__MonitorSchedule%")] TimerInfo timer, [DurableClient] DurableTaskClient durable, FunctionContext context) =>
+        monitor.TickAsync(context.CancellationToken, durable);
 }

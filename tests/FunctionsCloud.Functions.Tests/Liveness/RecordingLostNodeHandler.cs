@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using FunctionsCloud.Application.Liveness;
 using FunctionsCloud.Domain.Nodes;
+using Microsoft.DurableTask.Client;
 
 namespace FunctionsCloud.Functions.Tests.Liveness;
 
@@ -9,7 +10,7 @@ public sealed class RecordingLostNodeHandler : ILostNodeHandler
 {
     public ConcurrentQueue<Guid> Lost { get; } = new();
 
-    public Task HandleAsync(Node node, CancellationToken cancellationToken)
+    public Task HandleAsync(Node node, DurableTaskClient? durable, CancellationToken cancellationToken)
     {
         Lost.Enqueue(node.Uuid);
         return Task.CompletedTask;

@@ -164,6 +164,6 @@ public static class MonitorBenchmark
     /// <summary>No node gets lost within one tick; nothing to log.</summary>
     private sealed class SilentLostNodeHandler : ILostNodeHandler
     {
-        public Task HandleAsync(Node node, CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task HandleAsync(Node node, Microsoft.DurableTask.Client.DurableTaskClient? durable, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -1,0 +1,39 @@
+using FunctionsCloud.Domain.Containers;
+using FunctionsCloud.Domain.Links;
+using FunctionsCloud.Domain.Services;
+using FunctionsCloud.Storage.Containers;
+
+namespace FunctionsCloud.Application.ServiceOperations;
+
+/// <summary>
+/// How a service's containers are to run now: its runtime fields, plus the link variables and host names of
+/// every Running container of each linked service, at the addresses they are reachable at (set at deploy and
+/// redeploy, as Docker Cloud did).
+/// </summary>
+public sealed class ContainerSpecBuilder(IContainerStore containers, ServiceNodes nodes)
+{
+    public async Task<ContainerSpec> BuildAsync(Service service, CancellationToken cancellationToken)
+    {
+        var environment = new List<EnvironmentVariable>(service.ContainerEnvvars);
+        var hosts = new List<HostAlias>();
+        foreach (var link in service.LinkedToService)
+        {
+            var targets = await LinkedContainersAsync(service.Namespace, link.ToService, cancellationToken);
+            environment.AddRange(LinkVariables.For(link.Alias, targets));
+            hosts.AddRange(LinkVariables.Hosts(link.Alias, targets));
+        }
+
+        return new ContainerSpec(service.ImageName, service.RunCommand, service.Entrypoint, service.WorkingDir, environment,
+            service.ContainerPorts, hosts, service.Memory, service.CpuShares, service.Autorestart, service.Autodestroy);
+    }
+
+    private async Task<IReadOnlyList<LinkedContainer>> LinkedContainersAsync(string @namespace, Guid serviceUuid, CancellationToken cancellationToken)
+    {
+        var running = (await containers.ListByServiceAsync(@namespace, serviceUuid, cancellationToken))
+            .Where(c => c.State == ContainerState.Running)
+            .OrderBy(c => c.Number)
+            .ToList();
+        var hosts = await nodes.GetAsync(@namespace, running.Select(c => c.NodeUuid), cancellationToken);
+        return running.Select(c => LinkTargets.Of(c, hosts.GetValueOrDefault(c.NodeUuid)?.PublicIp)).ToList();
+    }
+}

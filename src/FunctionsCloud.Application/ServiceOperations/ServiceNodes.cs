@@ -1,0 +1,49 @@
+using FunctionsCloud.Domain.Containers;
+using FunctionsCloud.Domain.Nodes;
+using FunctionsCloud.Domain.Placement;
+using FunctionsCloud.Storage.Nodes;
+using FunctionsCloud.Storage.Querying;
+
+namespace FunctionsCloud.Application.ServiceOperations;
+
+/// <summary>The namespace's nodes as a service operation sees them: placement's view, and whether a node can still confirm a removal.</summary>
+public sealed class ServiceNodes(INodeStore nodes)
+{
+    private const int PageSize = 1000;
+
+    /// <summary>Every Deployed node of the namespace with its container counts (all live containers, and the service's own).</summary>
+    public async Task<IReadOnlyList<PlacementNode>> PlacementViewAsync(
+        string @namespace, Guid serviceUuid, IReadOnlyList<Container> liveContainers, CancellationToken cancellationToken)
+    {
+        var deployed = new List<Node>();
+        string? token = null;
+        do
+        {
+            var page = await nodes.QueryPageAsync(@namespace, TableQuery.All.Where("state", "Deployed"), PageSize, token, cancellationToken);
+            deployed.AddRange(page.Items);
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+
+        var total = liveContainers.CountBy(c => c.NodeUuid).ToDictionary();
+        var own = liveContainers.Where(c => c.ServiceUuid == serviceUuid).CountBy(c => c.NodeUuid).ToDictionary();
+        return deployed.Select(n => new PlacementNode(
+            n.Uuid, n.State, n.Tags.ToHashSet(StringComparer.Ordinal), total.GetValueOrDefault(n.Uuid), own.GetValueOrDefault(n.Uuid))).ToList();
+    }
+
+    /// <summary>The nodes of these uuids that exist (a terminated node's row may be gone), by uuid.</summary>
+    public async Task<IReadOnlyDictionary<Guid, Node>> GetAsync(string @namespace, IEnumerable<Guid> uuids, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<Guid, Node>();
+        foreach (var uuid in uuids.Distinct())
+        {
+            if (await nodes.GetAsync(@namespace, uuid, cancellationToken) is { } node)
+                found[uuid] = node;
+        }
+
+        return found;
+    }
+
+    /// <summary>Whether the node's agent can still take a container off it and report so (it is live and heard from).</summary>
+    public static bool CanConfirm(Node? node) => node is { State: NodeState.Deployed or NodeState.Deploying or NodeState.Upgrading };
+}

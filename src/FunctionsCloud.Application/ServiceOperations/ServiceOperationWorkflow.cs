@@ -1,0 +1,62 @@
+using Microsoft.DurableTask;
+
+namespace FunctionsCloud.Application.ServiceOperations;
+
+/// <summary>
+/// The one orchestration behind every service and container operation. A step writes the containers' desired
+/// state (and bumps their nodes' generations); the agents converge and report in their heartbeats; the
+/// orchestration looks at the reports with a durable timer between looks until every container reached its goal
+/// or the deadline passed. A rolling redeploy (sequential_deployment) is one step per container.
+/// Deterministic: only the context's clock, all I/O in activities.
+/// </summary>
+public static class ServiceOperationWorkflow
+{
+    private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
+        maxNumberOfAttempts: 4, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromSeconds(15)));
+
+    public static async Task<string> RunAsync(TaskOrchestrationContext context, ServiceOperationInput input)
+    {
+        var failures = new List<string>();
+        try
+        {
+            var plan = await context.CallActivityAsync<ServiceOperationPlan>(ServiceOperationNames.Begin, input, Retry);
+            var steps = plan.Rolling ? plan.Redeploys.Select(target => (IReadOnlyList<RedeployTarget>)[target]) : [plan.Redeploys];
+            foreach (var redeploys in steps)
+            {
+                var step = await context.CallActivityAsync<StepResult>(ServiceOperationNames.Apply, new ServiceStepInput(input, redeploys), Retry);
+                failures.AddRange(step.Failures);
+                failures.AddRange(await AwaitGoalsAsync(context, input, plan, step.Awaited));
+            }
+
+            return await CompleteAsync(context, input, failures, error: null);
+        }
+        catch (TaskFailedException failure)
+        {
+            return await CompleteAsync(context, input, failures, failure.FailureDetails.ErrorMessage);
+        }
+    }
+
+    /// <summary>Looks at the reports until nothing is pending; at the deadline, what is left is reported as failed.</summary>
+    private static async Task<List<string>> AwaitGoalsAsync(
+        TaskOrchestrationContext context, ServiceOperationInput input, ServiceOperationPlan plan, IReadOnlyList<AwaitedContainer> awaited)
+    {
+        var failures = new List<string>();
+        var deadline = context.CurrentUtcDateTime.AddSeconds(plan.TimeoutSeconds);
+        var pending = awaited;
+        while (pending.Count > 0)
+        {
+            var final = context.CurrentUtcDateTime >= deadline;
+            var seen = await context.CallActivityAsync<Observation>(ServiceOperationNames.Observe,
+                new ObserveInput(input, pending, plan.TimeoutSeconds, final), Retry);
+            failures.AddRange(seen.Failures);
+            pending = final ? [] : seen.Pending;
+            if (pending.Count > 0)
+                await context.CreateTimer(TimeSpan.FromSeconds(plan.PollSeconds), CancellationToken.None);
+        }
+
+        return failures;
+    }
+
+    private static Task<string> CompleteAsync(TaskOrchestrationContext context, ServiceOperationInput input, List<string> failures, string? error) =>
+        context.CallActivityAsync<string>(ServiceOperationNames.Complete, new ServiceCompletionInput(input, failures, error), Retry);
+}
