@@ -4,11 +4,13 @@ using Azure.Storage.Queues;
 using FunctionsCloud.Storage.Accounts;
 using FunctionsCloud.Storage.Actions;
 using FunctionsCloud.Storage.ApiKeys;
+using FunctionsCloud.Storage.Containers;
 using FunctionsCloud.Storage.NodeClusters;
 using FunctionsCloud.Storage.AgentBuilds;
 using FunctionsCloud.Storage.Events;
 using FunctionsCloud.Storage.Liveness;
 using FunctionsCloud.Storage.Nodes;
+using FunctionsCloud.Storage.Services;
 using FunctionsCloud.Storage.Tokens;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,6 +44,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IEventStore, EventStore>();
         services.TryAddSingleton<IRegistrationTokenStore, RegistrationTokenStore>();
         services.TryAddSingleton<IProviderAccountStore, ProviderAccountStore>();
+        services.TryAddSingleton<IServiceStore, ServiceStore>();
+        services.TryAddSingleton<IContainerStore, ContainerStore>();
         services.TryAddSingleton<IAgentBuilds>(sp => new BlobAgentBuilds(sp.GetRequiredService<BlobServiceClient>(), BlobAgentBuilds.ContainerOf(configuration)));
         return services;
     }

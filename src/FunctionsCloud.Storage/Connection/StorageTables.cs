@@ -11,6 +11,8 @@ internal sealed class StorageTables(StorageClients clients, TableNames names)
     public StorageTable Events { get; } = new(clients.Tables.GetTableClient(names.Events));
     public StorageTable RegistrationTokens { get; } = new(clients.Tables.GetTableClient(names.RegistrationTokens));
     public StorageTable ProviderAccounts { get; } = new(clients.Tables.GetTableClient(names.ProviderAccounts));
+    public StorageTable Services { get; } = new(clients.Tables.GetTableClient(names.Services));
+    public StorageTable Containers { get; } = new(clients.Tables.GetTableClient(names.Containers));
 
     /// <summary>A table outside the fixed set (a liveness shard's): its holder keeps it, so it is created once per holder.</summary>
     public StorageTable Open(string tableName) => new(clients.Tables.GetTableClient(tableName));

@@ -30,6 +30,8 @@ public sealed record TableNames
     public string Events => Prefix + "Events";
     public string RegistrationTokens => Prefix + "RegistrationTokens";
     public string ProviderAccounts => Prefix + "ProviderAccounts";
+    public string Services => Prefix + "Services";
+    public string Containers => Prefix + "Containers";
 
     public static TableNames FromConfiguration(IConfiguration configuration)
     {

@@ -88,21 +88,31 @@ internal abstract class EntityStore<TDomain, TEntity>(StorageTable table, QueryF
     }
 
     /// <summary>Every matching item, for lists known to be small.</summary>
-    protected async Task<IReadOnlyList<TDomain>> AllAsync(string @namespace, TableQuery query, CancellationToken cancellationToken)
-    {
-        var filter = ODataFilter.For(@namespace, query, fields);
-        var client = await Table.ReadyAsync().ConfigureAwait(false);
-        return ToDomain(await TablePaging.AllAsync<TEntity>(client, filter, cancellationToken).ConfigureAwait(false));
-    }
+    protected Task<IReadOnlyList<TDomain>> AllAsync(string @namespace, TableQuery query, CancellationToken cancellationToken) =>
+        AllMatchingAsync(ODataFilter.For(@namespace, query, fields), cancellationToken);
 
-    private static TEntity From(TDomain item)
+    /// <summary>
+    /// Every matching item whose <paramref name="column"/> is not <paramref name="value"/> (e.g. the live ones:
+    /// State ne 'Terminated'), compared server-side: a condition the API's filters cannot say.
+    /// </summary>
+    protected Task<IReadOnlyList<TDomain>> AllExceptAsync(string @namespace, TableQuery query, string column, string value, CancellationToken cancellationToken) =>
+        AllMatchingAsync(ODataFilter.And(ODataFilter.For(@namespace, query, fields), ODataFilter.Compare(column, "ne", value)), cancellationToken);
+
+    /// <summary>The row of an item to write, its namespace checked as a key.</summary>
+    protected static TEntity From(TDomain item)
     {
         var entity = TEntity.From(item);
         TableKeys.Require(entity.PartitionKey, "Namespace");
         return entity;
     }
 
-    private static void SetVersion(TDomain item, Response response) =>
+    private async Task<IReadOnlyList<TDomain>> AllMatchingAsync(string filter, CancellationToken cancellationToken)
+    {
+        var client = await Table.ReadyAsync().ConfigureAwait(false);
+        return ToDomain(await TablePaging.AllAsync<TEntity>(client, filter, cancellationToken).ConfigureAwait(false));
+    }
+
+    protected static void SetVersion(TDomain item, Response response) =>
         TEntity.SetVersion(item, response.Headers.ETag?.ToString()
             ?? throw new InvalidOperationException("The table service answered a write without an ETag."));
 

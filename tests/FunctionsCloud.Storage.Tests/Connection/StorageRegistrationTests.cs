@@ -3,8 +3,10 @@ using Azure.Storage.Queues;
 using FunctionsCloud.Storage.Actions;
 using FunctionsCloud.Storage.ApiKeys;
 using FunctionsCloud.Storage.Connection;
+using FunctionsCloud.Storage.Containers;
 using FunctionsCloud.Storage.NodeClusters;
 using FunctionsCloud.Storage.Nodes;
+using FunctionsCloud.Storage.Services;
 using FunctionsCloud.Storage.Tests.Support;
 using FunctionsCloud.Testing;
 using Microsoft.Extensions.Configuration;
@@ -36,6 +38,8 @@ public sealed class StorageRegistrationTests
         Assert.NotNull(provider.GetRequiredService<INodeClusterStore>());
         Assert.NotNull(provider.GetRequiredService<IActionStore>());
         Assert.NotNull(provider.GetRequiredService<IApiKeyStore>());
+        Assert.Same(provider.GetRequiredService<IServiceStore>(), provider.GetRequiredService<IServiceStore>());
+        Assert.Same(provider.GetRequiredService<IContainerStore>(), provider.GetRequiredService<IContainerStore>());
     }
 
     [Fact]

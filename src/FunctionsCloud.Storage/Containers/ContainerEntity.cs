@@ -1,0 +1,101 @@
+using Azure;
+using FunctionsCloud.Domain.Containers;
+using FunctionsCloud.Domain.States;
+using FunctionsCloud.Storage.Entities;
+
+namespace FunctionsCloud.Storage.Containers;
+
+/// <summary>
+/// A container's row: PartitionKey = namespace, RowKey = uuid; State and Desired by wire name; the spec and
+/// bound ports as JSON columns. Name (&lt;service&gt;-&lt;n&gt;) is stored beside its parts only so lists can filter on it.
+/// </summary>
+internal sealed class ContainerEntity : IStoredEntity<ContainerEntity, Container>
+{
+    public static string Resource => "container";
+
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    /// <summary>The service's uuid ("D").</summary>
+    public string ServiceUuid { get; set; } = "";
+    public string ServiceName { get; set; } = "";
+    public int Number { get; set; }
+    public string Name { get; set; } = "";
+    /// <summary>The node's uuid ("D").</summary>
+    public string NodeUuid { get; set; } = "";
+    public string State { get; set; } = "";
+    public string Desired { get; set; } = "";
+    public int Revision { get; set; }
+    public int ReportedRevision { get; set; }
+    public string Spec { get; set; } = "";
+    public int? ExitCode { get; set; }
+    public string? ExitCodeMsg { get; set; }
+    public string? DockerId { get; set; }
+    public string? PrivateIp { get; set; }
+    public string Ports { get; set; } = "[]";
+    public DateTimeOffset? CreatedDatetime { get; set; }
+    public DateTimeOffset? StartedDatetime { get; set; }
+    public DateTimeOffset? StoppedDatetime { get; set; }
+    public DateTimeOffset? DestroyedDatetime { get; set; }
+
+    public static ContainerEntity From(Container container) => new()
+    {
+        PartitionKey = container.Namespace,
+        RowKey = TableKeys.Of(container.Uuid),
+        ServiceUuid = TableKeys.Of(container.ServiceUuid),
+        ServiceName = container.ServiceName,
+        Number = container.Number,
+        Name = container.Name,
+        NodeUuid = TableKeys.Of(container.NodeUuid),
+        State = ApiNames.Of(container.State),
+        Desired = ApiNames.Of(container.Desired),
+        Revision = container.Revision,
+        ReportedRevision = container.ReportedRevision,
+        Spec = StoredValues.Json(container.Spec, nameof(Spec)),
+        ExitCode = container.ExitCode,
+        ExitCodeMsg = container.ExitCodeMsg,
+        DockerId = container.DockerId,
+        PrivateIp = container.PrivateIp,
+        Ports = StoredValues.Json(container.Ports, nameof(Ports)),
+        CreatedDatetime = StoredValues.Of(container.CreatedDatetime),
+        StartedDatetime = container.StartedDatetime,
+        StoppedDatetime = container.StoppedDatetime,
+        DestroyedDatetime = container.DestroyedDatetime,
+    };
+
+    public Container ToDomain()
+    {
+        var container = new Container
+        {
+            Uuid = Guid.Parse(RowKey),
+            Namespace = PartitionKey,
+            ServiceUuid = Guid.Parse(ServiceUuid),
+            ServiceName = ServiceName,
+            Number = Number,
+            NodeUuid = Guid.Parse(NodeUuid),
+            Desired = ApiNames.Parse<ContainerDesire>(Desired),
+            Revision = Revision,
+            ReportedRevision = ReportedRevision,
+            Spec = StoredValues.FromJson<ContainerSpec>(Spec)
+                ?? throw new InvalidDataException($"The container '{RowKey}' in '{PartitionKey}' has no spec."),
+            ExitCode = ExitCode,
+            ExitCodeMsg = ExitCodeMsg,
+            DockerId = DockerId,
+            PrivateIp = PrivateIp,
+            Ports = StoredValues.FromJson<BoundPort[]>(Ports) ?? [],
+            CreatedDatetime = StoredValues.DateOrDefault(CreatedDatetime),
+            StartedDatetime = StartedDatetime,
+            StoppedDatetime = StoppedDatetime,
+            DestroyedDatetime = DestroyedDatetime,
+            Version = ETag.ToString(),
+        };
+        container.Restore(ApiNames.Parse<ContainerState>(State));
+        return container;
+    }
+
+    public static string? VersionOf(Container container) => container.Version;
+
+    public static void SetVersion(Container container, string version) => container.Version = version;
+}

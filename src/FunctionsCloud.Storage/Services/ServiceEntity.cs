@@ -1,0 +1,115 @@
+using Azure;
+using FunctionsCloud.Domain.Placement;
+using FunctionsCloud.Domain.Services;
+using FunctionsCloud.Domain.States;
+using FunctionsCloud.Storage.Entities;
+
+namespace FunctionsCloud.Storage.Services;
+
+/// <summary>
+/// A service's row: PartitionKey = namespace, RowKey = uuid; State, DeploymentStrategy, Autorestart and
+/// Autodestroy by wire name; lists as JSON columns (RunCommand and Entrypoint unset when the image's own apply).
+/// </summary>
+internal sealed class ServiceEntity : IStoredEntity<ServiceEntity, Service>
+{
+    public static string Resource => "service";
+
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Name { get; set; } = "";
+    public string Nickname { get; set; } = "";
+    public string State { get; set; } = "";
+    public string ImageName { get; set; } = "";
+    public int TargetNumContainers { get; set; }
+    public string DeploymentStrategy { get; set; } = "";
+    public string Tags { get; set; } = "[]";
+    public string ContainerPorts { get; set; } = "[]";
+    public string ContainerEnvvars { get; set; } = "[]";
+    public string LinkedToService { get; set; } = "[]";
+    public string? RunCommand { get; set; }
+    public string? Entrypoint { get; set; }
+    public string? WorkingDir { get; set; }
+    public long? Memory { get; set; }
+    public long? CpuShares { get; set; }
+    public string Autorestart { get; set; } = "";
+    public string Autodestroy { get; set; } = "";
+    public bool Autoredeploy { get; set; }
+    public bool SequentialDeployment { get; set; }
+    public int NextContainerNumber { get; set; }
+    public DateTimeOffset? CreatedDatetime { get; set; }
+    public DateTimeOffset? DeployedDatetime { get; set; }
+    public DateTimeOffset? DestroyedDatetime { get; set; }
+    public string? ActiveAction { get; set; }
+
+    public static ServiceEntity From(Service service) => new()
+    {
+        PartitionKey = service.Namespace,
+        RowKey = TableKeys.Of(service.Uuid),
+        Name = service.Name,
+        Nickname = service.Nickname,
+        State = ApiNames.Of(service.State),
+        ImageName = service.ImageName,
+        TargetNumContainers = service.TargetNumContainers,
+        DeploymentStrategy = ApiNames.Of(service.DeploymentStrategy),
+        Tags = StoredValues.Of(service.Tags),
+        ContainerPorts = StoredValues.Json(service.ContainerPorts, nameof(ContainerPorts)),
+        ContainerEnvvars = StoredValues.Json(service.ContainerEnvvars, nameof(ContainerEnvvars)),
+        LinkedToService = StoredValues.Json(service.LinkedToService, nameof(LinkedToService)),
+        RunCommand = StoredValues.JsonOrNull(service.RunCommand, nameof(RunCommand)),
+        Entrypoint = StoredValues.JsonOrNull(service.Entrypoint, nameof(Entrypoint)),
+        WorkingDir = service.WorkingDir,
+        Memory = service.Memory,
+        CpuShares = service.CpuShares,
+        Autorestart = ApiNames.Of(service.Autorestart),
+        Autodestroy = ApiNames.Of(service.Autodestroy),
+        Autoredeploy = service.Autoredeploy,
+        SequentialDeployment = service.SequentialDeployment,
+        NextContainerNumber = service.NextContainerNumber,
+        CreatedDatetime = StoredValues.Of(service.CreatedDatetime),
+        DeployedDatetime = service.DeployedDatetime,
+        DestroyedDatetime = service.DestroyedDatetime,
+        ActiveAction = StoredValues.Of(service.ActiveAction),
+    };
+
+    public Service ToDomain()
+    {
+        var service = new Service
+        {
+            Uuid = Guid.Parse(RowKey),
+            Namespace = PartitionKey,
+            Name = Name,
+            Nickname = Nickname,
+            ImageName = ImageName,
+            TargetNumContainers = TargetNumContainers,
+            DeploymentStrategy = ApiNames.Parse<DeploymentStrategy>(DeploymentStrategy),
+            Tags = StoredValues.Tags(Tags),
+            ContainerPorts = StoredValues.FromJson<ContainerPort[]>(ContainerPorts) ?? [],
+            ContainerEnvvars = StoredValues.FromJson<EnvironmentVariable[]>(ContainerEnvvars) ?? [],
+            LinkedToService = StoredValues.FromJson<ServiceLink[]>(LinkedToService) ?? [],
+            RunCommand = StoredValues.FromJson<string[]>(RunCommand),
+            Entrypoint = StoredValues.FromJson<string[]>(Entrypoint),
+            WorkingDir = WorkingDir,
+            Memory = Memory,
+            CpuShares = CpuShares,
+            Autorestart = ApiNames.Parse<Autorestart>(Autorestart),
+            Autodestroy = ApiNames.Parse<Autodestroy>(Autodestroy),
+            Autoredeploy = Autoredeploy,
+            SequentialDeployment = SequentialDeployment,
+            NextContainerNumber = NextContainerNumber,
+            CreatedDatetime = StoredValues.DateOrDefault(CreatedDatetime),
+            DeployedDatetime = DeployedDatetime,
+            DestroyedDatetime = DestroyedDatetime,
+            ActiveAction = StoredValues.GuidOrNull(ActiveAction),
+            Version = ETag.ToString(),
+        };
+        service.Restore(ApiNames.Parse<ServiceState>(State));
+        return service;
+    }
+
+    public static string? VersionOf(Service service) => service.Version;
+
+    public static void SetVersion(Service service, string version) => service.Version = version;
+}
