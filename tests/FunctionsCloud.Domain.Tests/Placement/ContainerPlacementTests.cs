@@ -1,15 +1,12 @@
 using FunctionsCloud.Domain.Nodes;
 using FunctionsCloud.Domain.Placement;
 using FunctionsCloud.Domain.States;
+using static FunctionsCloud.Domain.Tests.Placement.TestNodes;
 
 namespace FunctionsCloud.Domain.Tests.Placement;
 
 public class ContainerPlacementTests
 {
-    private static readonly Guid A = Guid.Parse("00000000-0000-4000-8000-00000000000a");
-    private static readonly Guid B = Guid.Parse("00000000-0000-4000-8000-00000000000b");
-    private static readonly Guid C = Guid.Parse("00000000-0000-4000-8000-00000000000c");
-
     private static PlacementNode Node(Guid uuid, int containers, int ofService = 0, NodeState state = NodeState.Deployed, params string[] tags) =>
         new(uuid, state, tags.ToHashSet(), containers, ofService);
 
