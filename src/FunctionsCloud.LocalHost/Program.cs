@@ -2,6 +2,7 @@ using FunctionsCloud.Functions;
 using FunctionsCloud.LocalHost;
 using FunctionsCloud.LocalHost.AgentBuilds;
 using FunctionsCloud.LocalHost.Configuration;
+using FunctionsCloud.LocalHost.Docker;
 
 // The local run: the function app's own functions, without Azure Functions Core Tools.
 // Settings: local.settings.json "Values" (else local.settings.sample.json) at the repository root, then environment.
@@ -11,6 +12,8 @@ var configuration = LocalRunSecrets.Complete(LocalSettings.Build(settingsFile), 
 var hostJson = repositoryRoot is null ? null : Path.Combine(repositoryRoot, "host.json");
 
 Console.WriteLine(settingsFile is null ? "No local.settings.json found; using environment variables only." : $"Settings: {settingsFile}");
+
+await LocalDockerEngine.EnsureAsync(repositoryRoot, Console.Out);
 
 await using var host = await LocalFunctionsHost.StartAsync(new LocalHostOptions
 {

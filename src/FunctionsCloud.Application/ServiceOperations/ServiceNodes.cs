@@ -27,8 +27,12 @@ public sealed class ServiceNodes(INodeStore nodes)
 
         var total = liveContainers.CountBy(c => c.NodeUuid).ToDictionary();
         var own = liveContainers.Where(c => c.ServiceUuid == serviceUuid).CountBy(c => c.NodeUuid).ToDictionary();
+        var held = liveContainers.GroupBy(c => c.NodeUuid).ToDictionary(g => g.Key, g => (IReadOnlySet<HostPort>)g.SelectMany(HostPort.HeldBy).ToHashSet());
         return deployed.Select(n => new PlacementNode(
-            n.Uuid, n.State, n.Tags.ToHashSet(StringComparer.Ordinal), total.GetValueOrDefault(n.Uuid), own.GetValueOrDefault(n.Uuid))).ToList();
+            n.Uuid, n.State, n.Tags.ToHashSet(StringComparer.Ordinal), total.GetValueOrDefault(n.Uuid), own.GetValueOrDefault(n.Uuid))
+        {
+            HeldHostPorts = held.GetValueOrDefault(n.Uuid) ?? new HashSet<HostPort>(),
+        }).ToList();
     }
 
     /// <summary>The nodes of these uuids that exist (a terminated node's row may be gone), by uuid.</summary>

@@ -58,7 +58,7 @@ public sealed class ServiceSteps(
         var wanted = Wanted(run);
         var surplus = wanted.Count - run.Service.TargetNumContainers;
         if (run.Service.DeploymentStrategy != DeploymentStrategy.EveryNode && surplus > 0)
-            await RemoveAsync(run, wanted.OrderByDescending(c => c.Number).Take(surplus).ToList(), cancellationToken);
+            await RemoveAsync(run, ScaleDownSelection.Choose(run.Service.DeploymentStrategy, wanted, surplus), cancellationToken);
         else
             await FillAsync(run, cancellationToken);
     }
@@ -77,11 +77,11 @@ public sealed class ServiceSteps(
         IReadOnlyList<Guid> placed;
         try
         {
-            placed = ContainerPlacement.Place(service.DeploymentStrategy, service.Tags, view, Math.Max(missing, 0));
+            placed = ContainerPlacement.Place(PlacementRequirements.Of(service), view, Math.Max(missing, 0));
         }
-        catch (NoEligibleNodeException noNode)
+        catch (Exception unplaceable) when (unplaceable is NoEligibleNodeException or NoFreeHostPortException)
         {
-            run.Failures.Add(noNode.Message);
+            run.Failures.Add(unplaceable.Message);
             return;
         }
 
