@@ -63,6 +63,8 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<FunctionsCloudOptions>>().Value.LivenessPolicy());
         services.TryAddSingleton<LivenessRegistry>();
         services.TryAddSingleton<NodeLivenessTransitions>();
+        services.TryAddSingleton<SystemOperations>();
+        services.TryAddSingleton<EveryNodeFiller>();
         services.TryAddSingleton<ContainerRescheduler>();
         services.TryAddSingleton<ILostNodeHandler>(sp => sp.GetRequiredService<ContainerRescheduler>());
         services.TryAddSingleton<LivenessMonitor>();

@@ -1,5 +1,6 @@
 using FunctionsCloud.Application.Api;
 using FunctionsCloud.Application.Configuration;
+using FunctionsCloud.Application.Healing;
 using FunctionsCloud.Application.Liveness;
 using FunctionsCloud.Application.Operations;
 using FunctionsCloud.Application.Tokens;
@@ -22,6 +23,7 @@ public sealed class AgentRegistrar(
     RegistrationTokenService byonTokens,
     LivenessRegistry liveness,
     InventoryRules inventoryRules,
+    EveryNodeFiller everyNode,
     IOptions<FunctionsCloudOptions> options,
     TimeProvider clock,
     ILogger<AgentRegistrar> logger)
@@ -53,6 +55,7 @@ public sealed class AgentRegistrar(
         var lease = await liveness.StartAsync(node, request.Inventory, now, cancellationToken);
         if (node.RegistrationWaiter is { } waiter)
             await TellWaiterAsync(durable, waiter, node.Uuid, cancellationToken);
+        await everyNode.FillAsync(node.Namespace, node.Uuid, node.Tags, durable, cancellationToken);
         return new AgentRegistrationResponse(
             node.Uuid, credentials.IssueNodeSecret(new NodeIdentity(node.Namespace, node.Uuid)), options.Value.HeartbeatIntervalSeconds, lease);
     }

@@ -1,0 +1,6 @@
+using FunctionsCloud.Application.ServiceOperations;
+
+namespace FunctionsCloud.Application.Healing;
+
+/// <summary>An operation the control plane starts on its own: a reschedule off a lost node, or an EVERY_NODE service filling a new node.</summary>
+public sealed record SystemOperationRequest(string Namespace, Guid ServiceUuid, ServiceOperationKind Kind, Guid NodeUuid);
