@@ -1,6 +1,7 @@
 using FunctionsCloud.LoadTests.Deploy;
 using FunctionsCloud.LoadTests.Heartbeats;
 using FunctionsCloud.LoadTests.Monitor;
+using FunctionsCloud.LoadTests.Scale;
 using FunctionsCloud.LoadTests.Support;
 
 // The load tool (see the README's "Numbers"). Everything runs on loopback against an Azurite of its own.
@@ -9,10 +10,11 @@ const string usage = """
       FunctionsCloud.LoadTests monitor [--nodes 100000] [--stale 1000]
       FunctionsCloud.LoadTests heartbeats [--agents 1000] [--seconds 20] [--interval <seconds>]
       FunctionsCloud.LoadTests deploy [--nodes 100] [--call-seconds 1]
+      FunctionsCloud.LoadTests scale [--containers 30] [--nodes 3] [--interval 10]
     Exit code 0 when the run met its targets, 1 when not, 2 for bad arguments.
     """;
 
-if (args.Length == 0 || args[0] is not ("monitor" or "heartbeats" or "deploy"))
+if (args.Length == 0 || args[0] is not ("monitor" or "heartbeats" or "deploy" or "scale"))
 {
     Console.Error.WriteLine(usage);
     return 2;
@@ -25,6 +27,7 @@ try
     {
         "monitor" => await MonitorBenchmark.RunAsync(options, Console.Out),
         "deploy" => await DeployBenchmark.RunAsync(options, Console.Out),
+        "scale" => await ScaleBenchmark.RunAsync(options, Console.Out),
         _ => await HeartbeatLoad.RunAsync(options, Console.Out),
     };
     return passed ? 0 : 1;

@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using FunctionsCloud.LoadTests.Support;
+using FunctionsCloud.Testing;
+using FunctionsCloud.Testing.Docker;
+
+namespace FunctionsCloud.LoadTests.Scale;
+
+/// <summary>
+/// Scales a service from 0 to N containers on 3 local nodes (real agents, the real Docker engine) and times it
+/// until the action says every container is Running. The target: at most one heartbeat interval (an agent hears
+/// of its new containers with its next heartbeat) plus what Docker itself needs, measured in the same run by
+/// starting the same number of containers straight through the engine, as many at once as the agents do.
+/// </summary>
+public static class ScaleBenchmark
+{
+    private const int AgentParallelism = 8;
+
+    public static async Task<bool> RunAsync(Arguments arguments, TextWriter output)
+    {
+        var containers = arguments.Int("containers", 30, 1, 100);
+        var nodes = arguments.Int("nodes", 3, 1, 10);
+        var interval = arguments.Int("interval", 10, 1, 60);
+        arguments.RequireAllUsed();
+        await DockerEngine.EnsureReadyAsync();
+        await using var storage = await PrivateStorage.StartAsync();
+
+        var docker = await DockerAloneAsync(containers, Math.Min(containers, nodes * AgentParallelism));
+        var scaled = await ScaleAsync(storage, containers, nodes, interval);
+        var bound = TimeSpan.FromSeconds(interval) + docker;
+
+        output.WriteLine($"scale a service 0 -> {containers} containers on {nodes} local nodes, heartbeat interval {interval} s");
+        output.WriteLine($"  until every container is Running: {scaled.TotalSeconds:0.0} s");
+        output.WriteLine($"  Docker alone, same containers (baseline): {docker.TotalSeconds:0.0} s");
+        output.WriteLine($"  ratio to one interval + Docker alone: {scaled / bound:0.00}; target <= 1: {(scaled <= bound ? "met" : "NOT met")}");
+        return scaled <= bound;
+    }
+
+    private static async Task<TimeSpan> ScaleAsync(PrivateStorage storage, int containers, int nodes, int interval)
+    {
+        await using var app = await FunctionsCloudTestHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = storage.ConnectionString,
+            ["FunctionsCloud:HeartbeatIntervalSeconds"] = interval.ToString(),
+            ["FunctionsCloud:ContainerTimeoutSeconds"] = "300",
+        });
+        var nodeUris = await DeployNodesAsync(app, nodes);
+        try
+        {
+            var service = await CreateServiceAsync(app, containers);
+            await RunAsync(app, app.Client.PostAsync($"{service}start/", null));
+            var watch = Stopwatch.StartNew();
+            await RunAsync(app, app.Client.PatchAsJsonAsync(service, new { target_num_containers = containers }));
+            return watch.Elapsed;
+        }
+        finally
+        {
+            await Task.WhenAll(nodeUris.Select(uri => DockerCli.RemoveLabelledAsync($"io.functionscloud.node={uri.TrimEnd('/').Split('/')[^1]}")));
+        }
+    }
+
+    private static async Task<IReadOnlyList<string>> DeployNodesAsync(FunctionsCloudTestHost app, int nodes)
+    {
+        var cluster = await app.CreateClusterAsync("bench", nodes);
+        await RunAsync(app, app.Client.PostAsync($"{cluster["resource_uri"]}deploy/", null));
+        return (await app.GetJsonAsync((string)cluster["resource_uri"]!))["nodes"]!.AsArray().Select(n => (string)n!).ToList();
+    }
+
+    private static async Task<string> CreateServiceAsync(FunctionsCloudTestHost app, int containers)
+    {
+        var created = await app.Client.PostAsJsonAsync("/api/app/v1/service/", new
+        {
+            name = "bench",
+            image_name = DockerEngine.TestImage,
+            target_num_containers = 0,
+            container_ports = new[] { new { protocol = "tcp", inner_port = 80, published = true } },
+        });
+        created.EnsureSuccessStatusCode();
+        return (string)(await created.Content.ReadFromJsonAsync<JsonObject>())!["resource_uri"]!;
+    }
+
+    private static async Task RunAsync(FunctionsCloudTestHost app, Task<HttpResponseMessage> request)
+    {
+        var response = await request;
+        response.EnsureSuccessStatusCode();
+        var action = await app.WaitForActionAsync(FunctionsCloudTestHost.ActionUri(response), TimeSpan.FromMinutes(5));
+        if ((string?)action["state"] != "Success")
+            throw new InvalidOperationException($"{action["action"]} did not succeed: {action["logs"]}");
+    }
+
+    /// <summary>The same containers created and started straight through the engine API, as many at once as the agents run.</summary>
+    private static async Task<TimeSpan> DockerAloneAsync(int containers, int parallelism)
+    {
+        var label = Guid.NewGuid().ToString("N");
+        using var docker = new DockerClientConfiguration().CreateClient();
+        var watch = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, containers), new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (_, ct) =>
+        {
+            var created = await docker.Containers.CreateContainerAsync(new CreateContainerParameters
+            {
+                Image = DockerEngine.TestImage,
+                Labels = new Dictionary<string, string> { ["io.functionscloud.bench"] = label },
+                ExposedPorts = new Dictionary<string, EmptyStruct> { ["80/tcp"] = default },
+                HostConfig = new HostConfig { PortBindings = new Dictionary<string, IList<PortBinding>> { ["80/tcp"] = [new PortBinding { HostPort = "" }] } },
+            }, ct);
+            await docker.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), ct);
+        });
+        var elapsed = watch.Elapsed;
+        await DockerCli.RemoveLabelledAsync($"io.functionscloud.bench={label}");
+        return elapsed;
+    }
+}
