@@ -13,6 +13,7 @@ public sealed class ControlPlaneClient
     private readonly Uri _registerUri;
     private readonly Uri _heartbeatUri;
     private readonly Uri _rotateUri;
+    private readonly Uri _containersUri;
 
     /// <param name="http">The client to send with (its base address is not used).</param>
     /// <param name="apiUrl">The control plane's base URL; a path in it (e.g. behind a proxy) is kept.</param>
@@ -24,20 +25,30 @@ public sealed class ControlPlaneClient
         _registerUri = new Uri(root + AgentRoutes.Register, UriKind.Absolute);
         _heartbeatUri = new Uri(root + AgentRoutes.Heartbeat, UriKind.Absolute);
         _rotateUri = new Uri(root + AgentRoutes.RotateSecret, UriKind.Absolute);
+        _containersUri = new Uri(root + AgentRoutes.DesiredContainers, UriKind.Absolute);
     }
 
     public Task<AgentRegistrationResponse> RegisterAsync(AgentRegistrationRequest request, CancellationToken cancellationToken) =>
-        SendAsync<AgentRegistrationResponse>(_registerUri, request, bearer: null, cancellationToken);
+        SendAsync<AgentRegistrationResponse>(HttpMethod.Post, _registerUri, request, bearer: null, cancellationToken);
 
     public Task<HeartbeatResponse> HeartbeatAsync(string nodeSecret, HeartbeatRequest request, CancellationToken cancellationToken) =>
-        SendAsync<HeartbeatResponse>(_heartbeatUri, request, nodeSecret, cancellationToken);
+        SendAsync<HeartbeatResponse>(HttpMethod.Post, _heartbeatUri, request, nodeSecret, cancellationToken);
 
     public Task<SecretRotationResponse> RotateSecretAsync(string nodeSecret, CancellationToken cancellationToken) =>
-        SendAsync<SecretRotationResponse>(_rotateUri, new { }, nodeSecret, cancellationToken);
+        SendAsync<SecretRotationResponse>(HttpMethod.Post, _rotateUri, new { }, nodeSecret, cancellationToken);
 
-    private async Task<TResponse> SendAsync<TResponse>(Uri uri, object body, string? bearer, CancellationToken cancellationToken)
+    /// <summary>Every container the node should have, at the node's current desired-state generation.</summary>
+    public Task<DesiredContainers> GetDesiredContainersAsync(string nodeSecret, CancellationToken cancellationToken) =>
+        SendAsync<DesiredContainers>(HttpMethod.Get, _containersUri, body: null, nodeSecret, cancellationToken);
+
+    private async Task<TResponse> SendAsync<TResponse>(HttpMethod method, Uri uri, object? body, string? bearer, CancellationToken cancellationToken)
     {
-        using var message = new HttpRequestMessage(HttpMethod.Post, uri) { Content = JsonContent.Create(body, body.GetType()) };
+        using var message = new HttpRequestMessage(method, uri);
+        if (body is not null)
+        {
+            message.Content = JsonContent.Create(body, body.GetType(), options: ControlPlaneJson.Options);
+        }
+
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (bearer is not null)
         {
@@ -52,7 +63,7 @@ public sealed class ControlPlaneClient
                 throw new ControlPlaneException(response.StatusCode, await ReadProblemDetailAsync(response, cancellationToken).ConfigureAwait(false));
             }
 
-            var result = await response.Content.ReadFromJsonAsync<TResponse>(cancellationToken).ConfigureAwait(false);
+            var result = await response.Content.ReadFromJsonAsync<TResponse>(ControlPlaneJson.Options, cancellationToken).ConfigureAwait(false);
             return result ?? throw new ControlPlaneException($"{uri.AbsolutePath} answered {(int)response.StatusCode} with an empty body.");
         }
         catch (HttpRequestException ex)

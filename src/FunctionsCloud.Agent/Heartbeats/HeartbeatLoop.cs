@@ -1,3 +1,4 @@
+using FunctionsCloud.Agent.Containers;
 using FunctionsCloud.Agent.ControlPlane;
 using FunctionsCloud.Agent.Identity;
 using FunctionsCloud.Agent.Inventory;
@@ -7,15 +8,18 @@ using Microsoft.Extensions.Logging;
 namespace FunctionsCloud.Agent.Heartbeats;
 
 /// <summary>
-/// Sends a heartbeat with the inventory and the lease of the last answer, then waits the interval the control plane
-/// answered with, until cancelled or until the control plane no longer knows the node (404/401). Other failures are
-/// logged and the loop goes on. A 401 after the secret was rotated on disk (<c>--rotate-secret</c>) is no end: the
+/// Sends a heartbeat with the inventory, the node's containers and the lease of the last answer, then waits the
+/// interval the control plane answered with, until cancelled or until the control plane no longer knows the node
+/// (404/401). Other failures are logged and the loop goes on. A new desired-state generation in an answer starts a
+/// reconcile of the node's containers (<see cref="ContainerSync"/>); when it changes the report, the next heartbeat
+/// goes at once. A 401 after the secret was rotated on disk (<c>--rotate-secret</c>) is no end: the
 /// loop picks up the new secret.
 /// </summary>
 public sealed partial class HeartbeatLoop(
     ControlPlaneClient controlPlane,
     InventoryCollector inventory,
     IdentityStore identities,
+    ContainerSync containers,
     TimeProvider time,
     ILogger<HeartbeatLoop> logger)
 {
@@ -37,35 +41,42 @@ public sealed partial class HeartbeatLoop(
     {
         ArgumentNullException.ThrowIfNull(identity);
         Interval = Clamp(initialInterval);
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
+        {
+            return await BeatUntilGoneAsync(identity, lease, stopping.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            await stopping.CancelAsync().ConfigureAwait(false);
+            await containers.StopAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<HeartbeatOutcome> BeatUntilGoneAsync(NodeIdentity identity, string? lease, CancellationToken cancellationToken)
+    {
         var failures = 0;
+        ContainerReport? pending = null;
+        IReadOnlyList<ReportedContainer>? lastSent = null;
         while (true)
         {
             try
             {
-                var request = new HeartbeatRequest(await inventory.CollectAsync(cancellationToken).ConfigureAwait(false), lease);
+                var report = pending is null ? await containers.ReportAsync(identity.Uuid, cancellationToken).ConfigureAwait(false) : pending.Containers;
+                var request = new HeartbeatRequest(await inventory.CollectAsync(cancellationToken).ConfigureAwait(false), lease, report);
                 var response = await controlPlane.HeartbeatAsync(identity.NodeSecret, request, cancellationToken).ConfigureAwait(false);
-                var interval = response.HeartbeatIntervalSeconds > 0 ? Clamp(TimeSpan.FromSeconds(response.HeartbeatIntervalSeconds)) : Interval;
-                if (Interlocked.Increment(ref _sent) == 1 || failures > 0 || interval != Interval)
+                lease = Accept(identity, response, failures);
+                (lastSent, failures) = (report, 0);
+                if (report is not null)
                 {
-                    LogAccepted(logger, identity.Uuid, failures, interval.TotalSeconds);
+                    // Without an engine there is nothing to reconcile (and nothing it could be told).
+                    containers.StartIfDue(identity, response.Generation, cancellationToken);
                 }
-                else
-                {
-                    LogBeat(logger, identity.Uuid);
-                }
-
-                if (response.Generation != Generation)
-                {
-                    LogGeneration(logger, identity.Uuid, response.Generation);
-                }
-
-                (Interval, Generation, lease) = (interval, response.Generation, response.Lease);
-                failures = 0;
             }
             catch (ControlPlaneException ex) when (ex.IsUnauthorized && RotatedOnDisk(identity) is { } rotated)
             {
                 LogRotated(logger, identity.Uuid);
-                (identity, lease) = (rotated, null);
+                (identity, lease, pending) = (rotated, null, null);
                 continue;
             }
             catch (ControlPlaneException ex) when (ex.IsNotFound || ex.IsUnauthorized)
@@ -79,8 +90,66 @@ public sealed partial class HeartbeatLoop(
                 LogFailed(logger, identity.Uuid, failures, ex.Message, Interval.TotalSeconds);
             }
 
-            await Task.Delay(Interval, time, cancellationToken).ConfigureAwait(false);
+            pending = await WaitForNextBeatAsync(identity.Uuid, lastSent, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Takes in an accepted answer: its interval, generation and lease (returned, to echo next time).</summary>
+    private string? Accept(NodeIdentity identity, HeartbeatResponse response, int failures)
+    {
+        var interval = response.HeartbeatIntervalSeconds > 0 ? Clamp(TimeSpan.FromSeconds(response.HeartbeatIntervalSeconds)) : Interval;
+        if (Interlocked.Increment(ref _sent) == 1 || failures > 0 || interval != Interval)
+        {
+            LogAccepted(logger, identity.Uuid, failures, interval.TotalSeconds);
+        }
+        else
+        {
+            LogBeat(logger, identity.Uuid);
+        }
+
+        if (response.Generation != Generation)
+        {
+            LogGeneration(logger, identity.Uuid, response.Generation);
+        }
+
+        (Interval, Generation) = (interval, response.Generation);
+        return response.Lease;
+    }
+
+    /// <summary>
+    /// Waits the interval; a reconcile that ends meanwhile and changes the report cuts the wait short, so the control
+    /// plane learns of the new containers at once. Returns that report, or null to take a new one.
+    /// </summary>
+    private async Task<ContainerReport?> WaitForNextBeatAsync(Guid nodeUuid, IReadOnlyList<ReportedContainer>? lastSent, CancellationToken cancellationToken)
+    {
+        var due = time.GetUtcNow() + Interval;
+        while (containers.Running is { } reconcile)
+        {
+            using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var delay = Task.Delay(Until(due), time, waiting.Token);
+            if (await Task.WhenAny(delay, reconcile).ConfigureAwait(false) == delay)
+            {
+                await delay.ConfigureAwait(false);
+                return null;
+            }
+
+            await waiting.CancelAsync().ConfigureAwait(false);
+            await containers.CompleteAsync().ConfigureAwait(false);
+            var report = await containers.ReportAsync(nodeUuid, cancellationToken).ConfigureAwait(false);
+            if (!ReportComparison.Same(report, lastSent))
+            {
+                return new ContainerReport(report);
+            }
+        }
+
+        await Task.Delay(Until(due), time, cancellationToken).ConfigureAwait(false);
+        return null;
+    }
+
+    private TimeSpan Until(DateTimeOffset due)
+    {
+        var left = due - time.GetUtcNow();
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
     }
 
     /// <summary>The identity on disk when it is this node's with another secret (rotated while the agent ran).</summary>
@@ -116,4 +185,7 @@ public sealed partial class HeartbeatLoop(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Node {NodeUuid}: the control plane no longer accepts this node ({Reason}); it was terminated or its secret was revoked. The agent stops; its state directory is left as it is")]
     private static partial void LogNodeGone(ILogger logger, Guid nodeUuid, string reason);
+
+    /// <summary>A report taken after a reconcile, to send with the next heartbeat (its list is null without an engine).</summary>
+    private sealed record ContainerReport(IReadOnlyList<ReportedContainer>? Containers);
 }

@@ -1,4 +1,5 @@
 using FunctionsCloud.Agent.Configuration;
+using FunctionsCloud.Agent.Containers;
 using FunctionsCloud.Agent.ControlPlane;
 using FunctionsCloud.Agent.Heartbeats;
 using FunctionsCloud.Agent.Identity;
@@ -16,7 +17,7 @@ public static class AgentHost
 {
     public static readonly TimeSpan ControlPlaneTimeout = TimeSpan.FromSeconds(30);
 
-    /// <param name="configureServices">Runs last: tests replace pieces here (TimeProvider, HttpClient, probe, backoff).</param>
+    /// <param name="configureServices">Runs last: tests replace pieces here (TimeProvider, HttpClient, probe, containers, backoff).</param>
     public static IHost Build(AgentOptions options, Action<IServiceCollection>? configureServices = null, Action<ILoggingBuilder>? configureLogging = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -46,6 +47,8 @@ public static class AgentHost
         services.TryAddSingleton<IDockerVersionProbe>(sp => new DockerVersionProbe(
             options.DockerHost, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<DockerVersionProbe>>()));
         services.TryAddSingleton(sp => new InventoryCollector(sp.GetRequiredService<IDockerVersionProbe>(), options.StateDir));
+        services.TryAddSingleton<INodeContainers>(sp => new DockerNodeContainers(options.DockerHost, sp.GetRequiredService<ILogger<DockerNodeContainers>>()));
+        services.TryAddSingleton<ContainerSync>();
         services.TryAddSingleton<Registrar>();
         services.TryAddSingleton<HeartbeatLoop>();
         services.AddHostedService<AgentWorker>();

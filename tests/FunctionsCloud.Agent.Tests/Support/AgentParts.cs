@@ -1,4 +1,5 @@
 using FunctionsCloud.Agent.Configuration;
+using FunctionsCloud.Agent.Containers;
 using FunctionsCloud.Agent.ControlPlane;
 using FunctionsCloud.Agent.Heartbeats;
 using FunctionsCloud.Agent.Identity;
@@ -13,12 +14,13 @@ public sealed class AgentParts : IDisposable
 {
     public static readonly RetryBackoff FastBackoff = new(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(50));
 
-    public AgentParts(FakeControlPlane controlPlane, string stateDir, string? token = "token-1", TimeProvider? time = null, string? dockerVersion = "27.5.1")
-        : this(controlPlane.Url, stateDir, token, time, dockerVersion)
+    public AgentParts(FakeControlPlane controlPlane, string stateDir, string? token = "token-1", TimeProvider? time = null, string? dockerVersion = "27.5.1", INodeContainers? containers = null)
+        : this(controlPlane.Url, stateDir, token, time, dockerVersion, containers)
     {
     }
 
-    public AgentParts(Uri apiUrl, string stateDir, string? token = "token-1", TimeProvider? time = null, string? dockerVersion = "27.5.1")
+    /// <param name="containers">The node's containers; by default a stub with no engine (no report, no reconcile).</param>
+    public AgentParts(Uri apiUrl, string stateDir, string? token = "token-1", TimeProvider? time = null, string? dockerVersion = "27.5.1", INodeContainers? containers = null)
     {
         Time = time ?? TimeProvider.System;
         Options = new AgentOptions
@@ -34,7 +36,8 @@ public sealed class AgentParts : IDisposable
         Identities = new IdentityStore(stateDir);
         Inventory = new InventoryCollector(new StubDockerProbe(dockerVersion), stateDir);
         Registrar = new Registrar(Options, Identities, Client, Inventory, FastBackoff, Time, Logs.CreateLogger<Registrar>());
-        Heartbeats = new HeartbeatLoop(Client, Inventory, Identities, Time, Logs.CreateLogger<HeartbeatLoop>());
+        Containers = new ContainerSync(Client, containers ?? new StubNodeContainers(), Logs.CreateLogger<ContainerSync>());
+        Heartbeats = new HeartbeatLoop(Client, Inventory, Identities, Containers, Time, Logs.CreateLogger<HeartbeatLoop>());
     }
 
     public TimeProvider Time { get; }
@@ -50,6 +53,8 @@ public sealed class AgentParts : IDisposable
     public InventoryCollector Inventory { get; }
 
     public Registrar Registrar { get; }
+
+    public ContainerSync Containers { get; }
 
     public HeartbeatLoop Heartbeats { get; }
 

@@ -29,7 +29,8 @@ public sealed record FakeAnswer(int Status, object? Body = null)
 
 /// <summary>
 /// A loopback control plane (Kestrel on 127.0.0.1, a free port) that speaks the agent routes and records every request.
-/// By default it registers any token once (a new uuid and secret each time) and accepts heartbeats from known secrets.
+/// By default it registers any token once (a new uuid and secret each time), accepts heartbeats from known secrets and
+/// answers their desired containers with <see cref="DesiredContainers"/>.
 /// </summary>
 public sealed class FakeControlPlane : IAsyncDisposable
 {
@@ -41,6 +42,7 @@ public sealed class FakeControlPlane : IAsyncDisposable
     private readonly ConcurrentDictionary<string, Guid> _rotatedSecrets = new(StringComparer.Ordinal);
     private int _registerCalls;
     private int _heartbeatCalls;
+    private int _containerCalls;
 
     private FakeControlPlane(WebApplication app)
     {
@@ -57,6 +59,12 @@ public sealed class FakeControlPlane : IAsyncDisposable
     /// <summary>The desired-state generation every heartbeat answer carries.</summary>
     public int Generation { get; set; }
 
+    /// <summary>The containers GET /api/agent/v1/containers/ answers with, at <see cref="Generation"/>.</summary>
+    public IReadOnlyList<DesiredContainer> DesiredContainers { get; set; } = [];
+
+    /// <summary>Answers fetch #n (1-based) of the desired containers instead of the default when it returns non-null.</summary>
+    public Func<RecordedRequest, int, FakeAnswer?>? OnDesiredContainers { get; set; }
+
     /// <summary>Answers registration #n (1-based) instead of the default when it returns non-null.</summary>
     public Func<RecordedRequest, int, FakeAnswer?>? OnRegister { get; set; }
 
@@ -68,6 +76,8 @@ public sealed class FakeControlPlane : IAsyncDisposable
     public IReadOnlyList<RecordedRequest> Registrations => [.. _requests.Where(r => r.Path == AgentRoutes.Register)];
 
     public IReadOnlyList<RecordedRequest> Heartbeats => [.. _requests.Where(r => r.Path == AgentRoutes.Heartbeat)];
+
+    public IReadOnlyList<RecordedRequest> DesiredContainerFetches => [.. _requests.Where(r => r.Path == AgentRoutes.DesiredContainers)];
 
     public IReadOnlyList<RecordedRequest> Rotations => [.. _requests.Where(r => r.Path == AgentRoutes.RotateSecret)];
 
@@ -127,6 +137,11 @@ public sealed class FakeControlPlane : IAsyncDisposable
 
     private FakeAnswer Answer(RecordedRequest request)
     {
+        if (request.Path == AgentRoutes.DesiredContainers)
+        {
+            return AnswerDesiredContainers(request);
+        }
+
         if (!HttpMethods.IsPost(request.Method))
         {
             return new FakeAnswer(405);
@@ -192,6 +207,24 @@ public sealed class FakeControlPlane : IAsyncDisposable
         }
 
         return FakeAnswer.Problem(404, "No such route.");
+    }
+
+    private FakeAnswer AnswerDesiredContainers(RecordedRequest request)
+    {
+        if (!HttpMethods.IsGet(request.Method))
+        {
+            return new FakeAnswer(405);
+        }
+
+        var number = Interlocked.Increment(ref _containerCalls);
+        if (OnDesiredContainers?.Invoke(request, number) is { } custom)
+        {
+            return custom;
+        }
+
+        return SecretOf(request) is { } secret && _nodesBySecret.ContainsKey(secret)
+            ? new FakeAnswer(200, new DesiredContainers(Generation, DesiredContainers))
+            : FakeAnswer.Problem(401, "The node secret is missing or not valid.");
     }
 
     private static string? SecretOf(RecordedRequest request) =>

@@ -1,0 +1,42 @@
+using Docker.DotNet.Models;
+using FunctionsCloud.Domain.Agents;
+using ContainerSpec = FunctionsCloud.Domain.Containers.ContainerSpec;
+
+namespace FunctionsCloud.Agent.Containers;
+
+/// <summary>What the engine is asked to create for a desired container: its spec, labelled as the node's, under an engine-unique name.</summary>
+public static class ContainerCreation
+{
+    private const long BytesPerMb = 1024L * 1024;
+
+    public static CreateContainerParameters Parameters(Guid nodeUuid, DesiredContainer desired)
+    {
+        ArgumentNullException.ThrowIfNull(desired);
+        var spec = desired.Spec;
+        var ports = spec.Ports ?? [];
+        return new CreateContainerParameters
+        {
+            Name = DockerNames.For(desired.Name, desired.Uuid),
+            Image = spec.Image,
+            Labels = ContainerLabels.For(nodeUuid, desired),
+            Env = [.. (spec.Environment ?? []).Select(e => $"{e.Key}={e.Value}")],
+            // Null keeps the image's own command and entrypoint.
+            Cmd = NullWhenEmpty(spec.Command),
+            Entrypoint = NullWhenEmpty(spec.Entrypoint),
+            WorkingDir = string.IsNullOrWhiteSpace(spec.WorkingDir) ? null : spec.WorkingDir,
+            ExposedPorts = PortMappings.Exposed(ports),
+            HostConfig = HostConfig(spec),
+        };
+    }
+
+    private static HostConfig HostConfig(ContainerSpec spec) => new()
+    {
+        PortBindings = PortMappings.Bindings(spec.Ports ?? []),
+        ExtraHosts = [.. (spec.ExtraHosts ?? []).Select(h => $"{h.Name}:{h.Address}")],
+        Memory = spec.MemoryMb is { } mb and > 0 ? mb * BytesPerMb : 0,
+        CPUShares = spec.CpuShares is { } shares and > 0 ? shares : 0,
+        RestartPolicy = RestartPolicies.For(spec.Autorestart),
+    };
+
+    private static List<string>? NullWhenEmpty(IReadOnlyList<string>? values) => values is { Count: > 0 } ? [.. values] : null;
+}

@@ -1,0 +1,13 @@
+using FunctionsCloud.Domain.Agents;
+
+namespace FunctionsCloud.Agent.Containers;
+
+/// <summary>The containers the agent manages on its node's engine.</summary>
+public interface INodeContainers
+{
+    /// <summary>Every container labelled as the node's, plus those being made or that failed; null when no engine answers. Never throws for an absent engine.</summary>
+    Task<IReadOnlyList<ReportedContainer>?> ReportAsync(Guid nodeUuid, CancellationToken cancellationToken);
+
+    /// <summary>Brings the node's containers in line with the desired list. Throws only when the engine cannot be asked at all.</summary>
+    Task ReconcileAsync(Guid nodeUuid, IReadOnlyList<DesiredContainer> desired, CancellationToken cancellationToken);
+}
