@@ -9,11 +9,11 @@ namespace FunctionsCloud.Agent.Containers;
 /// </summary>
 public static class ContainerLabels
 {
-    public const string Node = "io.functionscloud.node";
-    public const string Container = "io.functionscloud.container";
-    public const string Service = "io.functionscloud.service";
-    public const string Revision = "io.functionscloud.revision";
-    public const string Name = "io.functionscloud.name";
+    public const string Node = NodeContainerLabels.Node;
+    public const string Container = NodeContainerLabels.Container;
+    public const string Service = NodeContainerLabels.Service;
+    public const string Revision = NodeContainerLabels.Revision;
+    public const string Name = NodeContainerLabels.Name;
 
     public static Dictionary<string, string> For(Guid nodeUuid, DesiredContainer desired)
     {

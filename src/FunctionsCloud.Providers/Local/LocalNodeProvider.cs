@@ -26,16 +26,19 @@ public sealed partial class LocalNodeProvider : INodeProvider, IDisposable
     private static readonly string[] InheritedPrefixes = ["DOTNET_", "DOCKER_"];
 
     private readonly LocalNodeProviderOptions _options;
+    private readonly LocalNodeContainers? _containers;
     private readonly ILogger<LocalNodeProvider> _logger;
     private readonly string _stateRoot;
     private readonly ConcurrentDictionary<Guid, SemaphoreSlim> _locks = new();
     private readonly ConcurrentDictionary<Guid, RunningAgent> _running = new();
     private int _disposed;
 
-    public LocalNodeProvider(IOptions<LocalNodeProviderOptions> options, ILogger<LocalNodeProvider> logger)
+    /// <param name="containers">Removes a terminated node's containers from the engine (none: they are left).</param>
+    public LocalNodeProvider(IOptions<LocalNodeProviderOptions> options, ILogger<LocalNodeProvider> logger, LocalNodeContainers? containers = null)
     {
         _options = options.Value;
         _logger = logger;
+        _containers = containers;
         _stateRoot = _options.ResolveStateRoot();
     }
 
@@ -171,6 +174,11 @@ public sealed partial class LocalNodeProvider : INodeProvider, IDisposable
             }
 
             tracked?.Process?.Dispose();
+            if (_containers is not null)
+            {
+                await _containers.RemoveAllAsync(node.NodeUuid, cancellationToken).ConfigureAwait(false);
+            }
+
             directory.Delete();
             LogTerminated(_logger, node.NodeUuid);
             return new NodeTerminationResult(node.NodeUuid, true);
@@ -222,10 +230,22 @@ public sealed partial class LocalNodeProvider : INodeProvider, IDisposable
         }
     }
 
+    /// <summary>The killed agents' containers go too: nothing of a local node outlives the host.</summary>
+    private void RemoveContainersOf(IEnumerable<Guid> nodes)
+    {
+        if (_containers is null)
+        {
+            return;
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        Task.WhenAll(nodes.Select(node => _containers.RemoveAllAsync(node, timeout.Token))).GetAwaiter().GetResult();
+    }
+
     private static int? ParsePid(string? providerId) =>
         int.TryParse(providerId, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && pid > 0 ? pid : null;
 
-    /// <summary>Kills every agent this provider started or found running, so none outlives the host.</summary>
+    /// <summary>Kills every agent this provider started or found running, and removes their containers, so none outlives the host.</summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -258,6 +278,7 @@ public sealed partial class LocalNodeProvider : INodeProvider, IDisposable
             }
         }
 
+        RemoveContainersOf(_running.Keys);
         _running.Clear();
         foreach (var gate in _locks.Values)
         {

@@ -2,6 +2,7 @@ using FunctionsCloud.Providers.Contract;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace FunctionsCloud.Providers.Local;
 
@@ -17,6 +18,7 @@ public static class LocalNodeProviderServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<LocalNodeProviderOptions>().Bind(configuration.GetSection(LocalNodeProviderOptions.SectionName));
         services.AddLogging();
+        services.TryAddSingleton(sp => new LocalNodeContainers(LocalNodeContainers.DefaultEndpoint, sp.GetRequiredService<ILogger<LocalNodeContainers>>()));
         services.TryAddSingleton<LocalNodeProvider>();
         services.AddSingleton<INodeProvider>(sp => sp.GetRequiredService<LocalNodeProvider>());
         return services;
