@@ -1,3 +1,4 @@
+using FunctionsCloud.Domain.States;
 using System.Text.Json;
 
 namespace FunctionsCloud.Storage.Entities;

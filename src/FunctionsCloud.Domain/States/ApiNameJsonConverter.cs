@@ -1,14 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using FunctionsCloud.Domain.States;
 
-namespace FunctionsCloud.Storage.Entities;
+namespace FunctionsCloud.Domain.States;
 
 /// <summary>
-/// Enums inside stored JSON by their wire names (<see cref="ApiNames"/>), as enum columns are stored: a row
-/// stays readable when members are reordered, and reads the same as the API.
+/// Enums in JSON by their wire names (<see cref="ApiNames"/>): in stored JSON (a row stays readable when members
+/// are reordered) and in the agent protocol, so that both read the same as the API.
 /// </summary>
-internal sealed class ApiNameJsonConverter : JsonConverterFactory
+public sealed class ApiNameJsonConverter : JsonConverterFactory
 {
     public override bool CanConvert(Type typeToConvert) => typeToConvert.IsEnum;
 
