@@ -1,5 +1,5 @@
-using FunctionsCloud.Domain.States;
 using System.Text.Json;
+using FunctionsCloud.Domain.States;
 
 namespace FunctionsCloud.Storage.Entities;
 
