@@ -4,12 +4,14 @@ using FunctionsCloud.Application.Agents;
 using FunctionsCloud.Application.Authentication;
 using FunctionsCloud.Application.Catalog;
 using FunctionsCloud.Application.Configuration;
+using FunctionsCloud.Application.Containers;
 using FunctionsCloud.Application.Events;
 using FunctionsCloud.Application.Healing;
 using FunctionsCloud.Application.Liveness;
 using FunctionsCloud.Application.NodeClusters;
 using FunctionsCloud.Application.Nodes;
 using FunctionsCloud.Application.Operations;
+using FunctionsCloud.Application.Services;
 using FunctionsCloud.Application.ServiceOperations;
 using FunctionsCloud.Application.Tokens;
 using FunctionsCloud.Domain.Catalog;
@@ -84,6 +86,9 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<ServiceOperationActivities>();
         services.TryAddSingleton<NodeService>();
         services.TryAddSingleton<RegistrationTokenService>();
+        services.TryAddSingleton<ServiceViews>();
+        services.TryAddSingleton<ServiceService>();
+        services.TryAddSingleton<ContainerService>();
         return services;
     }
 }

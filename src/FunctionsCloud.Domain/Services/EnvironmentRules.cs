@@ -10,6 +10,9 @@ public static partial class EnvironmentRules
 {
     public const int MaxKeyLength = 255;
 
+    /// <summary>Keys and values together, so that a service's variables and its link variables fit one stored row.</summary>
+    public const int MaxTotalLength = 16 * 1024;
+
     /// <summary>Every problem of the list; empty when the list is acceptable.</summary>
     public static IReadOnlyList<string> Problems(IReadOnlyList<EnvironmentVariable> variables)
     {
@@ -17,6 +20,8 @@ public static partial class EnvironmentRules
         problems.AddRange(variables.GroupBy(v => v.Key, StringComparer.Ordinal)
             .Where(g => g.Count() > 1)
             .Select(g => $"key '{g.Key}' is given {g.Count()} times."));
+        if (variables.Sum(v => v.Key.Length + v.Value.Length) > MaxTotalLength)
+            problems.Add($"keys and values together are longer than {MaxTotalLength} characters.");
         return problems;
     }
 

@@ -8,11 +8,14 @@ public static class PortRules
 {
     public const int MinPort = 1;
     public const int MaxPort = 65535;
+    public const int MaxPorts = 100;
     private static readonly string[] Protocols = [ContainerPort.Tcp, ContainerPort.Udp];
 
     /// <summary>Every problem of the list, each saying which port it concerns; empty when the list is acceptable.</summary>
     public static IReadOnlyList<string> Problems(IReadOnlyList<ContainerPort> ports)
     {
+        if (ports.Count > MaxPorts)
+            return [$"at most {MaxPorts} ports, not {ports.Count}."];
         var problems = ports.SelectMany(PortProblems).ToList();
         problems.AddRange(Repeated(ports, p => p.InnerPort, "inner port"));
         problems.AddRange(Repeated(ports.Where(p => p.Published && p.OuterPort is not null).ToList(), p => p.OuterPort!.Value, "published outer port"));

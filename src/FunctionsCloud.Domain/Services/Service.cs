@@ -12,7 +12,7 @@ public sealed class Service
     public ServiceState State { get; private set; } = ServiceState.NotRunning;
     public required string ImageName { get; set; }
     public int TargetNumContainers { get; set; } = 1;
-    public DeploymentStrategy DeploymentStrategy { get; init; } = DeploymentStrategy.EmptiestNode;
+    public DeploymentStrategy DeploymentStrategy { get; set; } = DeploymentStrategy.EmptiestNode;
     public IReadOnlyList<string> Tags { get; set; } = [];
     public IReadOnlyList<ContainerPort> ContainerPorts { get; set; } = [];
     public IReadOnlyList<EnvironmentVariable> ContainerEnvvars { get; set; } = [];

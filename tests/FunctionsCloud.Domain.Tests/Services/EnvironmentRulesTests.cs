@@ -23,4 +23,8 @@ public class EnvironmentRulesTests
     [Fact]
     public void Keys_are_at_most_255_characters() =>
         Assert.Contains("255", Assert.Single(EnvironmentRules.Problems([new(new string('K', 256), "")])));
+
+    [Fact]
+    public void Variables_that_would_not_fit_a_stored_row_are_refused() =>
+        Assert.Contains("16384", Assert.Single(EnvironmentRules.Problems([new("A", new string('v', 10_000)), new("B", new string('v', 7_000))])));
 }

@@ -32,4 +32,8 @@ public class PortRulesTests
     [Fact]
     public void The_same_inner_port_twice_is_refused() =>
         Assert.Contains("inner port 80/tcp", Assert.Single(PortRules.Problems([new ContainerPort("tcp", 80, 8080, true), new ContainerPort("tcp", 80, 8081, true)])));
+
+    [Fact]
+    public void At_most_a_hundred_ports() =>
+        Assert.Contains("100", Assert.Single(PortRules.Problems(Enumerable.Range(1, 101).Select(n => new ContainerPort("tcp", n, null, false)).ToList())));
 }

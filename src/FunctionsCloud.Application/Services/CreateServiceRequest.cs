@@ -1,0 +1,8 @@
+namespace FunctionsCloud.Application.Services;
+
+/// <summary>POST /api/app/v1/service/: creates the service Not running; <c>.../start/</c> deploys it.</summary>
+public sealed record CreateServiceRequest : ServiceFieldsRequest
+{
+    /// <summary>Defaults to the image's name ("tutum/hello-world" gives "hello-world"), numbered when taken.</summary>
+    public string? Name { get; init; }
+}

@@ -1,0 +1,73 @@
+using FunctionsCloud.Application.Api;
+using FunctionsCloud.Domain.Containers;
+using FunctionsCloud.Domain.Services;
+using FunctionsCloud.Domain.States;
+using Uris = FunctionsCloud.Domain.Resources.ResourceUris;
+
+namespace FunctionsCloud.Application.Services;
+
+/// <summary>A service in Docker Cloud's shape. The container counts and link_variables come from its containers.</summary>
+public sealed record ServiceResource(
+    Guid Uuid,
+    string ResourceUri,
+    string ImageName,
+    string Name,
+    string Nickname,
+    string State,
+    string? Stack,
+    IReadOnlyList<string> Containers,
+    int TargetNumContainers,
+    int CurrentNumContainers,
+    int RunningNumContainers,
+    int StoppedNumContainers,
+    string DeploymentStrategy,
+    IReadOnlyList<TagResource> Tags,
+    IReadOnlyList<ContainerPort> ContainerPorts,
+    IReadOnlyList<EnvironmentVariable> ContainerEnvvars,
+    IReadOnlyList<ServiceLinkResource> LinkedToService,
+    IReadOnlyDictionary<string, string> LinkVariables,
+    string? RunCommand,
+    string? Entrypoint,
+    string? WorkingDir,
+    long? Memory,
+    long? CpuShares,
+    string Autorestart,
+    string Autodestroy,
+    bool Autoredeploy,
+    bool SequentialDeployment,
+    IReadOnlyList<string> Roles,
+    DateTimeOffset? DeployedDatetime,
+    DateTimeOffset? DestroyedDatetime,
+    string? PublicDns,
+    string? CurrentAction)
+{
+    /// <param name="containers">The service's containers, Terminated ones included.</param>
+    /// <param name="linkVariables">What containers linking to this service under its own name get.</param>
+    public static ServiceResource From(Service service, IReadOnlyList<Container> containers, IReadOnlyList<EnvironmentVariable> linkVariables)
+    {
+        var live = containers.Where(c => c.IsLive).OrderBy(c => c.Number).ToList();
+        var uri = Uris.Service(service.Uuid);
+        return new ServiceResource(
+            service.Uuid, uri, service.ImageName, service.Name, service.Nickname, ApiNames.Of(service.State), Stack: null,
+            live.Select(c => Uris.Container(c.Uuid)).ToList(), service.TargetNumContainers, live.Count,
+            live.Count(c => c.State == ContainerState.Running), live.Count(c => c.State == ContainerState.Stopped),
+            ApiNames.Of(service.DeploymentStrategy), TagResource.From(service.Tags), service.ContainerPorts, service.ContainerEnvvars,
+            service.LinkedToService.Select(l => new ServiceLinkResource(l.Alias, Uris.Service(l.ToService), uri)).ToList(),
+            Variables(linkVariables), Command(service.RunCommand), Command(service.Entrypoint), service.WorkingDir,
+            service.Memory, service.CpuShares, ApiNames.Of(service.Autorestart), ApiNames.Of(service.Autodestroy),
+            service.Autoredeploy, service.SequentialDeployment, Roles: [], service.DeployedDatetime, service.DestroyedDatetime,
+            PublicDns: null, service.ActiveAction is { } action ? Uris.Action(action) : null);
+    }
+
+    /// <summary>Argument lists travel as one command line, as Docker Cloud had them.</summary>
+    public static string? Command(IReadOnlyList<string>? words) => words is null ? null : CommandLine.Join(words);
+
+    /// <summary>Variables as one JSON object, in their order (a later duplicate key wins).</summary>
+    public static IReadOnlyDictionary<string, string> Variables(IEnumerable<EnvironmentVariable> variables)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var variable in variables)
+            result[variable.Key] = variable.Value;
+        return result;
+    }
+}
