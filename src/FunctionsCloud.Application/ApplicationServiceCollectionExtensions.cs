@@ -61,6 +61,8 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<InventoryRules>();
         services.TryAddSingleton<AgentRegistrar>();
         services.TryAddSingleton<HeartbeatRecorder>();
+        services.TryAddSingleton<ContainerReportRecorder>();
+        services.TryAddSingleton<DesiredContainerReader>();
         services.TryAddSingleton<NodeSecretRotator>();
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<FunctionsCloudOptions>>().Value.LivenessPolicy());
         services.TryAddSingleton<LivenessRegistry>();

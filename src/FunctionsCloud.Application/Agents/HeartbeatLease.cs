@@ -9,7 +9,8 @@ namespace FunctionsCloud.Application.Agents;
 /// If anything changed since (the monitor marked the node, its generation or secret moved on), the ETag no
 /// longer matches and the heartbeat takes the path with one read.
 /// </summary>
-public sealed record HeartbeatLease(Guid NodeUuid, string PointerVersion, long DueTicks, int SecretVersion, int Generation)
+/// <param name="ContainersDigest">The <see cref="ContainerReportDigest"/> of the last container report applied (null: none yet).</param>
+public sealed record HeartbeatLease(Guid NodeUuid, string PointerVersion, long DueTicks, int SecretVersion, int Generation, string? ContainersDigest = null)
 {
     public static HeartbeatLease Of(NodeLiveness pointer) =>
         new(pointer.NodeUuid, pointer.Version!, pointer.DueTicks, pointer.SecretVersion, pointer.Generation);

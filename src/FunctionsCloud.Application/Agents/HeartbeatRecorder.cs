@@ -16,6 +16,7 @@ namespace FunctionsCloud.Application.Agents;
 /// which names the node's rows as they were, so the heartbeat is one transaction in the liveness table and no
 /// read. Only when the rows changed since (the monitor judged the node, its generation or secret moved on, the
 /// agent restarted) does the heartbeat read them first, once, and bring the node back if it was Unreachable.
+/// The container report it carries is applied only when it differs from the last one applied (the lease has its digest).
 /// </summary>
 public sealed class HeartbeatRecorder(
     ILivenessStore liveness,
@@ -24,39 +25,55 @@ public sealed class HeartbeatRecorder(
     IEventStore events,
     NodeCredentials credentials,
     InventoryRules rules,
+    ContainerReportRecorder reports,
     LivenessPolicy policy,
     IOptions<FunctionsCloudOptions> options,
     TimeProvider clock)
 {
-    public const int MaxBodyBytes = 4096;
+    /// <summary>Room for a report of <see cref="ContainerReportRules.MaxContainers"/> containers.</summary>
+    public const int MaxBodyBytes = 512 * 1024;
+    public const int MaxLeaseLength = 1024;
 
     public async Task<HeartbeatResponse> RecordAsync(NodeIdentity node, HeartbeatRequest heartbeat, CancellationToken cancellationToken)
+    {
+        Validate(heartbeat);
+        var now = clock.GetUtcNow();
+        var leased = UsableLease(node, heartbeat.Lease);
+        var beaten = (leased is null ? null : await TryBeatAsync(node, leased, heartbeat.Inventory, now, cancellationToken))
+            ?? await BeatAfterReadAsync(node, heartbeat.Inventory, leased?.ContainersDigest, now, cancellationToken);
+        // Only after the beat: it is what proves the secret is still the node's newest.
+        return Answer(await reports.RecordAsync(node, heartbeat.Containers, beaten, cancellationToken));
+    }
+
+    /// <summary>Everything is checked before anything is written.</summary>
+    private void Validate(HeartbeatRequest heartbeat)
     {
         if (heartbeat.Inventory is null)
             throw new RequestValidationException("inventory", "is required.");
         rules.Validate(heartbeat.Inventory);
-        var now = clock.GetUtcNow();
-        if (UsableLease(node, heartbeat.Lease) is { } lease && await TryBeatAsync(node, lease, heartbeat.Inventory, now, cancellationToken) is { } answer)
-            return answer;
-        return await BeatAfterReadAsync(node, heartbeat.Inventory, now, cancellationToken);
+        if (heartbeat.Lease is { Length: > MaxLeaseLength })
+            throw new RequestValidationException("lease", $"must be at most {MaxLeaseLength} characters: echo the lease of the last answer unchanged.");
+        ContainerReportRules.Validate(heartbeat.Containers);
     }
 
     /// <summary>A lease of another node or of an older secret is no lease: the heartbeat then reads first.</summary>
     private HeartbeatLease? UsableLease(NodeIdentity node, string? text) =>
         credentials.TryReadLease(text, out var lease) && lease.NodeUuid == node.NodeUuid && lease.SecretVersion == node.SecretVersion ? lease : null;
 
-    private async Task<HeartbeatResponse> BeatAfterReadAsync(NodeIdentity node, NodeInventory inventory, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <param name="containersDigest">The digest of the last report applied, as the (otherwise stale) lease knew it.</param>
+    private async Task<HeartbeatLease> BeatAfterReadAsync(
+        NodeIdentity node, NodeInventory inventory, string? containersDigest, DateTimeOffset now, CancellationToken cancellationToken)
     {
         for (var attempt = 1; attempt <= OptimisticUpdate.MaxAttempts; attempt++)
         {
             var pointer = await liveness.GetAsync(node.Namespace, node.NodeUuid, cancellationToken)
                 ?? await registry.RestoreAsync(node, now, cancellationToken);
-            if (pointer.SecretVersion != node.SecretVersion)
-                throw new AuthenticationFailedException("The node secret was replaced by a newer one (rotated).");
+            CurrentSecret.Require(node, pointer);
             if (pointer.Unreachable && await transitions.RecoverAsync(node.Namespace, node.NodeUuid, pointer.LastSeen, now, cancellationToken) is { } recovered)
                 await events.AddAsync([recovered], cancellationToken);
-            if (await TryBeatAsync(node, HeartbeatLease.Of(pointer), inventory, now, cancellationToken, comingBack: pointer.Unreachable) is { } answer)
-                return answer;
+            var lease = HeartbeatLease.Of(pointer) with { ContainersDigest = containersDigest };
+            if (await TryBeatAsync(node, lease, inventory, now, cancellationToken, comingBack: pointer.Unreachable) is { } beaten)
+                return beaten;
         }
 
         throw new ResourceConflictException("The node's liveness kept changing while this heartbeat was recorded; send it again.");
@@ -65,9 +82,9 @@ public sealed class HeartbeatRecorder(
     /// <summary>
     /// One request: the pointer (if still as leased) gets the beat; when the node's due row must move (its deadline
     /// crossed into the next monitor period, or the node comes back) it moves in the same transaction, else the
-    /// pointer is all that is written.
+    /// pointer is all that is written. Returns the lease as it is after the write, or null when the pointer was not as leased.
     /// </summary>
-    private async Task<HeartbeatResponse?> TryBeatAsync(
+    private async Task<HeartbeatLease?> TryBeatAsync(
         NodeIdentity node, HeartbeatLease lease, NodeInventory inventory, DateTimeOffset now, CancellationToken cancellationToken, bool comingBack = false)
     {
         var due = policy.DueAfter(now, unreachable: false);
@@ -75,7 +92,7 @@ public sealed class HeartbeatRecorder(
             new LivenessPatch { LastSeen = now, Inventory = inventory, Unreachable = false },
             due == lease.DueTicks && !comingBack ? null : new DueMove(lease.DueTicks, "*", due, now, Unreachable: false));
         var version = await liveness.TryWriteAsync(write, cancellationToken);
-        return version is null ? null : Answer(lease with { PointerVersion = version, DueTicks = due });
+        return version is null ? null : lease with { PointerVersion = version, DueTicks = due };
     }
 
     private HeartbeatResponse Answer(HeartbeatLease lease) =>

@@ -78,6 +78,17 @@ public class NodeCredentialsTests
     }
 
     [Fact]
+    public void A_lease_carries_the_digest_of_the_last_container_report()
+    {
+        var lease = new HeartbeatLease(Guid.NewGuid(), "W/\"etag\"", 1, 1, 4, "q0HTGfLW2xNKJAH3hmn2gQ");
+
+        Assert.True(_credentials.TryReadLease(_credentials.IssueLease(lease), out var read));
+        Assert.Equal(lease, read);
+        Assert.True(_credentials.TryReadLease(_credentials.IssueLease(lease with { ContainersDigest = null }), out read));
+        Assert.Null(read.ContainersDigest);
+    }
+
+    [Fact]
     public void A_node_authenticates_with_its_secret_as_a_bearer_token_only()
     {
         var node = new NodeIdentity("acme", Guid.NewGuid());

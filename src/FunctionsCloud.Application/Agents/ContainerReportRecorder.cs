@@ -1,0 +1,108 @@
+using FunctionsCloud.Application.Liveness;
+using FunctionsCloud.Domain.Agents;
+using FunctionsCloud.Domain.Containers;
+using FunctionsCloud.Storage.Concurrency;
+using FunctionsCloud.Storage.Containers;
+using FunctionsCloud.Storage.Entities;
+using FunctionsCloud.Storage.Nodes;
+using FunctionsCloud.Storage.Services;
+
+namespace FunctionsCloud.Application.Agents;
+
+/// <summary>
+/// Applies the container report a node's agent sends with its heartbeats to the node's container rows
+/// (<see cref="ContainerReports"/>): one list of the node's rows, then one write per row that changes. A report
+/// equal to the last one applied (its digest is in the lease) costs nothing.
+/// </summary>
+public sealed class ContainerReportRecorder(
+    IContainerStore containers, IServiceStore services, INodeStore nodes, NodeGenerations generations, TimeProvider clock)
+{
+    /// <summary>
+    /// Applies the report unless the lease says it was applied already, and returns the lease to answer with:
+    /// carrying the report's digest, and the node's new generation when the report changed what the node runs.
+    /// </summary>
+    /// <param name="lease">The lease of the heartbeat just written (its generation is the node's now).</param>
+    public async Task<HeartbeatLease> RecordAsync(NodeIdentity node, IReadOnlyList<ReportedContainer>? report, HeartbeatLease lease, CancellationToken cancellationToken)
+    {
+        if (report is null)
+            return lease;
+        var digest = ContainerReportDigest.Of(lease.Generation, report);
+        if (digest == lease.ContainersDigest)
+            return lease;
+        var generation = await ApplyAsync(node, report, cancellationToken);
+        return lease with { ContainersDigest = digest, Generation = generation ?? lease.Generation };
+    }
+
+    /// <summary>
+    /// Applies the report to every live row of the node (a 400 naming the field, and nothing changed, when the
+    /// report is not valid). Returns the node's new generation when the report changed its desired containers
+    /// (an exit that is not restarted, an autodestroy), else null.
+    /// </summary>
+    public async Task<int?> ApplyAsync(NodeIdentity node, IReadOnlyList<ReportedContainer> report, CancellationToken cancellationToken)
+    {
+        ContainerReportRules.Validate(report);
+        var rows = await containers.ListLiveByNodeAsync(node.Namespace, node.NodeUuid, cancellationToken);
+        var reported = report.ToDictionary(c => c.Uuid);
+        var now = clock.GetUtcNow();
+        var written = new List<ContainerReportChange>();
+        foreach (var row in rows)
+        {
+            var change = await WriteAsync(row, reported.GetValueOrDefault(row.Uuid), now, cancellationToken);
+            if (change.Autodestroyed)
+                await LowerTargetAsync(row, cancellationToken);
+            written.Add(change);
+        }
+
+        var terminated = written.Count(c => c.State == ContainerState.Terminated);
+        if (terminated > 0)
+            await CountAsync(node, rows.Count - terminated, cancellationToken);
+        return written.Any(c => c.ChangesDesire) ? await generations.BumpAsync(node.Namespace, node.NodeUuid, cancellationToken) : null;
+    }
+
+    /// <summary>
+    /// Writes the row as listed (If-Match, no read); when someone else wrote it since, the rule is applied again to a
+    /// fresh copy. Returns the change that was written (None: nothing was).
+    /// </summary>
+    private async Task<ContainerReportChange> WriteAsync(Container listed, ReportedContainer? report, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var written = ContainerReportChange.None;
+        var reads = 0;
+        try
+        {
+            var stored = await OptimisticUpdate.RunAsync(
+                ct => reads++ == 0 ? Task.FromResult<Container?>(listed) : containers.GetAsync(listed.Namespace, listed.Uuid, ct),
+                row =>
+                {
+                    written = ContainerReports.Decide(row, report, now);
+                    written.ApplyTo(row);
+                    return !written.IsNone;
+                },
+                (row, ct) => containers.UpdateAsync(row, ct),
+                cancellationToken);
+            return stored is null ? ContainerReportChange.None : written;
+        }
+        catch (EntityNotFoundException)
+        {
+            return ContainerReportChange.None; // gone since it was listed
+        }
+    }
+
+    /// <summary>Autodestroy lowers the service's target by one, so that the service does not replace the container.</summary>
+    private Task LowerTargetAsync(Container row, CancellationToken cancellationToken) =>
+        services.UpdateAsync(row.Namespace, row.ServiceUuid, service =>
+        {
+            if (service.TargetNumContainers <= 0)
+                return false;
+            service.TargetNumContainers--;
+            return true;
+        }, cancellationToken);
+
+    private Task CountAsync(NodeIdentity node, int live, CancellationToken cancellationToken) =>
+        nodes.UpdateAsync(node.Namespace, node.NodeUuid, n =>
+        {
+            if (n.CurrentNumContainers == live)
+                return false;
+            n.CurrentNumContainers = live;
+            return true;
+        }, cancellationToken);
+}
