@@ -1,0 +1,20 @@
+using FunctionsCloud.Domain.Actions;
+using FunctionsCloud.Storage.Actions;
+
+namespace FunctionsCloud.Application.Tests.ServiceOperations.Support;
+
+internal sealed class ActionRows() : InMemoryStore<ActionRecord>("action"), IActionStore
+{
+    public Task<ActionRecord?> UpdateAsync(string @namespace, Guid uuid, Action<ActionRecord> change, CancellationToken cancellationToken = default) =>
+        UpdateAsync(@namespace, uuid, record =>
+        {
+            change(record);
+            return true;
+        }, cancellationToken);
+
+    protected override (string Namespace, Guid Uuid) KeyOf(ActionRecord item) => (item.Namespace, item.Uuid);
+
+    protected override string? VersionOf(ActionRecord item) => item.Version;
+
+    protected override void SetVersion(ActionRecord item, string version) => item.Version = version;
+}

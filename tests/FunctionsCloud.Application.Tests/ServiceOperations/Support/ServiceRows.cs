@@ -1,0 +1,16 @@
+using FunctionsCloud.Domain.Services;
+using FunctionsCloud.Storage.Services;
+
+namespace FunctionsCloud.Application.Tests.ServiceOperations.Support;
+
+internal sealed class ServiceRows() : InMemoryStore<Service>("service"), IServiceStore
+{
+    public Task<IReadOnlyList<Service>> ListLiveAsync(string @namespace, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Where(@namespace, s => s.State != ServiceState.Terminated));
+
+    protected override (string Namespace, Guid Uuid) KeyOf(Service item) => (item.Namespace, item.Uuid);
+
+    protected override string? VersionOf(Service item) => item.Version;
+
+    protected override void SetVersion(Service item, string version) => item.Version = version;
+}
