@@ -19,9 +19,12 @@ public static class ServiceGoals
         _ => [],
     };
 
-    /// <summary>Every container meant to run is to be Running; every one being removed, gone.</summary>
+    /// <summary>
+    /// Every container meant to run is to be Running; every one being removed, gone. (Those being removed are
+    /// Terminating, which is not live: what is not Terminated yet is waited on.)
+    /// </summary>
     private static List<AwaitedContainer> Converging(IReadOnlyList<Container> after) => after
-        .Where(c => c.IsLive && c.Desired != ContainerDesire.Stopped)
+        .Where(c => c.State != ContainerState.Terminated && c.Desired != ContainerDesire.Stopped)
         .Select(c => Goal(c, c.Desired == ContainerDesire.Removed ? ContainerGoal.Gone : ContainerGoal.Running))
         .ToList();
 
