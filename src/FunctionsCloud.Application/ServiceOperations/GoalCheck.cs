@@ -15,18 +15,21 @@ public static class GoalCheck
     {
         if (container is null)
             return awaited.Goal == ContainerGoal.Gone ? Reached : new Verdict(false, "the container no longer exists");
-        return awaited.Goal switch
-        {
-            ContainerGoal.Gone => container.State == ContainerState.Terminated ? Reached : Unless(node, container),
-            ContainerGoal.Stopped => container.State == ContainerState.Stopped ? Reached : Unless(node, container),
-            _ => Running(awaited, container, node),
-        };
+        if (IsReached(awaited, container))
+            return Reached;
+        return awaited.Goal == ContainerGoal.Running ? NotRunning(awaited, container, node) : Unless(node, container);
     }
 
-    private static Verdict? Running(AwaitedContainer awaited, Container container, Node? node)
+    /// <summary>Whether the container's row shows its goal reached (the agent reported it so, at the awaited revision).</summary>
+    public static bool IsReached(AwaitedContainer awaited, Container container) => awaited.Goal switch
     {
-        if (container.State == ContainerState.Running && container.ReportedRevision >= awaited.Revision)
-            return Reached;
+        ContainerGoal.Gone => container.State == ContainerState.Terminated,
+        ContainerGoal.Stopped => container.State == ContainerState.Stopped,
+        _ => container.State == ContainerState.Running && container.ReportedRevision >= awaited.Revision,
+    };
+
+    private static Verdict? NotRunning(AwaitedContainer awaited, Container container, Node? node)
+    {
         if (!container.IsLive)
             return new Verdict(false, "it was terminated");
         if (container.State == ContainerState.Stopped && container.ReportedRevision >= awaited.Revision)

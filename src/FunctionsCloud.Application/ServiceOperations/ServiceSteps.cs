@@ -41,10 +41,22 @@ public sealed class ServiceSteps(
             _ => throw new ArgumentOutOfRangeException(nameof(step), op.Kind, "Unknown service operation."),
         });
 
+        var after = await containers.ListByServiceAsync(op.Namespace, op.ServiceUuid, cancellationToken);
+        var awaited = ServiceGoals.For(op, step.Redeploys, run.Before, after);
+        // A retry finds its own writes in place and changes nothing: the nodes still to act on them are told
+        // again, in case the try that wrote them failed before telling them.
+        run.TouchedNodes.UnionWith(NodesStillToAct(awaited, after));
         foreach (var node in run.TouchedNodes)
             await BumpAsync(op.Namespace, node, cancellationToken);
-        var after = await containers.ListByServiceAsync(op.Namespace, op.ServiceUuid, cancellationToken);
-        return new StepResult(ServiceGoals.For(op, step.Redeploys, run.Before, after), run.Failures);
+        return new StepResult(awaited, run.Failures);
+    }
+
+    private static IEnumerable<Guid> NodesStillToAct(IReadOnlyList<AwaitedContainer> awaited, IReadOnlyList<Container> after)
+    {
+        var byUuid = after.ToDictionary(c => c.Uuid);
+        return awaited.Select(a => (Awaited: a, Container: byUuid.GetValueOrDefault(a.Uuid)))
+            .Where(p => p.Container is not null && !GoalCheck.IsReached(p.Awaited, p.Container))
+            .Select(p => p.Container!.NodeUuid);
     }
 
     private async Task StartAllAsync(StepRun run, CancellationToken cancellationToken)
@@ -128,14 +140,16 @@ public sealed class ServiceSteps(
         }
     }
 
-    /// <summary>Docker Cloud lowers the service's target when one of its containers is terminated by hand.</summary>
+    /// <summary>
+    /// Docker Cloud lowers the service's target when one of its containers is terminated by hand: the request did,
+    /// together with taking the operation's slot, so that no retry of this step lowers it twice. An EVERY_NODE
+    /// service's target is the number of its containers.
+    /// </summary>
     private async Task TerminateOneAsync(StepRun run, CancellationToken cancellationToken)
     {
-        var container = One(run);
-        if (container.Count == 0 || container[0].Desired == ContainerDesire.Removed)
-            return;
-        await RemoveAsync(run, container, cancellationToken);
-        await SetTargetAsync(run, target => Math.Max(0, target - 1), cancellationToken);
+        await RemoveAsync(run, One(run), cancellationToken);
+        if (run.Service.DeploymentStrategy == DeploymentStrategy.EveryNode)
+            await SetTargetAsync(run, _ => Wanted(run).Count(c => c.Uuid != run.Op.ContainerUuid), cancellationToken);
     }
 
     /// <summary>The lost node's containers end Terminated; replacements (under the freed names) go to the other eligible nodes.</summary>
