@@ -96,7 +96,9 @@ public sealed class ServiceOperationActivities(
             return;
         }
 
-        var stoppedOnPurpose = all.Any(c => c.IsLive) && all.Where(c => c.IsLive).All(c => c.Desired == ContainerDesire.Stopped);
+        // A stop settles Stopped even when the service has no container left to stop.
+        var live = all.Where(c => c.IsLive).ToList();
+        var stoppedOnPurpose = kind == ServiceOperationKind.Stop || (live.Count > 0 && live.All(c => c.Desired == ContainerDesire.Stopped));
         Move(service, ServiceStates.Settled(service.TargetNumContainers, running, stoppedOnPurpose));
         if (running > 0)
             service.DeployedDatetime ??= now;
