@@ -1,0 +1,70 @@
+using FunctionsCloud.Application.Healing;
+using FunctionsCloud.Application.ServiceOperations;
+using FunctionsCloud.Application.Tests.ServiceOperations.Support;
+using FunctionsCloud.Domain.Services;
+
+namespace FunctionsCloud.Application.Tests.Healing;
+
+public class SystemOperationsTests
+{
+    private readonly ServiceWorld _world = new();
+    private readonly List<(string Name, object? Input)> _scheduled = [];
+
+    [Theory]
+    [InlineData(ServiceState.Running)]
+    [InlineData(ServiceState.PartlyRunning)]
+    public async Task A_running_service_is_rescheduled_at_once_as_an_action_of_the_system(ServiceState state)
+    {
+        var web = _world.AddService(2, state);
+        var lost = Guid.NewGuid();
+
+        var started = await Operations().TryStartAsync(Reschedule(web, lost), RecordingDurableClient.Create(_scheduled), CancellationToken.None);
+
+        var stored = _world.Services[web.Uuid];
+        var input = Assert.IsType<ServiceOperationInput>(Assert.Single(_scheduled, s => s.Name == ServiceOperationNames.Orchestrator).Input);
+        Assert.True(started);
+        Assert.Equal((ServiceState.Scaling, (Guid?)input.ActionUuid), (stored.State, stored.ActiveAction));
+        Assert.Equal((ServiceOperationKind.Reschedule, (Guid?)lost), (input.Kind, input.NodeUuid));
+        var action = _world.Actions[input.ActionUuid];
+        Assert.Equal(("system", "Service Reschedule", false, $"node {lost} lost"), (action.User, action.Action, action.IsUserAction, action.Path));
+    }
+
+    [Fact]
+    public async Task A_busy_service_gets_a_retry_orchestration_and_keeps_its_operation()
+    {
+        var web = _world.AddService(2, ServiceState.Running);
+        var busy = _world.Operation(web, ServiceOperationKind.Redeploy).ActionUuid;
+        var request = Reschedule(web, Guid.NewGuid());
+
+        await Operations().StartOrQueueAsync(request, RecordingDurableClient.Create(_scheduled), CancellationToken.None);
+
+        Assert.Equal([(HealingNames.RetryOrchestrator, (object?)request)], _scheduled);
+        Assert.Equal((ServiceState.Running, (Guid?)busy), (_world.Services[web.Uuid].State, _world.Services[web.Uuid].ActiveAction));
+    }
+
+    [Theory]
+    [InlineData(ServiceState.Stopped)]
+    [InlineData(ServiceState.NotRunning)]
+    [InlineData(ServiceState.Terminated)]
+    public async Task A_service_that_does_not_run_is_left_as_it_is(ServiceState state)
+    {
+        var web = _world.AddService(2, state);
+
+        var done = await Operations().TryStartAsync(Reschedule(web, Guid.NewGuid()), RecordingDurableClient.Create(_scheduled), CancellationToken.None);
+
+        Assert.True(done);
+        Assert.Empty(_scheduled);
+        Assert.Equal((state, (Guid?)null), (_world.Services[web.Uuid].State, _world.Services[web.Uuid].ActiveAction));
+    }
+
+    [Fact]
+    public async Task A_service_that_is_gone_needs_nothing() =>
+        Assert.True(await Operations().TryStartAsync(
+            new SystemOperationRequest(ServiceWorld.Namespace, Guid.NewGuid(), ServiceOperationKind.Reschedule, Guid.NewGuid()),
+            RecordingDurableClient.Create(_scheduled), CancellationToken.None));
+
+    private SystemOperations Operations() => new(_world.Starter());
+
+    private static SystemOperationRequest Reschedule(Service service, Guid node) =>
+        new(ServiceWorld.Namespace, service.Uuid, ServiceOperationKind.Reschedule, node);
+}
