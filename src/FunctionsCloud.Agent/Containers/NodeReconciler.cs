@@ -24,6 +24,7 @@ public sealed partial class NodeReconciler(IDockerClient docker, ContainerAction
         var images = new ImagePuller(docker);
         await Parallel.ForEachAsync(plan.Steps, options, async (step, ct) => await RunAsync(nodeUuid, step, images, ct).ConfigureAwait(false))
             .ConfigureAwait(false);
+        progress.Carried(desired.Select(d => (d.Uuid, d.Intent)));
     }
 
     private async Task RemoveAsync(Guid nodeUuid, ManagedContainer container, CancellationToken cancellationToken)

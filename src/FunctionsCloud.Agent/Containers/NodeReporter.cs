@@ -32,7 +32,7 @@ public sealed class NodeReporter(IDockerClient docker, ReconcileProgress progres
             reports[uuid] = failed with { Revision = failure.Revision, State = ReportedStates.Failed, Message = failure.Message };
         }
 
-        return [.. reports.Values.OrderBy(r => r.Uuid)];
+        return [.. reports.Values.OrderBy(r => r.Uuid).Select(r => r with { Intent = progress.IntentOf(r.Uuid) })];
     }
 
     private async Task<ReportedContainer> DescribeAsync(Guid uuid, ManagedContainer container, CancellationToken cancellationToken)

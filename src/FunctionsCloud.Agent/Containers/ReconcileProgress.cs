@@ -9,6 +9,7 @@ namespace FunctionsCloud.Agent.Containers;
 public sealed class ReconcileProgress
 {
     private readonly ConcurrentDictionary<Guid, int> _working = new();
+    private readonly ConcurrentDictionary<Guid, int> _intents = new();
     private ConcurrentDictionary<Guid, ContainerFailure> _failures = new();
 
     public IReadOnlyDictionary<Guid, int> Working => _working;
@@ -19,6 +20,16 @@ public sealed class ReconcileProgress
     public void Restart() => Volatile.Write(ref _failures, new ConcurrentDictionary<Guid, ContainerFailure>());
 
     public void Begin(Guid uuid, int revision) => _working[uuid] = revision;
+
+    /// <summary>The desired containers' intents are carried out (or failed, which the report says): reports speak of them now.</summary>
+    public void Carried(IEnumerable<(Guid Uuid, int Intent)> desired)
+    {
+        foreach (var (uuid, intent) in desired)
+            _intents[uuid] = intent;
+    }
+
+    /// <summary>The intent of the container the last reconcile carried out; 0 before any (after the agent started).</summary>
+    public int IntentOf(Guid uuid) => _intents.GetValueOrDefault(uuid);
 
     public void End(Guid uuid) => _working.TryRemove(uuid, out _);
 

@@ -15,7 +15,8 @@ public sealed record ReportedContainer(
     [property: JsonPropertyName("message")] string? Message = null,
     [property: JsonPropertyName("docker_id")] string? DockerId = null,
     [property: JsonPropertyName("private_ip")] string? PrivateIp = null,
-    [property: JsonPropertyName("ports")] IReadOnlyList<BoundPort>? Ports = null);
+    [property: JsonPropertyName("ports")] IReadOnlyList<BoundPort>? Ports = null,
+    [property: JsonPropertyName("intent")] int Intent = 0);
 
 /// <summary>The states an agent reports a container in.</summary>
 public static class ReportedStates

@@ -14,6 +14,8 @@ public sealed class Container
     public ContainerDesire Desired { get; set; } = ContainerDesire.Running;
     /// <summary>Grows with every redeploy: the agent replaces a container whose revision is older than this.</summary>
     public int Revision { get; set; } = 1;
+    /// <summary>Counts the operations asked of the container (start, stop, redeploy, removal): reports of an older one move no state.</summary>
+    public int Intent { get; set; }
     /// <summary>The revision of the container the agent last reported on.</summary>
     public int ReportedRevision { get; set; }
     public required ContainerSpec Spec { get; set; }

@@ -14,6 +14,7 @@ public static class ContainerIntents
         if (container.State is not (ContainerState.Running or ContainerState.Starting))
             container.MoveTo(ContainerState.Starting);
         container.ExitCodeMsg = null;
+        container.Intent++;
         return true;
     }
 
@@ -24,6 +25,7 @@ public static class ContainerIntents
         container.Desired = ContainerDesire.Stopped;
         if (container.State is ContainerState.Running or ContainerState.Starting)
             container.MoveTo(ContainerState.Stopping);
+        container.Intent++;
         return true;
     }
 
@@ -44,6 +46,7 @@ public static class ContainerIntents
             container.DestroyedDatetime = now;
         }
 
+        container.Intent++;
         return true;
     }
 
@@ -59,6 +62,7 @@ public static class ContainerIntents
         container.ExitCodeMsg = null;
         if (container.State != ContainerState.Starting)
             container.MoveTo(ContainerState.Starting);
+        container.Intent++;
         return true;
     }
 }

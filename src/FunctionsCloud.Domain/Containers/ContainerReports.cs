@@ -8,7 +8,7 @@ namespace FunctionsCloud.Domain.Containers;
 /// How the report of a node's agent changes one of the node's container rows. The report is what the engine
 /// sees; the row's state follows it only where the state machine lets the engine speak: users' Stopping and
 /// Terminating are not undone by a container that still runs, and a report of an older revision (the copy being
-/// replaced) moves nothing.
+/// replaced) or of an older intent (from before the agent carried out the latest operation) moves nothing.
 /// </summary>
 public static class ContainerReports
 {
@@ -17,7 +17,8 @@ public static class ContainerReports
     {
         if (report is null)
             return Absent(row, now);
-        var moved = report.Revision < row.Revision ? ContainerReportChange.None : Moved(row, report, now);
+        var stale = report.Revision < row.Revision || report.Intent < row.Intent;
+        var moved = stale ? ContainerReportChange.None : Moved(row, report, now);
         var observed = ContainerObservation.Of(report);
         return observed.IsRecordedIn(row) ? moved : moved with { Observed = observed };
     }

@@ -9,7 +9,9 @@ public static class LinkTargets
     /// A container as linkers reach it, from the container row and its node's public address. With published ports
     /// and a node address: the node address and the bound host ports (only the published ports: the others are not
     /// reachable there). Otherwise: the private address and every inner port. Knowing neither: no address, no ports.
-    /// A published port whose host port the engine picks counts once the agent has reported it.
+    /// A published port whose host port the engine picks counts once the agent has reported it. A loopback node address
+    /// (a local node's) reaches nothing from inside another container: the private address serves there, since local
+    /// nodes share one engine's network.
     /// </summary>
     public static LinkedContainer Of(Container container, string? nodeAddress)
     {
@@ -17,13 +19,16 @@ public static class LinkTargets
         var published = ports.Where(p => p.OuterPort is not null).ToList();
         var (address, reachable) = (nodeAddress, container.PrivateIp) switch
         {
-            ({ Length: > 0 } node, _) when published.Count > 0 => (node, published.Select(p => new LinkedPort(p.Protocol, p.InnerPort, p.OuterPort!.Value))),
+            ({ Length: > 0 } node, _) when published.Count > 0 && !IsLoopback(node) => (node, published.Select(p => new LinkedPort(p.Protocol, p.InnerPort, p.OuterPort!.Value))),
             (_, { Length: > 0 } privateIp) => (privateIp, ports.Select(p => new LinkedPort(p.Protocol, p.InnerPort, p.InnerPort))),
             _ => ("", []),
         };
 
         return new(container.Name, container.Number, address, reachable.ToList(), container.Spec.Environment);
     }
+
+    private static bool IsLoopback(string address) =>
+        address == "localhost" || (System.Net.IPAddress.TryParse(address, out var ip) && System.Net.IPAddress.IsLoopback(ip));
 
     /// <summary>
     /// The ports the agent reported, completed by the spec's (fixed host ports are known before any report); one per

@@ -29,6 +29,7 @@ internal sealed class ContainerEntity : IStoredEntity<ContainerEntity, Container
     public string Desired { get; set; } = "";
     public int Revision { get; set; }
     public int ReportedRevision { get; set; }
+    public int Intent { get; set; }
     public string Spec { get; set; } = "";
     public int? ExitCode { get; set; }
     public string? ExitCodeMsg { get; set; }
@@ -53,6 +54,7 @@ internal sealed class ContainerEntity : IStoredEntity<ContainerEntity, Container
         Desired = ApiNames.Of(container.Desired),
         Revision = container.Revision,
         ReportedRevision = container.ReportedRevision,
+        Intent = container.Intent,
         Spec = StoredValues.Json(container.Spec, nameof(Spec)),
         ExitCode = container.ExitCode,
         ExitCodeMsg = container.ExitCodeMsg,
@@ -78,6 +80,7 @@ internal sealed class ContainerEntity : IStoredEntity<ContainerEntity, Container
             Desired = ApiNames.Parse<ContainerDesire>(Desired),
             Revision = Revision,
             ReportedRevision = ReportedRevision,
+            Intent = Intent,
             Spec = StoredValues.FromJson<ContainerSpec>(Spec)
                 ?? throw new InvalidDataException($"The container '{RowKey}' in '{PartitionKey}' has no spec."),
             ExitCode = ExitCode,

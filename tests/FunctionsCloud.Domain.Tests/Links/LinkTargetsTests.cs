@@ -35,6 +35,20 @@ public class LinkTargetsTests
         Assert.Equal([new EnvironmentVariable("MYSQL_DATABASE", "shop")], target.Environment);
     }
 
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("::1")]
+    [InlineData("localhost")]
+    public void A_local_node_on_loopback_is_passed_over_for_the_private_address(string loopback)
+    {
+        var container = Container([new(ContainerPort.Tcp, 80, null, true)], [new(ContainerPort.Tcp, 80, 49200)], "172.17.0.4");
+
+        var target = LinkTargets.Of(container, loopback);
+
+        Assert.Equal("172.17.0.4", target.Address);
+        Assert.Equal([new LinkedPort(ContainerPort.Tcp, 80, 80)], target.Ports);
+    }
+
     [Fact]
     public void A_fixed_host_port_counts_before_the_agent_reports_the_container()
     {
