@@ -49,6 +49,21 @@ public class ContainerReportsTests
         Assert.Equal(2, row.ReportedRevision);
     }
 
+    [Fact]
+    public void A_report_from_before_the_agent_carried_out_a_start_does_not_undo_it()
+    {
+        var row = Row(Stopped, revision: 1);
+        row.ExitCode = 0;
+        ContainerIntents.Start(row);
+
+        var stale = Apply(row, Report(ReportedStates.Stopped, revision: 1) with { ExitCode = 0, Intent = row.Intent - 1 });
+        Assert.Null(stale.State);
+        Assert.Equal((Starting, ContainerDesire.Running), (row.State, row.Desired));
+
+        Apply(row, Report(ReportedStates.Running, revision: 1) with { Intent = row.Intent });
+        Assert.Equal(Running, row.State);
+    }
+
     [Theory]
     [InlineData(Starting)]
     [InlineData(Stopped)]
