@@ -224,12 +224,33 @@ public sealed class InstallScriptTests : IAsyncLifetime
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 
-    /// <summary>Only the fakes and the system's own tools: /usr/local/bin (where a docker client may live) is left out.</summary>
-    private static Dictionary<string, string> Environment(string root, string fakes) => new()
+    /// <summary>Only the fakes and the system's own tools, without the machine's own docker (a test may want a host without one).</summary>
+    private Dictionary<string, string> Environment(string root, string fakes) => new()
     {
-        ["PATH"] = $"{fakes}:/usr/bin:/bin:/usr/sbin:/sbin",
+        ["PATH"] = $"{fakes}:{SystemToolsWithoutDocker()}",
         ["FUNCTIONSCLOUD_ROOT"] = root,
     };
+
+    /// <summary>A folder of links to the system's commands (the first of each name on the usual PATH), docker's left out.</summary>
+    private string SystemToolsWithoutDocker()
+    {
+        var dir = Path.Combine(_scratch, "system-tools");
+        if (Directory.Exists(dir))
+            return dir;
+        Directory.CreateDirectory(dir);
+        foreach (var source in new[] { "/usr/local/bin", "/usr/bin", "/bin", "/usr/sbin", "/sbin" }.Where(Directory.Exists))
+        {
+            foreach (var tool in Directory.EnumerateFiles(source))
+            {
+                var name = Path.GetFileName(tool);
+                var link = Path.Combine(dir, name);
+                if (!name.StartsWith("docker", StringComparison.Ordinal) && !File.Exists(link))
+                    File.CreateSymbolicLink(link, tool);
+            }
+        }
+
+        return dir;
+    }
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string file, IEnumerable<string> args, Dictionary<string, string> environment)
     {

@@ -40,6 +40,7 @@ internal static class ContainerSamples
             Desired = ContainerDesire.Stopped,
             Revision = 3,
             ReportedRevision = 2,
+            Intent = 4,
             Spec = Spec(),
             ExitCode = 137,
             ExitCodeMsg = "Killed",
