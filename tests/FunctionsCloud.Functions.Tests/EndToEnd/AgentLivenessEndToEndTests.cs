@@ -1,11 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
-using FunctionsCloud.Providers.Local;
-using FunctionsCloud.Storage.Nodes;
+using FunctionsCloud.Functions.Tests.Support;
 using FunctionsCloud.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using static FunctionsCloud.Testing.FunctionsCloudTestHost;
 
 namespace FunctionsCloud.Functions.Tests.EndToEnd;
@@ -53,17 +50,18 @@ public sealed class AgentLivenessEndToEndTests : IAsyncLifetime
         var firstSeen = (string?)node["last_seen"];
         await EventuallyAsync(async () => (string?)(await _app.GetJsonAsync(uri))["last_seen"] != firstSeen, Patience, "a heartbeat moves last_seen on");
 
-        var killedAt = Kill(await AgentPidAsync(uuid));
+        var killedAt = await LocalAgents.KillAsync(_app, uuid);
         await EventuallyAsync(async () => await StateAsync(uri) == "Unreachable", UnreachableAfter + Tick + Slack, "the node is Unreachable");
         Assert.True(DateTime.UtcNow - killedAt <= UnreachableAfter + Tick + Slack);
 
-        _restarted = StartAgent(uuid);
+        _restarted = LocalAgents.Start(_app, uuid);
         await EventuallyAsync(async () => await StateAsync(uri) == "Deployed", Patience, "the restarted agent brings the node back");
         var cluster = await _app.GetJsonAsync((string)node["node_cluster"]!);
         Assert.Equal(uri, (string?)Assert.Single(cluster["nodes"]!.AsArray())); // the same node, no second registration
         Assert.Equal(["Deployed", "Unreachable"], (await EventsAsync(uri)).Select(e => (string)e["state"]!));
 
-        Kill(_restarted.Id);
+        _restarted.Kill();
+        await _restarted.WaitForExitAsync();
         await EventuallyAsync(async () => (await EventsAsync(uri)).Any(e => (string?)e["state"] == "Lost"), LostAfter + Tick + Slack, "the node is handed over as lost");
         Assert.Equal(["Lost", "Unreachable", "Deployed", "Unreachable"], (await EventsAsync(uri)).Select(e => (string)e["state"]!));
         Assert.Equal("Unreachable", await StateAsync(uri));
@@ -78,33 +76,6 @@ public sealed class AgentLivenessEndToEndTests : IAsyncLifetime
         Assert.True((string?)action["state"] == "Success", (string?)action["logs"]);
         var deployed = await _app.GetJsonAsync((string)cluster["resource_uri"]!);
         return await _app.GetJsonAsync((string)deployed["nodes"]!.AsArray().Single()!);
-    }
-
-    /// <summary>The local provider's machine id is the agent's process id.</summary>
-    private async Task<int> AgentPidAsync(Guid uuid) =>
-        int.Parse((await _app.Services.GetRequiredService<INodeStore>().GetAsync(AdminNamespace, uuid))!.ProviderId!);
-
-    private static DateTime Kill(int pid)
-    {
-        using var process = Process.GetProcessById(pid);
-        process.Kill(); // SIGKILL: no graceful shutdown
-        process.WaitForExit();
-        return DateTime.UtcNow;
-    }
-
-    /// <summary>The agent as the local provider starts it, on the node's state directory: it finds its identity there.</summary>
-    private Process StartAgent(Guid uuid)
-    {
-        var options = _app.Services.GetRequiredService<IOptions<LocalNodeProviderOptions>>().Value;
-        var start = new ProcessStartInfo(options.ResolveDotnetPath()) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { options.ResolveAgentPath(), "--api-url", _app.Host.BaseAddress.ToString(), "--state-dir", new LocalNodeDirectory(options.ResolveStateRoot(), uuid).Path })
-            start.ArgumentList.Add(argument);
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
     }
 
     private async Task<string> StateAsync(string uri) => (string)(await _app.GetJsonAsync(uri))["state"]!;

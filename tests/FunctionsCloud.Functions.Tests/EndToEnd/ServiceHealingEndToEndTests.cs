@@ -1,10 +1,8 @@
 using System.Diagnostics;
-using FunctionsCloud.Storage.Nodes;
+using FunctionsCloud.Functions.Tests.Support;
 using FunctionsCloud.Testing;
 using FunctionsCloud.Testing.Docker;
-using Microsoft.Extensions.DependencyInjection;
 using static FunctionsCloud.Functions.Tests.EndToEnd.ServiceEndToEnd;
-using static FunctionsCloud.Testing.FunctionsCloudTestHost;
 
 namespace FunctionsCloud.Functions.Tests.EndToEnd;
 
@@ -14,6 +12,7 @@ public sealed class ServiceHealingEndToEndTests : IAsyncLifetime
 {
     private static readonly TimeSpan LostAfter = TimeSpan.FromSeconds(6);
     private ServiceEndToEnd _e2e = null!;
+    private Process? _restarted;
     private IReadOnlyList<string> _nodes = [];
 
     public async Task InitializeAsync()
@@ -24,6 +23,9 @@ public sealed class ServiceHealingEndToEndTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        if (_restarted is { HasExited: false })
+            _restarted.Kill();
+        _restarted?.Dispose();
         await _e2e.App.DisposeAsync();
         await RemoveContainersOfAsync(_nodes);
     }
@@ -39,7 +41,8 @@ public sealed class ServiceHealingEndToEndTests : IAsyncLifetime
         var moving = before.Where(c => (string?)c["node"] == victim).Select(c => (string)c["name"]!).ToList();
         Assert.Equal(2, moving.Count);
 
-        await KillAgentAsync(victim);
+        var victimUuid = Guid.Parse(victim.TrimEnd('/').Split('/')[^1]);
+        await LocalAgents.KillAsync(_e2e.App, victimUuid);
         await EventuallyAsync(async () =>
         {
             var live = await _e2e.LiveContainersAsync(web);
@@ -56,15 +59,15 @@ public sealed class ServiceHealingEndToEndTests : IAsyncLifetime
         var done = await _e2e.App.WaitForActionAsync((string)reschedule["resource_uri"]!, Patience);
         Assert.True((string?)done["state"] == "Success", (string?)done["logs"]);
         Assert.Equal("system", (string?)reschedule["user"]);
+
+        // The node comes back: its agent removes the stale copies, no longer among its desired containers.
+        Assert.Equal(2, await EngineContainersAsync(victimUuid));
+        _restarted = LocalAgents.Start(_e2e.App, victimUuid);
+        await EventuallyAsync(async () => await EngineContainersAsync(victimUuid) == 0, Patience, "the returning node's stale containers removed");
+        await EventuallyAsync(async () => (string?)(await _e2e.App.GetJsonAsync(victim))["state"] == "Deployed", Patience, "the node Deployed again");
+        Assert.Equal(6, (await _e2e.LiveContainersAsync(web)).Count(c => (string?)c["state"] == "Running"));
     }
 
-    /// <summary>The local provider's machine id is the agent's process id; SIGKILL stops it as a crashed host would.</summary>
-    private async Task KillAgentAsync(string nodeUri)
-    {
-        var uuid = Guid.Parse(nodeUri.TrimEnd('/').Split('/')[^1]);
-        var node = await _e2e.App.Services.GetRequiredService<INodeStore>().GetAsync(AdminNamespace, uuid);
-        using var process = Process.GetProcessById(int.Parse(node!.ProviderId!));
-        process.Kill();
-        await process.WaitForExitAsync();
-    }
+    private static async Task<int> EngineContainersAsync(Guid node) =>
+        (await DockerCli.OutputAsync("ps", "-aq", "--filter", $"label=io.functionscloud.node={node}")).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
 }
