@@ -44,6 +44,12 @@ param maxContainersPerService int = 100
 param containerTimeoutSeconds int = 300
 @description('How often a service operation looks at what the agents reported.')
 param containerPollSeconds int = 1
+@description('The storage queue of commands (operations for systems without an API key at hand).')
+param commandQueue string = 'functionscloud-commands'
+@description('The largest command message or trigger call body, in bytes.')
+param maxCommandBytes int = 8192
+@description('Calls per minute one trigger URL accepts.')
+param triggerCallsPerMinute int = 30
 param heartbeatIntervalSeconds int = 10
 param providerBatchSize int = 10
 @description('A node silent this long becomes Unreachable.')
@@ -174,6 +180,9 @@ module functionApp 'core/functionapp.bicep' = {
       maxContainersPerService: maxContainersPerService
       containerTimeoutSeconds: containerTimeoutSeconds
       containerPollSeconds: containerPollSeconds
+      commandQueue: commandQueue
+      maxCommandBytes: maxCommandBytes
+      triggerCallsPerMinute: triggerCallsPerMinute
       heartbeatIntervalSeconds: heartbeatIntervalSeconds
       providerBatchSize: providerBatchSize
       unreachableAfterSeconds: unreachableAfterSeconds

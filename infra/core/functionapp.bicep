@@ -46,6 +46,9 @@ type settingsType = {
   maxContainersPerService: int
   containerTimeoutSeconds: int
   containerPollSeconds: int
+  commandQueue: string
+  maxCommandBytes: int
+  triggerCallsPerMinute: int
   heartbeatIntervalSeconds: int
   providerBatchSize: int
   unreachableAfterSeconds: int
@@ -140,6 +143,9 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     FunctionsCloud__MaxContainersPerService: string(settings.maxContainersPerService)
     FunctionsCloud__ContainerTimeoutSeconds: string(settings.containerTimeoutSeconds)
     FunctionsCloud__ContainerPollSeconds: string(settings.containerPollSeconds)
+    FunctionsCloud__CommandQueue: settings.commandQueue
+    FunctionsCloud__MaxCommandBytes: string(settings.maxCommandBytes)
+    FunctionsCloud__TriggerCallsPerMinute: string(settings.triggerCallsPerMinute)
     FunctionsCloud__RegistrationTokenLifetimeSeconds: string(settings.registrationTokenLifetimeSeconds)
     FunctionsCloud__HeartbeatIntervalSeconds: string(settings.heartbeatIntervalSeconds)
     FunctionsCloud__ProviderBatchSize: string(settings.providerBatchSize)

@@ -25,6 +25,20 @@ public sealed class FunctionsCloudOptions
     /// <summary>How often a service operation looks at what the agents reported about its containers.</summary>
     public int ContainerPollSeconds { get; set; } = 1;
 
+    /// <summary>
+    /// The storage queue of commands (operations on clusters and services for systems without an API key at hand).
+    /// The queue-triggered function reads the app setting FunctionsCloud__CommandQueue itself; this copy documents the default.
+    /// </summary>
+    public string CommandQueue { get; set; } = DefaultCommandQueue;
+
+    public const string DefaultCommandQueue = "functionscloud-commands";
+
+    /// <summary>The largest command message or trigger call body accepted, in bytes.</summary>
+    public int MaxCommandBytes { get; set; } = 8192;
+
+    /// <summary>How many calls one trigger URL accepts per minute; more answer 429.</summary>
+    public int TriggerCallsPerMinute { get; set; } = 30;
+
     /// <summary>How often agents send heartbeats.</summary>
     public int HeartbeatIntervalSeconds { get; set; } = 10;
 
