@@ -77,6 +77,10 @@ public static class ApplicationServiceCollectionExtensions
 
         services.TryAddSingleton<ActionJournal>();
         services.TryAddSingleton<ActionService>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IActionOperations, ClusterActionOperations>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IActionOperations, ServiceActionOperations>());
+        services.TryAddSingleton<ActionCancellation>();
+        services.TryAddSingleton<ActionRetry>();
         services.TryAddSingleton<OperationLauncher>();
         services.TryAddSingleton<ClusterOperationStarter>();
         services.TryAddSingleton<NodeClusterOperationActivities>();

@@ -21,15 +21,14 @@ public sealed class ActionJournal(IActionStore actions, TimeProvider clock)
             record.AppendLog(clock.GetUtcNow(), line);
         });
 
+    /// <summary>Ends the action (Canceled if a cancel was asked for); one that did not succeed may be retried if its kind allows.</summary>
     public Task FinishAsync(string ns, Guid action, bool succeeded, string line) =>
         ChangeAsync(ns, action, record =>
         {
-            if (ActionStates.IsFinished(record.State))
+            if (record.IsFinished)
                 return;
-            record.AppendLog(clock.GetUtcNow(), line);
-            record.MoveTo(succeeded ? ActionState.Success : ActionState.Failed);
-            record.EndDate = clock.GetUtcNow();
-            record.CanBeCanceled = false;
+            record.Finish(clock.GetUtcNow(), succeeded, line);
+            record.CanBeRetried = record.State != ActionState.Success && RetryableActions.Refusal(record) is null;
         });
 
     private Task ChangeAsync(string ns, Guid action, Action<ActionRecord> change) => actions.UpdateAsync(ns, action, change);

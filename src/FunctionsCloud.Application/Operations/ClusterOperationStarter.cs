@@ -46,6 +46,8 @@ public sealed class ClusterOperationStarter(INodeClusterStore clusters, Operatio
             User = caller.User,
             Ip = request.Ip,
             StartDate = clock.GetUtcNow(),
+            // A terminate half done has nowhere honest to settle (Terminating only leads to Terminated): it runs to its end.
+            CanBeCanceled = kind != ClusterOperationKind.Terminate,
         };
         await launcher.LaunchAsync(action, ClusterOperationNames.Orchestrator, input, durable,
             () => ReleaseAsync(caller.Namespace, clusterUuid, actionUuid, before!.Value, targetBefore), cancellationToken);

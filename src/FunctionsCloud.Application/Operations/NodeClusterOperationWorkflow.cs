@@ -6,7 +6,8 @@ namespace FunctionsCloud.Application.Operations;
 /// <summary>
 /// The one orchestration behind deploy, scale and terminate: it brings the cluster's live nodes to the
 /// target. New nodes are created in parallel batches, then awaited as their agents register (external
-/// events with a timeout); nodes that fail or stay silent are marked and the rest carry on.
+/// events with a timeout); nodes that fail or stay silent are marked and the rest carry on. A cancel stops it
+/// between steps or cuts a wait short; the nodes made so far stay, and Complete settles the cluster either way.
 /// Deterministic: only the context's clock and ids, all I/O in activities.
 /// </summary>
 public static class NodeClusterOperationWorkflow
@@ -16,16 +17,17 @@ public static class NodeClusterOperationWorkflow
 
     public static async Task<string> RunAsync(TaskOrchestrationContext context, ClusterOperationInput input)
     {
+        var cancellation = OperationCancellation.Listen(context);
         try
         {
             var plan = await context.CallActivityAsync<ClusterOperationPlan>(ClusterOperationNames.Begin, input, Retry);
             var missing = input.Kind is ClusterOperationKind.Deploy or ClusterOperationKind.Scale
                 ? plan.TargetNumNodes - plan.LiveNodes.Count
                 : 0;
-            if (missing > 0)
-                await AddNodesAsync(context, input, plan, missing);
+            if (missing > 0 && !cancellation.IsRequested)
+                await AddNodesAsync(context, input, plan, missing, cancellation);
             var leaving = Leaving(input, plan, missing);
-            if (leaving.Count > 0)
+            if (leaving.Count > 0 && !cancellation.IsRequested)
                 await InBatchesAsync<NodeOutcome>(context, ClusterOperationNames.TerminateNodes, input, leaving, plan.BatchSize);
             return await context.CallActivityAsync<string>(ClusterOperationNames.Complete, new CompletionInput(input, null), Retry);
         }
@@ -44,15 +46,23 @@ public static class NodeClusterOperationWorkflow
         _ => [],
     };
 
-    private static async Task AddNodesAsync(TaskOrchestrationContext context, ClusterOperationInput input, ClusterOperationPlan plan, int count)
+    /// <summary>Creates the missing nodes and waits for their agents; canceled, it leaves the nodes it made to register in their own time.</summary>
+    private static async Task AddNodesAsync(
+        TaskOrchestrationContext context, ClusterOperationInput input, ClusterOperationPlan plan, int count, OperationCancellation cancellation)
     {
         var uuids = Enumerable.Range(0, count).Select(_ => Uuid4.From(context.NewGuid())).ToList();
         var deadline = context.CurrentUtcDateTime.AddSeconds(plan.RegistrationTimeoutSeconds);
         var outcomes = await InBatchesAsync<NodeOutcome>(context, ClusterOperationNames.CreateNodes, input, uuids, plan.BatchSize);
-        var created = await ProvisionedAsync(context, input, plan, outcomes.Where(o => o.Succeeded).Select(o => o.NodeUuid).ToList(), deadline);
+        var created = await ProvisionedAsync(
+            context, input, plan, outcomes.Where(o => o.Succeeded).Select(o => o.NodeUuid).ToList(), deadline, cancellation);
+        if (cancellation.IsRequested)
+            return;
 
         var timeout = Max(deadline - context.CurrentUtcDateTime, TimeSpan.FromSeconds(1));
-        var registered = await Task.WhenAll(created.Select(uuid => RegisteredWithinAsync(context, uuid, timeout)));
+        var registrations = Task.WhenAll(created.Select(uuid => RegisteredWithinAsync(context, uuid, timeout)));
+        if (await cancellation.IsCanceledBeforeAsync(registrations))
+            return;
+        var registered = await registrations;
         var silent = created.Where((_, i) => !registered[i]).ToList();
         var reason = $"The node's agent did not register within {plan.RegistrationTimeoutSeconds} s.";
         if (created.Count > 0)
@@ -67,8 +77,8 @@ public static class NodeClusterOperationWorkflow
     /// deployment, a droplet booting); failed ones drop out. What is still pending at the deadline is
     /// left to the registration wait, which then times out on it.
     /// </summary>
-    private static async Task<List<Guid>> ProvisionedAsync(
-        TaskOrchestrationContext context, ClusterOperationInput input, ClusterOperationPlan plan, List<Guid> created, DateTime deadline)
+    private static async Task<List<Guid>> ProvisionedAsync(TaskOrchestrationContext context, ClusterOperationInput input,
+        ClusterOperationPlan plan, List<Guid> created, DateTime deadline, OperationCancellation cancellation)
     {
         var made = new List<Guid>();
         var pending = created;
@@ -78,9 +88,9 @@ public static class NodeClusterOperationWorkflow
             var statuses = await InBatchesAsync<NodeProvisioningOutcome>(context, ClusterOperationNames.DescribeNodes, input, pending, DescribeBatchSize);
             made.AddRange(statuses.Where(s => s.State == ProvisioningOutcome.Running).Select(s => s.NodeUuid));
             pending = statuses.Where(s => s.State == ProvisioningOutcome.Pending).Select(s => s.NodeUuid).ToList();
-            if (pending.Count == 0 || context.CurrentUtcDateTime >= deadline)
+            if (pending.Count == 0 || context.CurrentUtcDateTime >= deadline
+                || await cancellation.IsCanceledWithinAsync(TimeSpan.FromSeconds(plan.ProvisioningPollSeconds)))
                 break;
-            await context.CreateTimer(TimeSpan.FromSeconds(plan.ProvisioningPollSeconds), CancellationToken.None);
         }
 
         return [.. made, .. pending];

@@ -46,6 +46,8 @@ public sealed class ServiceOperationStarter(IServiceStore services, OperationLau
             User = caller.User,
             Ip = request.Ip,
             StartDate = clock.GetUtcNow(),
+            // A terminate half done has nowhere honest to settle (Terminating only leads to Terminated): it runs to its end.
+            CanBeCanceled = kind != ServiceOperationKind.Terminate,
             IsUserAction = kind != ServiceOperationKind.Reschedule,
         };
         await launcher.LaunchAsync(action, ServiceOperationNames.Orchestrator, input, durable,

@@ -1,3 +1,4 @@
+using FunctionsCloud.Application.Operations;
 using Microsoft.DurableTask;
 
 namespace FunctionsCloud.Application.ServiceOperations;
@@ -6,7 +7,8 @@ namespace FunctionsCloud.Application.ServiceOperations;
 /// The one orchestration behind every service and container operation. A step writes the containers' desired
 /// state (and bumps their nodes' generations); the agents converge and report in their heartbeats; the
 /// orchestration looks at the reports with a durable timer between looks until every container reached its goal
-/// or the deadline passed. A rolling redeploy (sequential_deployment) is one step per container.
+/// or the deadline passed. A rolling redeploy (sequential_deployment) is one step per container. A cancel stops it
+/// before its next step or cuts its wait short; what the steps wrote stays, and Complete settles the service.
 /// Deterministic: only the context's clock, all I/O in activities.
 /// </summary>
 public static class ServiceOperationWorkflow
@@ -16,16 +18,17 @@ public static class ServiceOperationWorkflow
 
     public static async Task<string> RunAsync(TaskOrchestrationContext context, ServiceOperationInput input)
     {
+        var cancellation = OperationCancellation.Listen(context);
         var failures = new List<string>();
         try
         {
             var plan = await context.CallActivityAsync<ServiceOperationPlan>(ServiceOperationNames.Begin, input, Retry);
             var steps = plan.Rolling ? plan.Redeploys.Select(target => (IReadOnlyList<RedeployTarget>)[target]) : [plan.Redeploys];
-            foreach (var redeploys in steps)
+            foreach (var redeploys in steps.TakeWhile(_ => !cancellation.IsRequested))
             {
                 var step = await context.CallActivityAsync<StepResult>(ServiceOperationNames.Apply, new ServiceStepInput(input, redeploys), Retry);
                 failures.AddRange(step.Failures);
-                failures.AddRange(await AwaitGoalsAsync(context, input, plan, step.Awaited));
+                failures.AddRange(await AwaitGoalsAsync(context, input, plan, step.Awaited, cancellation));
             }
 
             return await CompleteAsync(context, input, failures, error: null);
@@ -36,9 +39,9 @@ public static class ServiceOperationWorkflow
         }
     }
 
-    /// <summary>Looks at the reports until nothing is pending; at the deadline, what is left is reported as failed.</summary>
-    private static async Task<List<string>> AwaitGoalsAsync(
-        TaskOrchestrationContext context, ServiceOperationInput input, ServiceOperationPlan plan, IReadOnlyList<AwaitedContainer> awaited)
+    /// <summary>Looks at the reports until nothing is pending; at the deadline, what is left is reported as failed. A cancel stops the looking.</summary>
+    private static async Task<List<string>> AwaitGoalsAsync(TaskOrchestrationContext context, ServiceOperationInput input,
+        ServiceOperationPlan plan, IReadOnlyList<AwaitedContainer> awaited, OperationCancellation cancellation)
     {
         var failures = new List<string>();
         var deadline = context.CurrentUtcDateTime.AddSeconds(plan.TimeoutSeconds);
@@ -50,8 +53,8 @@ public static class ServiceOperationWorkflow
                 new ObserveInput(input, pending, plan.TimeoutSeconds, final), Retry);
             failures.AddRange(seen.Failures);
             pending = final ? [] : seen.Pending;
-            if (pending.Count > 0)
-                await context.CreateTimer(TimeSpan.FromSeconds(plan.PollSeconds), CancellationToken.None);
+            if (pending.Count > 0 && await cancellation.IsCanceledWithinAsync(TimeSpan.FromSeconds(plan.PollSeconds)))
+                break;
         }
 
         return failures;

@@ -29,6 +29,31 @@ public sealed class ActionRecord
 
     public void MoveTo(ActionState next) => State = ActionStates.Machine.Move("action", State, next);
 
+    public bool IsFinished => ActionStates.IsFinished(State);
+
+    /// <summary>
+    /// Ends the action by its operation's outcome, or Canceled when a cancel was asked for (the operation stopped
+    /// short and settled its object). An action that has ended already stays as it is.
+    /// </summary>
+    public void Finish(DateTimeOffset at, bool succeeded, string line)
+    {
+        if (IsFinished)
+            return;
+        var canceled = State == ActionState.Canceling;
+        AppendLog(at, canceled ? $"Canceled. {line}" : line);
+        MoveTo(canceled ? ActionState.Canceled : succeeded ? ActionState.Success : ActionState.Failed);
+        EndDate = at;
+        CanBeCanceled = false;
+    }
+
+    /// <summary>Asks the operation to stop at its next safe point: Canceling until it has settled its object.</summary>
+    public void RequestCancel(DateTimeOffset at, string user)
+    {
+        MoveTo(ActionState.Canceling);
+        CanBeCanceled = false;
+        AppendLog(at, $"Cancel requested by {user}; the operation stops at its next safe point.");
+    }
+
     public void Restore(ActionState state, string logs)
     {
         State = state;

@@ -1,0 +1,84 @@
+using FunctionsCloud.Application.Api;
+using FunctionsCloud.Application.Authentication;
+using FunctionsCloud.Application.NodeClusters;
+using FunctionsCloud.Application.Nodes;
+using FunctionsCloud.Application.Operations;
+using FunctionsCloud.Domain.Actions;
+using FunctionsCloud.Domain.NodeClusters;
+using FunctionsCloud.Storage.NodeClusters;
+using FunctionsCloud.Storage.Nodes;
+using Microsoft.DurableTask.Client;
+
+namespace FunctionsCloud.Application.Actions;
+
+/// <summary>Cancel and retry for node cluster operations: Cluster Deploy, Scale and Terminate, and Node Terminate.</summary>
+public sealed class ClusterActionOperations(
+    INodeClusterStore clusters,
+    INodeStore nodes,
+    ClusterOperationStarter starter,
+    NodeClusterService clusterService,
+    NodeService nodeService,
+    NodeClusterOperationActivities activities,
+    ActionJournal journal) : IActionOperations
+{
+    private static readonly Dictionary<string, ClusterOperationKind> Kinds =
+        Enum.GetValues<ClusterOperationKind>().ToDictionary(ClusterOperationNames.ActionName);
+
+    public bool Tracks(ActionRecord action) => Kinds.ContainsKey(action.Action);
+
+    public async Task<string?> RetryRefusalAsync(ActionRecord action, CancellationToken cancellationToken)
+    {
+        if (await InputAsync(action, cancellationToken) is not { } input)
+            return "its object no longer exists.";
+        var cluster = await clusters.GetAsync(input.Namespace, input.ClusterUuid, cancellationToken);
+        if (cluster is null or { IsTerminated: true })
+            return "its node cluster is terminated.";
+        if (input.NodeUuid is { } node && await nodes.GetAsync(input.Namespace, node, cancellationToken) is not { IsLive: true })
+            return "its node is terminated.";
+        return null;
+    }
+
+    public async Task<ActionRecord> RetryAsync(
+        ActionRecord action, Caller caller, RequestInfo request, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        var input = await InputAsync(action, cancellationToken) ?? throw new ResourceConflictException("The action cannot be retried: its object no longer exists.");
+        return input.Kind switch
+        {
+            ClusterOperationKind.Terminate => (await clusterService.TerminateAsync(caller, request, input.ClusterUuid, durable, cancellationToken)).Action,
+            ClusterOperationKind.TerminateNode => (await nodeService.TerminateAsync(caller, request, input.NodeUuid!.Value, durable, cancellationToken)).Action,
+            _ => (await starter.StartAsync(caller, request, input.ClusterUuid, input.Kind, Converge, durable, cancellationToken: cancellationToken)).Action,
+        };
+    }
+
+    public async Task SettleAsync(ActionRecord action, CancellationToken cancellationToken)
+    {
+        if (await InputAsync(action, cancellationToken) is { } input && await clusters.GetAsync(input.Namespace, input.ClusterUuid, cancellationToken) is not null)
+            await activities.CompleteAsync(new CompletionInput(input, null), cancellationToken);
+        else
+            await journal.FinishAsync(action.Namespace, action.Uuid, succeeded: false, "Its node cluster no longer exists.");
+    }
+
+    /// <summary>
+    /// A deploy or scale run again brings the cluster to its target once more: a cluster still in Init deploys,
+    /// one that was deployed (partly, or not at all) scales; the action keeps its name.
+    /// </summary>
+    private static void Converge(NodeCluster cluster)
+    {
+        if (cluster.IsTerminated)
+            throw new ResourceConflictException("The node cluster is terminated.");
+        cluster.MoveTo(cluster.State == NodeClusterState.Init ? NodeClusterState.Deploying : NodeClusterState.Scaling);
+    }
+
+    /// <summary>The orchestration input the action was started with; null when its object is gone.</summary>
+    private async Task<ClusterOperationInput?> InputAsync(ActionRecord action, CancellationToken cancellationToken)
+    {
+        var kind = Kinds[action.Action];
+        if (ActionObject.UuidOf(action.Object) is not { } uuid)
+            return null;
+        if (kind != ClusterOperationKind.TerminateNode)
+            return new ClusterOperationInput(action.Namespace, uuid, action.Uuid, kind);
+        return await nodes.GetAsync(action.Namespace, uuid, cancellationToken) is { NodeCluster: { } cluster }
+            ? new ClusterOperationInput(action.Namespace, cluster, action.Uuid, kind, uuid)
+            : null;
+    }
+}
