@@ -106,6 +106,7 @@ module storage 'core/storage.bicep' = {
     location: location
     tags: tags
     containers: [deploymentContainerName, agentBuildsContainerName]
+    queues: [commandQueue, '${commandQueue}-poison']
   }
 }
 

@@ -1,10 +1,13 @@
 // The storage account of the app and of Durable Functions: tables, queues and blobs, reached with
-// Microsoft Entra ID only (no shared key), plus the private blob containers for deployments and agent builds.
+// Microsoft Entra ID only (no shared key), plus the private blob containers for deployments and agent builds
+// and the command queue (with its poison queue, so the API can list it before anything was poisoned).
 param name string
 param location string
 param tags object = {}
 @description('Private blob containers to create.')
 param containers string[] = []
+@description('Storage queues to create (the command queue and its poison queue).')
+param queues string[] = []
 
 resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' = {
   name: name
@@ -42,6 +45,18 @@ resource blobContainers 'Microsoft.Storage/storageAccounts/blobServices/containe
     properties: {
       publicAccess: 'None'
     }
+  }
+]
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2026-06-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource storageQueues 'Microsoft.Storage/storageAccounts/queueServices/queues@2026-06-01' = [
+  for queue in queues: {
+    parent: queueService
+    name: queue
   }
 ]
 

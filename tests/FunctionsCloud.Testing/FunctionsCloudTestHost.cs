@@ -79,6 +79,8 @@ public sealed class FunctionsCloudTestHost : IAsyncDisposable
             ["FunctionsCloud:DataProtection:KeyDirectory"] = Path.Combine(Path.GetTempPath(), "functionscloud-tests", prefix, "keys"),
             // The timer trigger reads its schedule from this app setting, as in Azure.
             ["FunctionsCloud:MonitorSchedule"] = FunctionsCloudOptions.DefaultMonitorSchedule,
+            // The command queue's trigger reads its queue from this app setting; a queue of its own per host, like the tables.
+            ["FunctionsCloud:CommandQueue"] = prefix + "-commands",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             values[key] = value;

@@ -4,6 +4,7 @@ using Azure.Storage.Queues;
 using FunctionsCloud.Storage.Accounts;
 using FunctionsCloud.Storage.Actions;
 using FunctionsCloud.Storage.ApiKeys;
+using FunctionsCloud.Storage.Commands;
 using FunctionsCloud.Storage.Containers;
 using FunctionsCloud.Storage.NodeClusters;
 using FunctionsCloud.Storage.AgentBuilds;
@@ -46,6 +47,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IProviderAccountStore, ProviderAccountStore>();
         services.TryAddSingleton<IServiceStore, ServiceStore>();
         services.TryAddSingleton<IContainerStore, ContainerStore>();
+        services.TryAddSingleton<ICommandReceiptStore, CommandReceiptStore>();
+        services.TryAddSingleton<ICommandQueues, CommandQueues>();
         services.TryAddSingleton<IAgentBuilds>(sp => new BlobAgentBuilds(sp.GetRequiredService<BlobServiceClient>(), BlobAgentBuilds.ContainerOf(configuration)));
         return services;
     }

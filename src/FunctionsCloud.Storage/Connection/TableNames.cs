@@ -32,6 +32,7 @@ public sealed record TableNames
     public string ProviderAccounts => Prefix + "ProviderAccounts";
     public string Services => Prefix + "Services";
     public string Containers => Prefix + "Containers";
+    public string CommandReceipts => Prefix + "CommandReceipts";
 
     public static TableNames FromConfiguration(IConfiguration configuration)
     {

@@ -1,0 +1,7 @@
+namespace FunctionsCloud.Application.Commands;
+
+public enum CommandTargetKind
+{
+    Service,
+    NodeCluster,
+}

@@ -1,0 +1,19 @@
+using FunctionsCloud.Application.Api;
+using FunctionsCloud.Domain.Actions;
+using FunctionsCloud.Storage.Actions;
+using FunctionsCloud.Storage.Querying;
+
+namespace FunctionsCloud.Application.Commands;
+
+/// <summary>
+/// Finds the action an earlier delivery of a command started before it could settle its receipt: the action's path
+/// names the message, so a retry that took the receipt over answers with it instead of starting a second operation.
+/// </summary>
+public sealed class StartedCommandActions(IActionStore actions)
+{
+    public async Task<ActionRecord?> FindAsync(string ns, string objectUri, string path, CancellationToken cancellationToken)
+    {
+        var onObject = await actions.ListAsync(ns, TableQuery.All.Where("object", objectUri), 0, ListRequest.MaxLimit, cancellationToken);
+        return onObject.Items.FirstOrDefault(a => a.Path == path);
+    }
+}
