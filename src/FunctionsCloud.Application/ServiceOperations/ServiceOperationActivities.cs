@@ -96,9 +96,11 @@ public sealed class ServiceOperationActivities(
             return;
         }
 
-        // A stop settles Stopped even when the service has no container left to stop.
+        // A stop settles Stopped even when the service has no container left to stop; containers that failed to
+        // start are not wanted either, but that leaves the service Not running, not Stopped.
         var live = all.Where(c => c.IsLive).ToList();
-        var stoppedOnPurpose = kind == ServiceOperationKind.Stop || (live.Count > 0 && live.All(c => c.Desired == ContainerDesire.Stopped));
+        var stoppedOnPurpose = kind == ServiceOperationKind.Stop
+            || (kind == ServiceOperationKind.StopContainer && live.Count > 0 && live.All(c => c.Desired == ContainerDesire.Stopped));
         Move(service, ServiceStates.Settled(service.TargetNumContainers, running, stoppedOnPurpose));
         if (running > 0)
             service.DeployedDatetime ??= now;

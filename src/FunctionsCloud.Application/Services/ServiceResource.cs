@@ -47,10 +47,12 @@ public sealed record ServiceResource(
     {
         var live = containers.Where(c => c.IsLive).OrderBy(c => c.Number).ToList();
         var uri = Uris.Service(service.Uuid);
+        var running = live.Count(c => c.State == ContainerState.Running);
+        var state = ServiceStates.AsSeen(service.State, service.ActiveAction is not null, service.TargetNumContainers, running);
         return new ServiceResource(
-            service.Uuid, uri, service.ImageName, service.Name, service.Nickname, ApiNames.Of(service.State), Stack: null,
+            service.Uuid, uri, service.ImageName, service.Name, service.Nickname, ApiNames.Of(state), Stack: null,
             live.Select(c => Uris.Container(c.Uuid)).ToList(), service.TargetNumContainers, live.Count,
-            live.Count(c => c.State == ContainerState.Running), live.Count(c => c.State == ContainerState.Stopped),
+            running, live.Count(c => c.State == ContainerState.Stopped),
             ApiNames.Of(service.DeploymentStrategy), TagResource.From(service.Tags), service.ContainerPorts, service.ContainerEnvvars,
             service.LinkedToService.Select(l => new ServiceLinkResource(l.Alias, Uris.Service(l.ToService), uri)).ToList(),
             Variables(linkVariables), Command(service.RunCommand), Command(service.Entrypoint), service.WorkingDir,

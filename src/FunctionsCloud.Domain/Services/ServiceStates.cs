@@ -31,6 +31,14 @@ public static class ServiceStates
     public static bool IsLive(ServiceState state) => state is not (Terminating or Terminated);
 
     /// <summary>
+    /// The state users see between operations: a service settled as running follows its containers as the agents
+    /// report them (one that exits makes it Partly running); busy, stopped and terminated services, and any with an
+    /// operation in flight, show their own.
+    /// </summary>
+    public static ServiceState AsSeen(ServiceState stored, bool busy, int target, int running) =>
+        !busy && stored is Running or PartlyRunning or NotRunning && target > 0 ? Settled(target, running, stoppedOnPurpose: false) : stored;
+
+    /// <summary>
     /// Where a service settles once an operation did what it could: all wanted containers Running gives Running,
     /// some gives Partly running; none running gives Stopped when it was stopped on purpose, else Not running.
     /// </summary>

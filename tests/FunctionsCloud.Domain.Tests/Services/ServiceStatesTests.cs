@@ -45,4 +45,15 @@ public class ServiceStatesTests
         Assert.Equal([Starting, Scaling, Redeploying, Stopping, Terminating], all.Where(ServiceStates.IsBusy));
         Assert.Equal([Terminating, Terminated], all.Where(s => !ServiceStates.IsLive(s)));
     }
+
+    [Theory]
+    [InlineData(Running, false, 3, 2, PartlyRunning)] // one exited since the service settled
+    [InlineData(PartlyRunning, false, 3, 3, Running)] // the engine restarted it
+    [InlineData(Running, false, 1, 0, NotRunning)]
+    [InlineData(Running, true, 3, 0, Running)] // an operation in flight says what it does
+    [InlineData(Stopped, false, 3, 0, Stopped)]
+    [InlineData(Scaling, false, 3, 1, Scaling)]
+    [InlineData(Running, false, 0, 0, Running)] // scaled to nothing
+    public void Between_operations_a_running_service_follows_its_containers(ServiceState stored, bool busy, int target, int running, ServiceState seen) =>
+        Assert.Equal(seen, ServiceStates.AsSeen(stored, busy, target, running));
 }

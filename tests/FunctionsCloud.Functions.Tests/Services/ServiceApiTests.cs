@@ -211,7 +211,7 @@ public sealed class ServiceApiTests : ServiceAppTests
     public async Task An_EVERY_NODE_service_keeps_its_strategy_and_cannot_be_scaled_by_hand()
     {
         var agents = await Given.CreateAsync(new { image_name = Image, name = "agent", deployment_strategy = "EVERY_NODE" });
-        await Given.SetStateAsync(agents, Domain.Services.ServiceState.Running);
+        await Given.SetStateAsync(agents, Domain.Services.ServiceState.Stopped);
 
         foreach (var (body, field) in new (object, string)[]
                  {
@@ -228,7 +228,7 @@ public sealed class ServiceApiTests : ServiceAppTests
         await ExpectAsync(scale, HttpStatusCode.BadRequest);
         Assert.Contains("EVERY_NODE", await scale.Content.ReadAsStringAsync());
         var after = await App.GetJsonAsync(Uri(agents));
-        Assert.Equal(("EVERY_NODE", 1, "Running", null), ((string?)after["deployment_strategy"], (int)after["target_num_containers"]!, (string?)after["state"], (string?)after["current_action"]));
+        Assert.Equal(("EVERY_NODE", 1, "Stopped", null), ((string?)after["deployment_strategy"], (int)after["target_num_containers"]!, (string?)after["state"], (string?)after["current_action"]));
     }
 
     [Fact]
