@@ -14,6 +14,7 @@ using FunctionsCloud.Application.Operations;
 using FunctionsCloud.Application.Services;
 using FunctionsCloud.Application.ServiceOperations;
 using FunctionsCloud.Application.Tokens;
+using FunctionsCloud.Application.Triggers;
 using FunctionsCloud.Domain.Catalog;
 using FunctionsCloud.Providers.Contract;
 using FunctionsCloud.Providers.Aws;
@@ -95,6 +96,7 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<ServiceViews>();
         services.TryAddSingleton<ServiceService>();
         services.TryAddSingleton<ContainerService>();
+        services.AddTriggers();
         return services;
     }
 }

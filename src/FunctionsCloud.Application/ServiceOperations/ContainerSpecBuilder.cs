@@ -1,6 +1,8 @@
+using FunctionsCloud.Application.Triggers;
 using FunctionsCloud.Domain.Containers;
 using FunctionsCloud.Domain.Links;
 using FunctionsCloud.Domain.Services;
+using FunctionsCloud.Domain.Triggers;
 using FunctionsCloud.Storage.Containers;
 
 namespace FunctionsCloud.Application.ServiceOperations;
@@ -8,9 +10,9 @@ namespace FunctionsCloud.Application.ServiceOperations;
 /// <summary>
 /// How a service's containers are to run now: its runtime fields, plus the link variables and host names of
 /// every Running container of each linked service, at the addresses they are reachable at (set at deploy and
-/// redeploy, as Docker Cloud did).
+/// redeploy, as Docker Cloud did), and the body of the latest trigger call as TRIGGER_BODY.
 /// </summary>
-public sealed class ContainerSpecBuilder(IContainerStore containers, ServiceNodes nodes)
+public sealed class ContainerSpecBuilder(IContainerStore containers, ServiceNodes nodes, ITriggerBodies triggerBodies)
 {
     public async Task<ContainerSpec> BuildAsync(Service service, CancellationToken cancellationToken)
     {
@@ -22,6 +24,10 @@ public sealed class ContainerSpecBuilder(IContainerStore containers, ServiceNode
             environment.AddRange(LinkVariables.For(link.Alias, targets));
             hosts.AddRange(LinkVariables.Hosts(link.Alias, targets));
         }
+
+        // Last, so it wins over a variable of the same name: the latest trigger call's body.
+        if (await triggerBodies.LatestAsync(service.Namespace, service.Uuid, cancellationToken) is { } body)
+            environment.Add(new EnvironmentVariable(TriggerRules.BodyVariable, body));
 
         return new ContainerSpec(service.ImageName, service.RunCommand, service.Entrypoint, service.WorkingDir, environment,
             service.ContainerPorts, hosts, service.Memory, service.CpuShares, service.Autorestart, service.Autodestroy);

@@ -1,5 +1,6 @@
 using FunctionsCloud.Application.Authentication;
 using FunctionsCloud.Domain.Agents;
+using FunctionsCloud.Domain.Triggers;
 using FunctionsCloud.Functions.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
@@ -8,13 +9,15 @@ namespace FunctionsCloud.Functions.Middleware;
 
 /// <summary>
 /// Every HTTP function needs an API key, except the agents' endpoints, which check their own tokens and
-/// node secrets. Failures throw, and <see cref="ProblemDetailsMiddleware"/> answers 401.
+/// node secrets, and trigger calls, whose URL's secret is the credential. Failures throw, and
+/// <see cref="ProblemDetailsMiddleware"/> answers 401.
 /// </summary>
 public sealed class ApiKeyAuthenticationMiddleware(ApiKeyAuthenticator authenticator) : IFunctionsWorkerMiddleware
 {
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
-        if (context.GetHttpContext() is { } http && !http.Request.Path.StartsWithSegments(AgentRoutes.Prefix.TrimEnd('/')))
+        if (context.GetHttpContext() is { } http && !http.Request.Path.StartsWithSegments(AgentRoutes.Prefix.TrimEnd('/'))
+            && !http.Request.Path.StartsWithSegments(TriggerUris.CallPrefix))
         {
             var caller = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization.FirstOrDefault(), http.RequestAborted);
             http.SetCaller(caller);

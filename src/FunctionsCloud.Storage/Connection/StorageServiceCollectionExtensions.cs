@@ -13,6 +13,7 @@ using FunctionsCloud.Storage.Liveness;
 using FunctionsCloud.Storage.Nodes;
 using FunctionsCloud.Storage.Services;
 using FunctionsCloud.Storage.Tokens;
+using FunctionsCloud.Storage.Triggers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -47,6 +48,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IProviderAccountStore, ProviderAccountStore>();
         services.TryAddSingleton<IServiceStore, ServiceStore>();
         services.TryAddSingleton<IContainerStore, ContainerStore>();
+        services.AddTriggerStores();
         services.TryAddSingleton<ICommandReceiptStore, CommandReceiptStore>();
         services.TryAddSingleton<ICommandQueues, CommandQueues>();
         services.TryAddSingleton<IAgentBuilds>(sp => new BlobAgentBuilds(sp.GetRequiredService<BlobServiceClient>(), BlobAgentBuilds.ContainerOf(configuration)));

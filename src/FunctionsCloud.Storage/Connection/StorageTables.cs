@@ -13,6 +13,9 @@ internal sealed class StorageTables(StorageClients clients, TableNames names)
     public StorageTable ProviderAccounts { get; } = new(clients.Tables.GetTableClient(names.ProviderAccounts));
     public StorageTable Services { get; } = new(clients.Tables.GetTableClient(names.Services));
     public StorageTable Containers { get; } = new(clients.Tables.GetTableClient(names.Containers));
+    public StorageTable Triggers { get; } = new(clients.Tables.GetTableClient(names.Triggers));
+    public StorageTable TriggerSecrets { get; } = new(clients.Tables.GetTableClient(names.TriggerSecrets));
+    public StorageTable TriggerCalls { get; } = new(clients.Tables.GetTableClient(names.TriggerCalls));
     public StorageTable CommandReceipts { get; } = new(clients.Tables.GetTableClient(names.CommandReceipts));
 
     /// <summary>A table outside the fixed set (a liveness shard's): its holder keeps it, so it is created once per holder.</summary>

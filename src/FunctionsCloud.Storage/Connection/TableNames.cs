@@ -32,6 +32,9 @@ public sealed record TableNames
     public string ProviderAccounts => Prefix + "ProviderAccounts";
     public string Services => Prefix + "Services";
     public string Containers => Prefix + "Containers";
+    public string Triggers => Prefix + "Triggers";
+    public string TriggerSecrets => Prefix + "TriggerSecrets";
+    public string TriggerCalls => Prefix + "TriggerCalls";
     public string CommandReceipts => Prefix + "CommandReceipts";
 
     public static TableNames FromConfiguration(IConfiguration configuration)

@@ -3,6 +3,7 @@ using FunctionsCloud.Application.Configuration;
 using FunctionsCloud.Application.Liveness;
 using FunctionsCloud.Application.Operations;
 using FunctionsCloud.Application.ServiceOperations;
+using FunctionsCloud.Application.Triggers;
 using FunctionsCloud.Domain.Actions;
 using FunctionsCloud.Domain.Containers;
 using FunctionsCloud.Domain.Nodes;
@@ -82,7 +83,7 @@ internal sealed class ServiceWorld
     public ServiceSteps Steps()
     {
         var nodes = new ServiceNodes(Nodes);
-        return new ServiceSteps(Services, Containers, nodes, new ContainerSpecBuilder(Containers, nodes), new NodeGenerations(Liveness), _clock);
+        return new ServiceSteps(Services, Containers, nodes, new ContainerSpecBuilder(Containers, nodes, ITriggerBodies.None), new NodeGenerations(Liveness), _clock);
     }
 
     public ServiceOperationActivities Activities() =>

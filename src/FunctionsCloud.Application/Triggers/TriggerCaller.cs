@@ -1,0 +1,109 @@
+using System.Globalization;
+using FunctionsCloud.Application.Api;
+using FunctionsCloud.Application.Authentication;
+using FunctionsCloud.Application.Configuration;
+using FunctionsCloud.Application.Services;
+using FunctionsCloud.Domain.Actions;
+using FunctionsCloud.Domain.Triggers;
+using FunctionsCloud.Domain.Validation;
+using FunctionsCloud.Storage.Triggers;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+
+namespace FunctionsCloud.Application.Triggers;
+
+/// <summary>
+/// Performs a trigger's operation for whoever holds its URL: the service's own redeploy or scale, as the trigger's
+/// creator in the trigger's namespace, recorded with method TRIGGER. Unknown, revoked and malformed secrets are all
+/// the same 404; a refusal (404, 400, 413, 429, or the service's 409) starts nothing and leaves the service as it was.
+/// </summary>
+public sealed class TriggerCaller(
+    ITriggerStore triggers,
+    ITriggerSecretIndex secrets,
+    ITriggerCallCounter calls,
+    ServiceService services,
+    IOptions<FunctionsCloudOptions> options,
+    TimeProvider clock)
+{
+    public const string Method = "TRIGGER";
+
+    public async Task<(ServiceResource Service, ActionRecord? Action)> CallAsync(TriggerCall call, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        var trigger = await FindAsync(call.Secret, cancellationToken);
+        var settings = options.Value;
+        var body = await TriggerBodyReader.ReadAsync(call.Body, settings.MaxCommandBytes, cancellationToken);
+        var caller = new Caller(trigger.CreatedBy, trigger.Namespace, IsAdmin: false);
+        var step = ParseStep(call.Steps);
+        var target = await TargetAsync(trigger, caller, step, cancellationToken);
+        await CountAsync(trigger, settings.TriggerCallsPerMinute, cancellationToken);
+
+        var info = new RequestInfo(Method, TriggerUris.CallRecord(trigger.ServiceUuid, trigger.Uuid, step), call.Ip);
+        var calledAt = clock.GetUtcNow();
+        var before = await RecordBodyAsync(trigger, body, calledAt, cancellationToken);
+        try
+        {
+            return target is { } scaled
+                ? await services.PatchAsync(caller, info, trigger.ServiceUuid, new PatchServiceRequest { TargetNumContainers = scaled }, durable, cancellationToken)
+                : await services.RedeployAsync(caller, info, trigger.ServiceUuid, durable, cancellationToken);
+        }
+        catch
+        {
+            await RestoreBodyAsync(trigger, before, calledAt);
+            throw;
+        }
+    }
+
+    private async Task<Trigger> FindAsync(string secret, CancellationToken cancellationToken)
+    {
+        var address = TriggerSecret.IsWellFormed(secret) ? await secrets.FindAsync(TriggerSecret.Hash(secret), cancellationToken) : null;
+        var trigger = address is null ? null : await triggers.GetAsync(address.Namespace, address.Uuid, cancellationToken);
+        // The uuid is the trigger's, not the secret: a 404 must not echo the credential.
+        return trigger ?? throw new ResourceNotFoundException("trigger", "at this URL");
+    }
+
+    /// <summary>For SCALEUP, the target the call raises the service to (by 1, or by the step it names); null for REDEPLOY.</summary>
+    private async Task<int?> TargetAsync(Trigger trigger, Caller caller, int? step, CancellationToken cancellationToken)
+    {
+        if (trigger.Operation != TriggerOperation.ScaleUp)
+            return step is null ? null : throw new RequestValidationException("steps", TriggerRules.StepWithoutScaleUp);
+        var target = (await services.GetAsync(caller, trigger.ServiceUuid, cancellationToken)).TargetNumContainers;
+        if (TriggerRules.StepProblem(step ?? 1, target, options.Value.MaxContainersPerService) is { } problem)
+            throw new RequestValidationException("steps", problem);
+        return target + (step ?? 1);
+    }
+
+    private int? ParseStep(string? text) =>
+        text is null ? null
+        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var step) ? step
+        : throw new RequestValidationException("steps", $"must be a whole number between 1 and {options.Value.MaxContainersPerService}, was '{text}'.");
+
+    private async Task CountAsync(Trigger trigger, int perMinute, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (!await calls.TryCountAsync(trigger.Uuid, now, perMinute, cancellationToken))
+            throw new TriggerRateLimitedException(TimeSpan.FromSeconds(60 - now.Second));
+    }
+
+    /// <summary>Keeps the body where the operation's container specs find it (<see cref="TriggerBodies"/>); returns what it replaced.</summary>
+    private async Task<(string? Body, DateTimeOffset? At)> RecordBodyAsync(Trigger trigger, string body, DateTimeOffset calledAt, CancellationToken cancellationToken)
+    {
+        (string? Body, DateTimeOffset? At) before = (null, null);
+        _ = await triggers.UpdateAsync(trigger.Namespace, trigger.Uuid, t =>
+        {
+            before = (t.LastBody, t.LastCalledDatetime);
+            (t.LastBody, t.LastCalledDatetime) = (body, calledAt);
+            return true;
+        }, cancellationToken) ?? throw new ResourceNotFoundException("trigger", "at this URL");
+        return before;
+    }
+
+    /// <summary>The operation was refused: the body it brought must not reach containers made later.</summary>
+    private Task RestoreBodyAsync(Trigger trigger, (string? Body, DateTimeOffset? At) before, DateTimeOffset calledAt) =>
+        triggers.UpdateAsync(trigger.Namespace, trigger.Uuid, t =>
+        {
+            if (t.LastCalledDatetime is not { } at || Math.Abs((at - calledAt).TotalMilliseconds) >= 1)
+                return false; // a later call's body: leave it
+            (t.LastBody, t.LastCalledDatetime) = before;
+            return true;
+        }, CancellationToken.None);
+}
