@@ -3,6 +3,7 @@ using FunctionsCloud.Application.Actions;
 using FunctionsCloud.Application.Agents;
 using FunctionsCloud.Application.Authentication;
 using FunctionsCloud.Application.Catalog;
+using FunctionsCloud.Application.Commands;
 using FunctionsCloud.Application.Configuration;
 using FunctionsCloud.Application.Containers;
 using FunctionsCloud.Application.Events;
@@ -96,6 +97,7 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<ServiceViews>();
         services.TryAddSingleton<ServiceService>();
         services.TryAddSingleton<ContainerService>();
+        services.AddCommandQueue();
         services.AddTriggers();
         return services;
     }
