@@ -4,8 +4,10 @@ using System.Text.Json.Nodes;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using FunctionsCloud.LoadTests.Support;
+using FunctionsCloud.Storage.Containers;
 using FunctionsCloud.Testing;
 using FunctionsCloud.Testing.Docker;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FunctionsCloud.LoadTests.Scale;
 
@@ -29,17 +31,19 @@ public static class ScaleBenchmark
         await using var storage = await PrivateStorage.StartAsync();
 
         var docker = await DockerAloneAsync(containers, Math.Min(containers, nodes * AgentParallelism));
-        var scaled = await ScaleAsync(storage, containers, nodes, interval);
+        var (scaled, settled) = await ScaleAsync(storage, containers, nodes, interval);
         var bound = TimeSpan.FromSeconds(interval) + docker;
 
         output.WriteLine($"scale a service 0 -> {containers} containers on {nodes} local nodes, heartbeat interval {interval} s");
-        output.WriteLine($"  until every container is Running: {scaled.TotalSeconds:0.0} s");
+        output.WriteLine($"  until every container is Running (the last one's report recorded): {scaled.TotalSeconds:0.0} s");
+        output.WriteLine($"  until the action says so (its next look at the reports, then settling the service): {settled.TotalSeconds:0.0} s");
         output.WriteLine($"  Docker alone, same containers (baseline): {docker.TotalSeconds:0.0} s");
         output.WriteLine($"  ratio to one interval + Docker alone: {scaled / bound:0.00}; target <= 1: {(scaled <= bound ? "met" : "NOT met")}");
         return scaled <= bound;
     }
 
-    private static async Task<TimeSpan> ScaleAsync(PrivateStorage storage, int containers, int nodes, int interval)
+    /// <returns>From the request until the last container's Running report was recorded, and until the action ended.</returns>
+    private static async Task<(TimeSpan Running, TimeSpan Settled)> ScaleAsync(PrivateStorage storage, int containers, int nodes, int interval)
     {
         await using var app = await FunctionsCloudTestHost.StartAsync(new Dictionary<string, string?>
         {
@@ -52,9 +56,13 @@ public static class ScaleBenchmark
         {
             var service = await CreateServiceAsync(app, containers);
             await RunAsync(app, app.Client.PostAsync($"{service}start/", null));
-            var watch = Stopwatch.StartNew();
+            var requested = DateTimeOffset.UtcNow;
             await RunAsync(app, app.Client.PatchAsJsonAsync(service, new { target_num_containers = containers }));
-            return watch.Elapsed;
+            var settled = DateTimeOffset.UtcNow - requested;
+            var uuid = Guid.Parse(service.TrimEnd('/').Split('/')[^1]);
+            var started = (await app.Services.GetRequiredService<IContainerStore>().ListByServiceAsync(FunctionsCloudTestHost.AdminNamespace, uuid))
+                .Select(c => c.StartedDatetime ?? throw new InvalidOperationException($"{c.Name} has no start recorded."));
+            return (started.Max() - requested, settled);
         }
         finally
         {
