@@ -3,6 +3,7 @@ using FunctionsCloud.LocalHost;
 using FunctionsCloud.LocalHost.AgentBuilds;
 using FunctionsCloud.LocalHost.Configuration;
 using FunctionsCloud.LocalHost.Docker;
+using FunctionsCloud.LocalHost.Queues;
 
 // The local run: the function app's own functions, without Azure Functions Core Tools.
 // Settings: local.settings.json "Values" (else local.settings.sample.json) at the repository root, then environment.
@@ -10,6 +11,9 @@ var repositoryRoot = RepositoryRoot.Find(Directory.GetCurrentDirectory()) ?? Rep
 var settingsFile = LocalSettings.FindFile(repositoryRoot);
 var configuration = LocalRunSecrets.Complete(LocalSettings.Build(settingsFile), out var generatedApiKey);
 var hostJson = repositoryRoot is null ? null : Path.Combine(repositoryRoot, "host.json");
+
+if (QueueTool.Handles(args))
+    return await QueueTool.RunAsync(args, configuration, Console.In, Console.Out);
 
 Console.WriteLine(settingsFile is null ? "No local.settings.json found; using environment variables only." : $"Settings: {settingsFile}");
 
