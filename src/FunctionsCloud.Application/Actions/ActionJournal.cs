@@ -1,10 +1,12 @@
+using FunctionsCloud.Application.Commands;
 using FunctionsCloud.Domain.Actions;
 using FunctionsCloud.Storage.Actions;
 
 namespace FunctionsCloud.Application.Actions;
 
 /// <summary>Writes what an operation does into its action, in lines a user can read.</summary>
-public sealed class ActionJournal(IActionStore actions, TimeProvider clock)
+/// <param name="completions">Tells a queue command's reply queue how its action ended (none: nobody is told).</param>
+public sealed class ActionJournal(IActionStore actions, TimeProvider clock, CompletionReplies? completions = null)
 {
     public Task LogAsync(string ns, Guid action, params IEnumerable<string> lines) =>
         ChangeAsync(ns, action, record =>
@@ -22,14 +24,20 @@ public sealed class ActionJournal(IActionStore actions, TimeProvider clock)
         });
 
     /// <summary>Ends the action (Canceled if a cancel was asked for); one that did not succeed may be retried if its kind allows.</summary>
-    public Task FinishAsync(string ns, Guid action, bool succeeded, string line) =>
-        ChangeAsync(ns, action, record =>
+    public async Task FinishAsync(string ns, Guid action, bool succeeded, string line)
+    {
+        var finishedHere = false;
+        var record = await actions.UpdateAsync(ns, action, record =>
         {
-            if (record.IsFinished)
+            finishedHere = !record.IsFinished;
+            if (!finishedHere)
                 return;
             record.Finish(clock.GetUtcNow(), succeeded, line);
             record.CanBeRetried = record.State != ActionState.Success && RetryableActions.Refusal(record) is null;
         });
+        if (finishedHere && record?.ReplyTo is not null && completions is not null)
+            await completions.SendAsync(record, CancellationToken.None);
+    }
 
     private Task ChangeAsync(string ns, Guid action, Action<ActionRecord> change) => actions.UpdateAsync(ns, action, change);
 }

@@ -24,6 +24,7 @@ public sealed class CommandProcessor(
     StartedCommandActions started,
     RejectedCommandActions rejected,
     CommandReplies replies,
+    CompletionReplies completions,
     IOptions<FunctionsCloudOptions> options,
     ILogger<CommandProcessor> logger)
 {
@@ -61,6 +62,8 @@ public sealed class CommandProcessor(
             var reply = await RunAsync(caller, info, body, delivery.Queue, key, claim, durable, cancellationToken);
             await ledger.SettleAsync(claim.Receipt, reply, cancellationToken);
             await replies.SendAsync(replyTo, reply, cancellationToken);
+            if (replyTo is not null && reply is { State: CommandReply.Accepted, Action: { } action })
+                await completions.RequestAsync(caller.Namespace, ActionUuidOf(action), replyTo, key, cancellationToken);
         }
         catch (Exception e) when (CommandRefusals.ReasonFor(e) is null)
         {
@@ -94,6 +97,8 @@ public sealed class CommandProcessor(
             return new CommandReply(key, CommandReply.Rejected, objectUri, ResourceUris.Action(action.Uuid), reason);
         }
     }
+
+    private static Guid ActionUuidOf(string actionUri) => Guid.Parse(actionUri.TrimEnd('/').Split('/')[^1]);
 
     private static CommandReply Accepted(string key, string objectUri, ActionRecord? action) =>
         new(key, CommandReply.Accepted, objectUri, action is null ? null : ResourceUris.Action(action.Uuid), null);

@@ -14,6 +14,7 @@ public static class CommandServiceCollectionExtensions
         services.TryAddSingleton<StartedCommandActions>();
         services.TryAddSingleton<RejectedCommandActions>();
         services.TryAddSingleton<CommandReplies>();
+        services.TryAddSingleton<CompletionReplies>();
         services.TryAddSingleton<CommandProcessor>();
         services.TryAddSingleton<PoisonCommands>();
         return services;

@@ -39,8 +39,13 @@ public sealed class ServiceOperationActivities(
             options.Value.ContainerTimeoutSeconds);
     }
 
-    public Task<StepResult> ApplyAsync(ServiceStepInput step, CancellationToken cancellationToken = default) =>
-        steps.ApplyAsync(step, cancellationToken);
+    /// <summary>The step, and what it could not do at all (no eligible node) in the action's log.</summary>
+    public async Task<StepResult> ApplyAsync(ServiceStepInput step, CancellationToken cancellationToken = default)
+    {
+        var result = await steps.ApplyAsync(step, cancellationToken);
+        await journal.LogAsync(step.Operation.Namespace, step.Operation.ActionUuid, result.Failures);
+        return result;
+    }
 
     public async Task<Observation> ObserveAsync(ObserveInput input, CancellationToken cancellationToken = default)
     {

@@ -25,6 +25,9 @@ public sealed class ActionRecord
     public bool IsUserAction { get; init; } = true;
     public bool CanBeCanceled { get; set; }
     public bool CanBeRetried { get; set; }
+    /// <summary>The queue to tell when the action ends (a queue command's reply_to), and the command's id to tell it under.</summary>
+    public string? ReplyTo { get; set; }
+    public string? CommandId { get; set; }
     public string? Version { get; set; }
 
     public void MoveTo(ActionState next) => State = ActionStates.Machine.Move("action", State, next);

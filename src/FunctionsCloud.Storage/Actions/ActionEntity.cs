@@ -26,6 +26,8 @@ internal sealed class ActionEntity : IStoredEntity<ActionEntity, ActionRecord>
     public string State { get; set; } = "";
     /// <summary>At most <see cref="ActionRecord.MaxLogLength"/> characters: fits one string property (32K).</summary>
     public string Logs { get; set; } = "";
+    public string? ReplyTo { get; set; }
+    public string? CommandId { get; set; }
     public bool IsUserAction { get; set; }
     public bool CanBeCanceled { get; set; }
     public bool CanBeRetried { get; set; }
@@ -44,6 +46,8 @@ internal sealed class ActionEntity : IStoredEntity<ActionEntity, ActionRecord>
         EndDate = action.EndDate,
         State = ApiNames.Of(action.State),
         Logs = action.Logs,
+        ReplyTo = action.ReplyTo,
+        CommandId = action.CommandId,
         IsUserAction = action.IsUserAction,
         CanBeCanceled = action.CanBeCanceled,
         CanBeRetried = action.CanBeRetried,
@@ -66,6 +70,8 @@ internal sealed class ActionEntity : IStoredEntity<ActionEntity, ActionRecord>
             IsUserAction = IsUserAction,
             CanBeCanceled = CanBeCanceled,
             CanBeRetried = CanBeRetried,
+            ReplyTo = ReplyTo,
+            CommandId = CommandId,
             Version = ETag.ToString(),
         };
         action.Restore(ApiNames.Parse<ActionState>(State), Logs);

@@ -42,6 +42,9 @@ public sealed class CommandQueueTests : ServiceAppTests
         Assert.Equal(("Service Scale", "QUEUE", FunctionsCloudTestHost.AdminUser, $"queue://{App.TablePrefix}-commands/build-42"),
             ((string?)action["action"], (string?)action["method"], (string?)action["user"], (string?)action["path"]));
         Assert.Equal(0, (await Given.StoredAsync(web)).TargetNumContainers);
+
+        var done = await queue.NextReplyAsync(); // the second reply: how the action ended
+        Assert.Equal(("build-42", "Success", (string?)reply["action"]), ((string?)done["id"], (string?)done["state"], (string?)done["action"]));
     }
 
     [Fact]
@@ -55,6 +58,9 @@ public sealed class CommandQueueTests : ServiceAppTests
 
         await queue.SendAsync(message);
         var first = await queue.NextReplyAsync();
+        var ended = await queue.NextReplyAsync(); // there is no node to scale onto: the action fails, and says why
+        Assert.Equal(("Failed", (string?)first["action"]), ((string?)ended["state"], (string?)ended["action"]));
+        Assert.Contains("No node", (string?)ended["reason"]);
         await queue.SendAsync(message);
         var second = await queue.NextReplyAsync();
 

@@ -88,6 +88,8 @@ internal static class Samples
             IsUserAction = true,
             CanBeCanceled = true,
             CanBeRetried = true,
+            ReplyTo = "pipeline-replies",
+            CommandId = "build-42",
         };
         action.Restore(ActionState.InProgress, "");
         action.AppendLog(At(1), "Creating 3 nodes");
