@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using FunctionsCloud.Domain.Agents;
 
 namespace FunctionsCloud.Agent.Containers;
 
@@ -33,5 +34,6 @@ public sealed class ReconcileProgress
 
     public void End(Guid uuid) => _working.TryRemove(uuid, out _);
 
-    public void Fail(Guid uuid, int revision, string message) => Volatile.Read(ref _failures)[uuid] = new ContainerFailure(revision, message);
+    /// <summary>Remembered with its message cut to what the control plane takes, so that a long engine error never costs the node its heartbeats.</summary>
+    public void Fail(Guid uuid, int revision, string message) => Volatile.Read(ref _failures)[uuid] = new ContainerFailure(revision, ReportLimits.Cut(message));
 }

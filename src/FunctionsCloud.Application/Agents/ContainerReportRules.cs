@@ -11,7 +11,7 @@ public static class ContainerReportRules
 {
     public const int MaxContainers = 500;
     public const int MaxPortsPerContainer = 100;
-    public const int MaxMessageLength = 1024;
+    public const int MaxMessageLength = ReportLimits.MaxMessageLength;
     public const int MaxDockerIdLength = 64;
     private const string Field = "containers";
 

@@ -19,9 +19,9 @@ public sealed record CommandEnvelope(string? Id, string? Authorization, string? 
                 ? new CommandEnvelope(Text(json, "id"), Text(json, "authorization"), Text(json, "reply_to"))
                 : None;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or ArgumentException)
         {
-            return None;
+            return None; // not JSON, or an object with a key twice (found when it is read)
         }
     }
 

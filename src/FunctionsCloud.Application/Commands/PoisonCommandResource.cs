@@ -15,19 +15,17 @@ public sealed record PoisonCommandResource(string Id, DateTimeOffset? InsertedOn
 
     private static JsonObject? Redacted(BinaryData body)
     {
-        JsonObject? json;
         try
         {
-            json = JsonNode.Parse(body.ToMemory().Span) as JsonObject;
+            var json = JsonNode.Parse(body.ToMemory().Span) as JsonObject;
+            foreach (var name in json?.Select(p => p.Key).Where(IsCredential).ToList() ?? [])
+                json!.Remove(name);
+            return json;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or ArgumentException)
         {
-            return null;
+            return null; // not JSON, or an object with a key twice (found when it is read)
         }
-
-        foreach (var name in json?.Select(p => p.Key).Where(IsCredential).ToList() ?? [])
-            json!.Remove(name);
-        return json;
     }
 
     private static bool IsCredential(string field) => string.Equals(field, "authorization", StringComparison.OrdinalIgnoreCase);

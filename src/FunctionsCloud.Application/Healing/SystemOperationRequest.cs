@@ -3,4 +3,5 @@ using FunctionsCloud.Application.ServiceOperations;
 namespace FunctionsCloud.Application.Healing;
 
 /// <summary>An operation the control plane starts on its own: a reschedule off a lost node, or an EVERY_NODE service filling a new node.</summary>
-public sealed record SystemOperationRequest(string Namespace, Guid ServiceUuid, ServiceOperationKind Kind, Guid NodeUuid);
+/// <param name="Round">How many rounds of tries found the service busy so far (see <see cref="SystemOperationRetryWorkflow"/>).</param>
+public sealed record SystemOperationRequest(string Namespace, Guid ServiceUuid, ServiceOperationKind Kind, Guid NodeUuid, int Round = 0);

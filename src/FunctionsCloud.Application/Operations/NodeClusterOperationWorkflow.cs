@@ -12,8 +12,7 @@ namespace FunctionsCloud.Application.Operations;
 /// </summary>
 public static class NodeClusterOperationWorkflow
 {
-    private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
-        maxNumberOfAttempts: 4, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromSeconds(30)));
+    private static readonly TaskOptions Retry = OperationRetries.Step;
 
     public static async Task<string> RunAsync(TaskOrchestrationContext context, ClusterOperationInput input)
     {
@@ -29,12 +28,12 @@ public static class NodeClusterOperationWorkflow
             var leaving = Leaving(input, plan, missing);
             if (leaving.Count > 0 && !cancellation.IsRequested)
                 await InBatchesAsync<NodeOutcome>(context, ClusterOperationNames.TerminateNodes, input, leaving, plan.BatchSize);
-            return await context.CallActivityAsync<string>(ClusterOperationNames.Complete, new CompletionInput(input, null), Retry);
+            return await context.CallActivityAsync<string>(ClusterOperationNames.Complete, new CompletionInput(input, null), OperationRetries.Settle);
         }
         catch (TaskFailedException failure)
         {
             var reason = failure.FailureDetails.ErrorMessage;
-            return await context.CallActivityAsync<string>(ClusterOperationNames.Complete, new CompletionInput(input, reason), Retry);
+            return await context.CallActivityAsync<string>(ClusterOperationNames.Complete, new CompletionInput(input, reason), OperationRetries.Settle);
         }
     }
 

@@ -13,8 +13,7 @@ namespace FunctionsCloud.Application.ServiceOperations;
 /// </summary>
 public static class ServiceOperationWorkflow
 {
-    private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
-        maxNumberOfAttempts: 4, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromSeconds(15)));
+    private static readonly TaskOptions Retry = OperationRetries.Step;
 
     public static async Task<string> RunAsync(TaskOrchestrationContext context, ServiceOperationInput input)
     {
@@ -61,5 +60,5 @@ public static class ServiceOperationWorkflow
     }
 
     private static Task<string> CompleteAsync(TaskOrchestrationContext context, ServiceOperationInput input, List<string> failures, string? error) =>
-        context.CallActivityAsync<string>(ServiceOperationNames.Complete, new ServiceCompletionInput(input, failures, error), Retry);
+        context.CallActivityAsync<string>(ServiceOperationNames.Complete, new ServiceCompletionInput(input, failures, error), OperationRetries.Settle);
 }

@@ -18,6 +18,15 @@ public sealed record ReportedContainer(
     [property: JsonPropertyName("ports")] IReadOnlyList<BoundPort>? Ports = null,
     [property: JsonPropertyName("intent")] int Intent = 0);
 
+/// <summary>Bounds of the report an agent keeps to, so that the control plane accepts it.</summary>
+public static class ReportLimits
+{
+    /// <summary>A failure's message longer than this is cut (an engine error may carry a whole HTML page).</summary>
+    public const int MaxMessageLength = 1024;
+
+    public static string Cut(string message) => message.Length <= MaxMessageLength ? message : message[..(MaxMessageLength - 1)] + "…";
+}
+
 /// <summary>The states an agent reports a container in.</summary>
 public static class ReportedStates
 {

@@ -9,7 +9,13 @@ internal static class StoredValues
     /// <summary>A string column holds at most 64 KiB: 32K UTF-16 characters.</summary>
     public const int MaxStringLength = 32 * 1024;
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { Converters = { new ApiNameJsonConverter() } };
+    // Relaxed escaping: stored text is never HTML, and escaping non-ASCII or <>& six-fold would let input within its
+    // limits outgrow a column.
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        Converters = { new ApiNameJsonConverter() },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>Guids as "D" strings, so they compare with plain string filters like the keys.</summary>
     public static string? Of(Guid? uuid) => uuid?.ToString("D");
