@@ -10,7 +10,7 @@ const string usage = """
       FunctionsCloud.LoadTests monitor [--nodes 100000] [--stale 1000]
       FunctionsCloud.LoadTests heartbeats [--agents 1000] [--seconds 20] [--interval <seconds>]
       FunctionsCloud.LoadTests deploy [--nodes 100] [--call-seconds 1]
-      FunctionsCloud.LoadTests scale [--containers 30] [--nodes 3] [--interval 10]
+      FunctionsCloud.LoadTests scale [--containers 30] [--nodes 3] [--interval 10] [--rounds 3] [--phase any|worst]
     Exit code 0 when the run met its targets, 1 when not, 2 for bad arguments.
     """;
 

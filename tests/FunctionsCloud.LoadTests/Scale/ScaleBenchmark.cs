@@ -5,6 +5,7 @@ using Docker.DotNet;
 using Docker.DotNet.Models;
 using FunctionsCloud.LoadTests.Support;
 using FunctionsCloud.Storage.Containers;
+using FunctionsCloud.Storage.Liveness;
 using FunctionsCloud.Testing;
 using FunctionsCloud.Testing.Docker;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,12 +28,13 @@ public static class ScaleBenchmark
         var nodes = arguments.Int("nodes", 3, 1, 10);
         var interval = arguments.Int("interval", 10, 1, 60);
         var rounds = arguments.Int("rounds", 3, 1, 20);
+        var worstPhase = arguments.Choice("phase", "any", "any", "worst") == "worst";
         arguments.RequireAllUsed();
         await DockerEngine.EnsureReadyAsync();
         await using var storage = await PrivateStorage.StartAsync();
 
-        output.WriteLine($"scale a service 0 -> {containers} containers on {nodes} local nodes, heartbeat interval {interval} s, {rounds} rounds");
-        var measured = await ScaleAsync(storage, containers, nodes, interval, rounds, output);
+        output.WriteLine($"scale a service 0 -> {containers} containers on {nodes} local nodes, heartbeat interval {interval} s, {rounds} rounds{(worstPhase ? ", each right after a heartbeat" : "")}");
+        var measured = await ScaleAsync(storage, containers, nodes, interval, rounds, worstPhase, output);
         var scaled = Median(measured.Select(m => m.Running));
         var bound = TimeSpan.FromSeconds(interval) + Median(measured.Select(m => m.Docker));
         output.WriteLine($"  medians: Running {scaled.TotalSeconds:0.0} s, action ended {Median(measured.Select(m => m.Settled)).TotalSeconds:0.0} s, Docker alone {(bound.TotalSeconds - interval):0.0} s");
@@ -52,7 +54,9 @@ public static class ScaleBenchmark
     private sealed record Round(TimeSpan Running, TimeSpan Settled, TimeSpan Docker);
 
     /// <summary>Each round: Docker alone, then the service from 0 to N (timed), then back to 0; the heartbeats' phase differs per round.</summary>
-    private static async Task<IReadOnlyList<Round>> ScaleAsync(PrivateStorage storage, int containers, int nodes, int interval, int rounds, TextWriter output)
+    /// <param name="worstPhase">Each request goes right after an agent's heartbeat (the longest wait for that agent).</param>
+    private static async Task<IReadOnlyList<Round>> ScaleAsync(
+        PrivateStorage storage, int containers, int nodes, int interval, int rounds, bool worstPhase, TextWriter output)
     {
         await using var app = await FunctionsCloudTestHost.StartAsync(new Dictionary<string, string?>
         {
@@ -70,6 +74,8 @@ public static class ScaleBenchmark
             for (var round = 1; round <= rounds; round++)
             {
                 var docker = await DockerAloneAsync(containers, Math.Min(containers, nodes * AgentParallelism));
+                if (worstPhase)
+                    await JustAfterAHeartbeatAsync(app, nodeUris);
                 var requested = DateTimeOffset.UtcNow;
                 await RunAsync(app, app.Client.PatchAsJsonAsync(service, new { target_num_containers = containers }));
                 var settled = DateTimeOffset.UtcNow - requested;
@@ -87,6 +93,16 @@ public static class ScaleBenchmark
         {
             await Task.WhenAll(nodeUris.Select(uri => DockerCli.RemoveLabelledAsync($"io.functionscloud.node={uri.TrimEnd('/').Split('/')[^1]}")));
         }
+    }
+
+    /// <summary>Returns right after one of the agents' heartbeats: that agent hears of the change a whole interval later.</summary>
+    private static async Task JustAfterAHeartbeatAsync(FunctionsCloudTestHost app, IReadOnlyList<string> nodeUris)
+    {
+        var liveness = app.Services.GetRequiredService<ILivenessStore>();
+        var node = Guid.Parse(nodeUris[0].TrimEnd('/').Split('/')[^1]);
+        var seen = (await liveness.GetAsync(FunctionsCloudTestHost.AdminNamespace, node))!.LastSeen;
+        while ((await liveness.GetAsync(FunctionsCloudTestHost.AdminNamespace, node))!.LastSeen == seen)
+            await Task.Delay(20);
     }
 
     private static async Task<IReadOnlyList<string>> DeployNodesAsync(FunctionsCloudTestHost app, int nodes)

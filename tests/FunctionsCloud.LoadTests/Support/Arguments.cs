@@ -33,6 +33,12 @@ public sealed class Arguments
         return value >= min && value <= max ? value : throw new ArgumentException($"--{name} must be from {min} to {max}.");
     }
 
+    public string Choice(string name, string fallback, params string[] allowed)
+    {
+        var value = _values.Remove(name, out var text) ? text : fallback;
+        return allowed.Contains(value) ? value : throw new ArgumentException($"--{name} must be one of {string.Join(", ", allowed)}.");
+    }
+
     /// <summary>Throws when an option was given that the command does not know.</summary>
     public void RequireAllUsed()
     {
