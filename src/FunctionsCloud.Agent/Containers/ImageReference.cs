@@ -8,16 +8,22 @@ public sealed record ImageReference(string Repository, string Tag)
     public static ImageReference Parse(string image)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(image);
+        // A digest pins the image whatever tag is named with it (name:tag@digest pulls name at the digest).
         var digestAt = image.IndexOf('@', StringComparison.Ordinal);
         if (digestAt >= 0)
         {
-            return new ImageReference(image[..digestAt], image[(digestAt + 1)..]);
+            return new ImageReference(WithoutTag(image[..digestAt]).Repository, image[(digestAt + 1)..]);
         }
 
-        // A colon after the last slash separates the tag; one before it belongs to a registry's port.
-        var tagAt = image.LastIndexOf(':');
-        return tagAt > image.LastIndexOf('/')
-            ? new ImageReference(image[..tagAt], image[(tagAt + 1)..])
-            : new ImageReference(image, DefaultTag);
+        return WithoutTag(image);
+    }
+
+    /// <summary>A colon after the last slash separates the tag; one before it belongs to a registry's port.</summary>
+    private static ImageReference WithoutTag(string name)
+    {
+        var tagAt = name.LastIndexOf(':');
+        return tagAt > name.LastIndexOf('/')
+            ? new ImageReference(name[..tagAt], name[(tagAt + 1)..])
+            : new ImageReference(name, DefaultTag);
     }
 }

@@ -23,6 +23,8 @@ public sealed class TriggerService(
     public async Task<TriggerResource> CreateAsync(Caller caller, Guid serviceUuid, CreateTriggerRequest request, CancellationToken cancellationToken)
     {
         var service = await services.GetAsync(caller.Namespace, serviceUuid, cancellationToken) ?? throw ServiceNotFound(serviceUuid);
+        if (!service.IsLive)
+            throw new ResourceConflictException($"The service is {ApiNames.Of(service.State)}: a trigger could never act on it.");
         var validator = TriggerRules.Check(new Validator(), request.Name, request.Operation);
         validator.ThrowIfInvalid();
         var operation = ApiNames.Parse<TriggerOperation>(request.Operation!);

@@ -23,6 +23,7 @@ public sealed class ContainerNamingTests
     [InlineData("127.0.0.1:5000/team/app", "127.0.0.1:5000/team/app", "latest")]
     [InlineData("127.0.0.1:5000/team/app:v2", "127.0.0.1:5000/team/app", "v2")]
     [InlineData("app@sha256:abc", "app", "sha256:abc")]
+    [InlineData("127.0.0.1:5000/app:v2@sha256:abc", "127.0.0.1:5000/app", "sha256:abc")]
     public void Image_references_split_into_repository_and_tag(string image, string repository, string tag) =>
         Assert.Equal(new ImageReference(repository, tag), ImageReference.Parse(image));
 

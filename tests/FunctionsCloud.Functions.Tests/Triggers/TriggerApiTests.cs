@@ -41,6 +41,18 @@ public sealed class TriggerApiTests : ServiceAppTests
     }
 
     [Fact]
+    public async Task A_terminated_service_gets_no_trigger()
+    {
+        var web = await Given.CreateAsync("web");
+        await Given.SetStateAsync(web, ServiceState.Terminated);
+
+        var refused = await App.Client.PostAsJsonAsync(Uri(web) + "trigger/", new { name = "hook", operation = "REDEPLOY" });
+
+        await ExpectAsync(refused, HttpStatusCode.Conflict);
+        Assert.Equal(0, (int)JsonNode.Parse(await App.Client.GetStringAsync(Uri(web) + "trigger/"))!["meta"]!["total_count"]!);
+    }
+
+    [Fact]
     public async Task A_trigger_url_redeploys_as_a_service_redeploy_action_with_method_TRIGGER_and_its_body_reaches_the_containers()
     {
         var web = await Given.CreateAsync("web");
