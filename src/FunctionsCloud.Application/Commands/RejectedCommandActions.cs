@@ -1,5 +1,6 @@
 using FunctionsCloud.Application.Api;
 using FunctionsCloud.Application.Authentication;
+using FunctionsCloud.Application.Operations;
 using FunctionsCloud.Domain.Actions;
 using FunctionsCloud.Domain.Identifiers;
 using FunctionsCloud.Storage.Actions;
@@ -12,19 +13,8 @@ public sealed class RejectedCommandActions(IActionStore actions, TimeProvider cl
     public async Task<ActionRecord> RecordAsync(Caller caller, RequestInfo info, Command? command, string? objectUri, string reason, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var action = new ActionRecord
-        {
-            Uuid = Uuid4.NewestFirst(now),
-            Namespace = caller.Namespace,
-            Object = objectUri ?? "",
-            Action = CommandActionNames.Of(command),
-            Method = info.Method,
-            Path = info.Path,
-            User = caller.User,
-            Ip = info.Ip,
-            StartDate = now,
-            EndDate = now,
-        };
+        var action = OperationActions.New(caller, info, Uuid4.NewestFirst(now), objectUri ?? "", CommandActionNames.Of(command), now, canBeCanceled: false);
+        action.EndDate = now;
         action.AppendLog(now, "Rejected: " + reason);
         action.MoveTo(ActionState.Failed);
         await actions.CreateAsync(action, cancellationToken);

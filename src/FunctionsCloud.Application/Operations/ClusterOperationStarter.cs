@@ -35,20 +35,10 @@ public sealed class ClusterOperationStarter(INodeClusterStore clusters, Operatio
         }, cancellationToken) ?? throw new ResourceNotFoundException("node cluster", clusterUuid.ToString());
 
         var input = new ClusterOperationInput(caller.Namespace, clusterUuid, actionUuid, kind, nodeUuid);
-        var action = new ActionRecord
-        {
-            Uuid = actionUuid,
-            Namespace = caller.Namespace,
-            Object = nodeUuid is { } node ? ResourceUris.Node(node) : ResourceUris.NodeCluster(clusterUuid),
-            Action = ClusterOperationNames.ActionName(kind),
-            Method = request.Method,
-            Path = request.Path,
-            User = caller.User,
-            Ip = request.Ip,
-            StartDate = clock.GetUtcNow(),
-            // A terminate half done has nowhere honest to settle (Terminating only leads to Terminated): it runs to its end.
-            CanBeCanceled = kind != ClusterOperationKind.Terminate,
-        };
+        // A terminate half done has nowhere honest to settle (Terminating only leads to Terminated): it runs to its end.
+        var action = OperationActions.New(caller, request, actionUuid,
+            nodeUuid is { } node ? ResourceUris.Node(node) : ResourceUris.NodeCluster(clusterUuid),
+            ClusterOperationNames.ActionName(kind), clock.GetUtcNow(), canBeCanceled: kind != ClusterOperationKind.Terminate);
         await launcher.LaunchAsync(action, ClusterOperationNames.Orchestrator, input, durable,
             () => ReleaseAsync(caller.Namespace, clusterUuid, actionUuid, before!.Value, targetBefore), cancellationToken);
         return (cluster, action);

@@ -20,7 +20,8 @@ public sealed class ContainerSpecBuilder(IContainerStore containers, ServiceNode
         var hosts = new List<HostAlias>();
         foreach (var link in service.LinkedToService)
         {
-            var targets = await LinkedContainersAsync(service.Namespace, link.ToService, cancellationToken);
+            var linked = await containers.ListByServiceAsync(service.Namespace, link.ToService, cancellationToken);
+            var targets = await nodes.LinkTargetsAsync(service.Namespace, linked, cancellationToken);
             environment.AddRange(LinkVariables.For(link.Alias, targets));
             hosts.AddRange(LinkVariables.Hosts(link.Alias, targets));
         }
@@ -31,15 +32,5 @@ public sealed class ContainerSpecBuilder(IContainerStore containers, ServiceNode
 
         return new ContainerSpec(service.ImageName, service.RunCommand, service.Entrypoint, service.WorkingDir, environment,
             service.ContainerPorts, hosts, service.Memory, service.CpuShares, service.Autorestart, service.Autodestroy);
-    }
-
-    private async Task<IReadOnlyList<LinkedContainer>> LinkedContainersAsync(string @namespace, Guid serviceUuid, CancellationToken cancellationToken)
-    {
-        var running = (await containers.ListByServiceAsync(@namespace, serviceUuid, cancellationToken))
-            .Where(c => c.State == ContainerState.Running)
-            .OrderBy(c => c.Number)
-            .ToList();
-        var hosts = await nodes.GetAsync(@namespace, running.Select(c => c.NodeUuid), cancellationToken);
-        return running.Select(c => LinkTargets.Of(c, hosts.GetValueOrDefault(c.NodeUuid)?.PublicIp)).ToList();
     }
 }

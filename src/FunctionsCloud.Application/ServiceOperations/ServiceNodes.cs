@@ -1,4 +1,5 @@
 using FunctionsCloud.Domain.Containers;
+using FunctionsCloud.Domain.Links;
 using FunctionsCloud.Domain.Nodes;
 using FunctionsCloud.Domain.Placement;
 using FunctionsCloud.Storage.Nodes;
@@ -46,6 +47,14 @@ public sealed class ServiceNodes(INodeStore nodes)
         }
 
         return found;
+    }
+
+    /// <summary>The Running ones of a service's containers as linkers reach them (at their nodes' addresses), in number order.</summary>
+    public async Task<IReadOnlyList<LinkedContainer>> LinkTargetsAsync(string @namespace, IEnumerable<Container> containers, CancellationToken cancellationToken)
+    {
+        var running = containers.Where(c => c.State == ContainerState.Running).OrderBy(c => c.Number).ToList();
+        var hosts = await GetAsync(@namespace, running.Select(c => c.NodeUuid), cancellationToken);
+        return running.Select(c => LinkTargets.Of(c, hosts.GetValueOrDefault(c.NodeUuid)?.PublicIp)).ToList();
     }
 
     /// <summary>Whether the node's agent can still take a container off it and report so (it is live and heard from).</summary>

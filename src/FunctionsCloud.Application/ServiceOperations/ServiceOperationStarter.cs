@@ -35,21 +35,11 @@ public sealed class ServiceOperationStarter(IServiceStore services, OperationLau
         }, cancellationToken) ?? throw new ResourceNotFoundException("service", serviceUuid.ToString());
 
         var input = new ServiceOperationInput(caller.Namespace, serviceUuid, actionUuid, kind, containerUuid, nodeUuid);
-        var action = new ActionRecord
-        {
-            Uuid = actionUuid,
-            Namespace = caller.Namespace,
-            Object = containerUuid is { } container ? ResourceUris.Container(container) : ResourceUris.Service(serviceUuid),
-            Action = ServiceOperationNames.ActionName(kind),
-            Method = request.Method,
-            Path = request.Path,
-            User = caller.User,
-            Ip = request.Ip,
-            StartDate = clock.GetUtcNow(),
-            // A terminate half done has nowhere honest to settle (Terminating only leads to Terminated): it runs to its end.
-            CanBeCanceled = kind != ServiceOperationKind.Terminate,
-            IsUserAction = kind != ServiceOperationKind.Reschedule,
-        };
+        // A terminate half done has nowhere honest to settle (Terminating only leads to Terminated): it runs to its end.
+        var action = OperationActions.New(caller, request, actionUuid,
+            containerUuid is { } container ? ResourceUris.Container(container) : ResourceUris.Service(serviceUuid),
+            ServiceOperationNames.ActionName(kind), clock.GetUtcNow(),
+            canBeCanceled: kind != ServiceOperationKind.Terminate, isUserAction: kind != ServiceOperationKind.Reschedule);
         await launcher.LaunchAsync(action, ServiceOperationNames.Orchestrator, input, durable,
             () => ReleaseAsync(caller.Namespace, serviceUuid, actionUuid, before!.Value.State, before.Value.Target), cancellationToken);
         return (service, action);

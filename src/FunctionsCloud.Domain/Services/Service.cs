@@ -28,8 +28,6 @@ public sealed class Service
     public Autodestroy Autodestroy { get; set; } = Autodestroy.Off;
     public bool Autoredeploy { get; set; }
     public bool SequentialDeployment { get; set; }
-    /// <summary>The number the next new container's name gets (web-1, web-2, ...): names are never reused while a container has them.</summary>
-    public int NextContainerNumber { get; set; } = 1;
     public DateTimeOffset CreatedDatetime { get; init; }
     public DateTimeOffset? DeployedDatetime { get; set; }
     public DateTimeOffset? DestroyedDatetime { get; set; }

@@ -38,7 +38,6 @@ internal sealed class ServiceEntity : IStoredEntity<ServiceEntity, Service>
     public string Autodestroy { get; set; } = "";
     public bool Autoredeploy { get; set; }
     public bool SequentialDeployment { get; set; }
-    public int NextContainerNumber { get; set; }
     public DateTimeOffset? CreatedDatetime { get; set; }
     public DateTimeOffset? DeployedDatetime { get; set; }
     public DateTimeOffset? DestroyedDatetime { get; set; }
@@ -67,7 +66,6 @@ internal sealed class ServiceEntity : IStoredEntity<ServiceEntity, Service>
         Autodestroy = ApiNames.Of(service.Autodestroy),
         Autoredeploy = service.Autoredeploy,
         SequentialDeployment = service.SequentialDeployment,
-        NextContainerNumber = service.NextContainerNumber,
         CreatedDatetime = StoredValues.Of(service.CreatedDatetime),
         DeployedDatetime = service.DeployedDatetime,
         DestroyedDatetime = service.DestroyedDatetime,
@@ -98,7 +96,6 @@ internal sealed class ServiceEntity : IStoredEntity<ServiceEntity, Service>
             Autodestroy = ApiNames.Parse<Autodestroy>(Autodestroy),
             Autoredeploy = Autoredeploy,
             SequentialDeployment = SequentialDeployment,
-            NextContainerNumber = NextContainerNumber,
             CreatedDatetime = StoredValues.DateOrDefault(CreatedDatetime),
             DeployedDatetime = DeployedDatetime,
             DestroyedDatetime = DestroyedDatetime,

@@ -48,21 +48,21 @@ public sealed class AgentLivenessEndToEndTests : IAsyncLifetime
         var uri = (string)node["resource_uri"]!;
         var uuid = Guid.Parse((string)node["uuid"]!);
         var firstSeen = (string?)node["last_seen"];
-        await EventuallyAsync(async () => (string?)(await _app.GetJsonAsync(uri))["last_seen"] != firstSeen, Patience, "a heartbeat moves last_seen on");
+        await Eventually.HoldsAsync(async () => (string?)(await _app.GetJsonAsync(uri))["last_seen"] != firstSeen, Patience, "a heartbeat moves last_seen on");
 
         var killedAt = await LocalAgents.KillAsync(_app, uuid);
-        await EventuallyAsync(async () => await StateAsync(uri) == "Unreachable", UnreachableAfter + Tick + Slack, "the node is Unreachable");
+        await Eventually.HoldsAsync(async () => await StateAsync(uri) == "Unreachable", UnreachableAfter + Tick + Slack, "the node is Unreachable");
         Assert.True(DateTime.UtcNow - killedAt <= UnreachableAfter + Tick + Slack);
 
         _restarted = LocalAgents.Start(_app, uuid);
-        await EventuallyAsync(async () => await StateAsync(uri) == "Deployed", Patience, "the restarted agent brings the node back");
+        await Eventually.HoldsAsync(async () => await StateAsync(uri) == "Deployed", Patience, "the restarted agent brings the node back");
         var cluster = await _app.GetJsonAsync((string)node["node_cluster"]!);
         Assert.Equal(uri, (string?)Assert.Single(cluster["nodes"]!.AsArray())); // the same node, no second registration
         Assert.Equal(["Deployed", "Unreachable"], (await EventsAsync(uri)).Select(e => (string)e["state"]!));
 
         _restarted.Kill();
         await _restarted.WaitForExitAsync();
-        await EventuallyAsync(async () => (await EventsAsync(uri)).Any(e => (string?)e["state"] == "Lost"), LostAfter + Tick + Slack, "the node is handed over as lost");
+        await Eventually.HoldsAsync(async () => (await EventsAsync(uri)).Any(e => (string?)e["state"] == "Lost"), LostAfter + Tick + Slack, "the node is handed over as lost");
         Assert.Equal(["Lost", "Unreachable", "Deployed", "Unreachable"], (await EventsAsync(uri)).Select(e => (string)e["state"]!));
         Assert.Equal("Unreachable", await StateAsync(uri));
     }
@@ -83,15 +83,4 @@ public sealed class AgentLivenessEndToEndTests : IAsyncLifetime
     private async Task<List<JsonObject>> EventsAsync(string uri) =>
         ((JsonArray)(await _app.GetJsonAsync($"/api/audit/v1/event/?object={Uri.EscapeDataString(uri)}"))["objects"]!)
         .Select(e => (JsonObject)e!).ToList();
-
-    private static async Task EventuallyAsync(Func<Task<bool>> condition, TimeSpan within, string what)
-    {
-        var deadline = DateTime.UtcNow + within;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Expected {what} within {within.TotalSeconds} s.");
-            await Task.Delay(100);
-        }
-    }
 }

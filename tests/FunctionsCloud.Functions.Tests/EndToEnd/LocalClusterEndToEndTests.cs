@@ -54,8 +54,8 @@ public sealed class LocalClusterEndToEndTests : IAsyncLifetime
         Assert.All(processes.Values, pid => Assert.True(IsRunning(pid), $"agent process {pid} is not running"));
 
         var firstSeen = (string)nodes[0]["last_seen"]!;
-        await EventuallyAsync(async () => (string?)(await _app.GetJsonAsync((string)nodes[0]["resource_uri"]!))["last_seen"] != firstSeen,
-            "a heartbeat moves last_seen on");
+        await Eventually.HoldsAsync(async () => (string?)(await _app.GetJsonAsync((string)nodes[0]["resource_uri"]!))["last_seen"] != firstSeen,
+            Patience, "a heartbeat moves last_seen on");
 
         var scale = await _app.Client.PatchAsJsonAsync(uri, new { target_num_nodes = 1 });
         await ExpectAsync(scale, HttpStatusCode.Accepted);
@@ -111,17 +111,6 @@ public sealed class LocalClusterEndToEndTests : IAsyncLifetime
         catch (ArgumentException)
         {
             return false;
-        }
-    }
-
-    private static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Expected {what} within {Patience}.");
-            await Task.Delay(250);
         }
     }
 }

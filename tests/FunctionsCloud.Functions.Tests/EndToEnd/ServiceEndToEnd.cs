@@ -76,17 +76,6 @@ public sealed class ServiceEndToEnd(FunctionsCloudTestHost app)
         return await http.GetStringAsync($"http://127.0.0.1:{port}/");
     }
 
-    public static async Task EventuallyAsync(Func<Task<bool>> condition, TimeSpan within, string what)
-    {
-        var deadline = DateTime.UtcNow + within;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Expected {what} within {within.TotalSeconds} s.");
-            await Task.Delay(200);
-        }
-    }
-
     public static object Web(string name, int containers, string strategy = "HIGH_AVAILABILITY") => new
     {
         name,

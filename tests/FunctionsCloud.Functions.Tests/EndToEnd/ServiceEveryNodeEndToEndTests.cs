@@ -43,7 +43,7 @@ public sealed class ServiceEveryNodeEndToEndTests : IAsyncLifetime
         _nodes = (await _e2e.App.GetJsonAsync(cluster))["nodes"]!.AsArray().Select(n => (string)n!).ToList();
         Assert.Equal(3, _nodes.Count);
 
-        await EventuallyAsync(async () =>
+        await Eventually.HoldsAsync(async () =>
         {
             var live = await _e2e.LiveContainersAsync(agent);
             return live.Count == 3 && live.All(c => (string?)c["state"] == "Running");

@@ -41,13 +41,13 @@ public sealed class ServiceExitsEndToEndTests : IAsyncLifetime
         // It runs for a moment, then exits: the start sees it Running, the service follows its report.
         var exits = await _e2e.CreateServiceAsync(new { name = "exits", image_name = DockerEngine.TestImage, run_command = "sh -c 'sleep 1; exit 3'" });
         await StartAndWaitAsync(exits);
-        await EventuallyAsync(async () => (int?)(await _e2e.LiveContainersAsync(exits)).Single()["exit_code"] == 3, Patience, "exit code 3 reported");
+        await Eventually.HoldsAsync(async () => (int?)(await _e2e.LiveContainersAsync(exits)).Single()["exit_code"] == 3, Patience, "exit code 3 reported");
         Assert.Equal("Stopped", (string?)(await _e2e.LiveContainersAsync(exits)).Single()["state"]);
         Assert.Equal("Not running", (string?)(await _e2e.App.GetJsonAsync(exits))["state"]);
 
         var once = await _e2e.CreateServiceAsync(new { name = "once", image_name = DockerEngine.TestImage, run_command = "true", autodestroy = "ALWAYS" });
         await StartAndWaitAsync(once);
-        await EventuallyAsync(async () => (await _e2e.LiveContainersAsync(once)).Count == 0, Patience, "the exited container terminated");
+        await Eventually.HoldsAsync(async () => (await _e2e.LiveContainersAsync(once)).Count == 0, Patience, "the exited container terminated");
         Assert.Equal(0, (int?)(await _e2e.App.GetJsonAsync(once))["target_num_containers"]);
     }
 

@@ -43,7 +43,7 @@ public sealed class ServiceHealingEndToEndTests : IAsyncLifetime
 
         var victimUuid = Guid.Parse(victim.TrimEnd('/').Split('/')[^1]);
         await LocalAgents.KillAsync(_e2e.App, victimUuid);
-        await EventuallyAsync(async () =>
+        await Eventually.HoldsAsync(async () =>
         {
             var live = await _e2e.LiveContainersAsync(web);
             return live.Count == 6 && live.All(c => (string?)c["state"] == "Running" && (string?)c["node"] != victim);
@@ -63,8 +63,8 @@ public sealed class ServiceHealingEndToEndTests : IAsyncLifetime
         // The node comes back: its agent removes the stale copies, no longer among its desired containers.
         Assert.Equal(2, await EngineContainersAsync(victimUuid));
         _restarted = LocalAgents.Start(_e2e.App, victimUuid);
-        await EventuallyAsync(async () => await EngineContainersAsync(victimUuid) == 0, Patience, "the returning node's stale containers removed");
-        await EventuallyAsync(async () => (string?)(await _e2e.App.GetJsonAsync(victim))["state"] == "Deployed", Patience, "the node Deployed again");
+        await Eventually.HoldsAsync(async () => await EngineContainersAsync(victimUuid) == 0, Patience, "the returning node's stale containers removed");
+        await Eventually.HoldsAsync(async () => (string?)(await _e2e.App.GetJsonAsync(victim))["state"] == "Deployed", Patience, "the node Deployed again");
         Assert.Equal(6, (await _e2e.LiveContainersAsync(web)).Count(c => (string?)c["state"] == "Running"));
     }
 

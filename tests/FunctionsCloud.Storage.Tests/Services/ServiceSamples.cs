@@ -36,7 +36,6 @@ internal static class ServiceSamples
             Autodestroy = Autodestroy.OnSuccess,
             Autoredeploy = true,
             SequentialDeployment = true,
-            NextContainerNumber = 4,
             CreatedDatetime = Samples.At(1),
             DeployedDatetime = Samples.At(2),
             DestroyedDatetime = Samples.At(3),
