@@ -8,12 +8,13 @@ using Microsoft.Extensions.Logging;
 namespace FunctionsCloud.Agent.Heartbeats;
 
 /// <summary>
-/// Sends a heartbeat with the inventory, the node's containers and the lease of the last answer, then waits the
-/// interval the control plane answered with, until cancelled or until the control plane no longer knows the node
-/// (404/401). Other failures are logged and the loop goes on. A new desired-state generation in an answer starts a
-/// reconcile of the node's containers (<see cref="ContainerSync"/>); when it changes the report, the next heartbeat
-/// goes at once. A 401 after the secret was rotated on disk (<c>--rotate-secret</c>) is no end: the
-/// loop picks up the new secret.
+/// Sends a heartbeat with the inventory, the node's containers and the lease of the last answer, every interval the
+/// control plane answered with, counted from the start of each beat (so the time a beat takes does not stretch the
+/// period, and a change is heard at most one interval after it was made), until cancelled or until the control plane
+/// no longer knows the node (404/401). Other failures are logged and the loop goes on. A new desired-state generation
+/// in an answer starts a reconcile of the node's containers (<see cref="ContainerSync"/>); when it changes the report,
+/// a heartbeat goes at once, in between the regular ones. A 401 after the secret was rotated on disk
+/// (<c>--rotate-secret</c>) is no end: the loop picks up the new secret.
 /// </summary>
 public sealed partial class HeartbeatLoop(
     ControlPlaneClient controlPlane,
@@ -58,8 +59,12 @@ public sealed partial class HeartbeatLoop(
         var failures = 0;
         ContainerReport? pending = null;
         IReadOnlyList<ReportedContainer>? lastSent = null;
+        var due = time.GetUtcNow();
         while (true)
         {
+            // A beat that carries a changed report goes in between and leaves the cadence as it was.
+            var regular = pending is null;
+            var began = time.GetUtcNow();
             try
             {
                 var report = pending is null ? await containers.ReportAsync(identity.Uuid, cancellationToken).ConfigureAwait(false) : pending.Containers;
@@ -90,7 +95,8 @@ public sealed partial class HeartbeatLoop(
                 LogFailed(logger, identity.Uuid, failures, ex.Message, Interval.TotalSeconds);
             }
 
-            pending = await WaitForNextBeatAsync(identity.Uuid, lastSent, cancellationToken).ConfigureAwait(false);
+            due = regular ? began + Interval : due;
+            pending = await WaitForNextBeatAsync(identity.Uuid, lastSent, due, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -117,12 +123,12 @@ public sealed partial class HeartbeatLoop(
     }
 
     /// <summary>
-    /// Waits the interval; a reconcile that ends meanwhile and changes the report cuts the wait short, so the control
-    /// plane learns of the new containers at once. Returns that report, or null to take a new one.
+    /// Waits until the next beat is due; a reconcile that ends meanwhile and changes the report cuts the wait short, so
+    /// the control plane learns of the new containers at once. Returns that report, or null to take a new one.
     /// </summary>
-    private async Task<ContainerReport?> WaitForNextBeatAsync(Guid nodeUuid, IReadOnlyList<ReportedContainer>? lastSent, CancellationToken cancellationToken)
+    private async Task<ContainerReport?> WaitForNextBeatAsync(
+        Guid nodeUuid, IReadOnlyList<ReportedContainer>? lastSent, DateTimeOffset due, CancellationToken cancellationToken)
     {
-        var due = time.GetUtcNow() + Interval;
         while (containers.Running is { } reconcile)
         {
             using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -68,6 +68,28 @@ public sealed class ContainerSyncTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_reconcile_that_changes_the_report_sends_it_at_once_and_the_regular_beats_keep_their_cadence()
+    {
+        _controlPlane.Generation = 1;
+        var running = new ReportedContainer(Guid.NewGuid(), 1, "Running");
+        var engine = new StubNodeContainers(report: []) { Gate = new(TaskCreationOptions.RunContinuationsAsynchronously), ReportAfterReconcile = [running] };
+        using var agent = new AgentParts(_controlPlane, _dir.Path, time: _time, containers: engine);
+        using var cts = new CancellationTokenSource();
+
+        var run = agent.Heartbeats.RunAsync(_identity, Interval, cts.Token);
+        await _time.WaitForTimersAsync(1);
+        _time.Advance(TimeSpan.FromSeconds(12));
+        engine.Gate.SetResult();
+        await _time.WaitForTimersAsync(2);
+
+        Assert.Equal(2, _controlPlane.Heartbeats.Count);
+        Assert.Equal(running.Uuid, _controlPlane.Heartbeats[^1].Json.GetProperty("containers")[0].GetProperty("uuid").GetGuid());
+        Assert.Equal(Interval - TimeSpan.FromSeconds(12), _time.Timers[^1]);
+        await cts.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+    }
+
+    [Fact]
     public async Task A_failed_fetch_or_reconcile_is_logged_and_tried_again_at_the_next_heartbeat()
     {
         _controlPlane.Generation = 5;

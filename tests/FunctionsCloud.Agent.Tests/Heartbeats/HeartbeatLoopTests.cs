@@ -66,6 +66,31 @@ public sealed class HeartbeatLoopTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_interval_counts_from_the_start_of_each_beat_so_a_slow_answer_does_not_stretch_the_period()
+    {
+        var time = new RecordingTimeProvider();
+        _controlPlane.HeartbeatInterval = 10;
+        _controlPlane.OnHeartbeat = (_, _) =>
+        {
+            time.Advance(TimeSpan.FromSeconds(3));
+            return null;
+        };
+        using var agent = new AgentParts(_controlPlane, _dir.Path, time: time);
+        using var cts = new CancellationTokenSource();
+
+        var run = agent.Heartbeats.RunAsync(_identity, TimeSpan.FromSeconds(10), cts.Token);
+
+        await time.WaitForTimersAsync(1);
+        Assert.Equal(TimeSpan.FromSeconds(7), time.Timers[^1]);
+        time.Advance(TimeSpan.FromSeconds(7));
+        await time.WaitForTimersAsync(2);
+        Assert.Equal(2, _controlPlane.Heartbeats.Count);
+        Assert.Equal(TimeSpan.FromSeconds(7), time.Timers[^1]);
+        await cts.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+    }
+
+    [Fact]
     public async Task Every_heartbeat_echoes_the_lease_of_the_last_answer_and_the_generation_is_kept()
     {
         var time = new RecordingTimeProvider();

@@ -13,6 +13,12 @@ public sealed class StubNodeContainers(IReadOnlyList<ReportedContainer>? report 
     /// <summary>Thrown by the next reconciles while set.</summary>
     public Exception? Failure { get; set; }
 
+    /// <summary>While set, reconciles end only when it completes.</summary>
+    public TaskCompletionSource? Gate { get; set; }
+
+    /// <summary>While set, what a reconcile leaves the node with (the report from then on).</summary>
+    public IReadOnlyList<ReportedContainer>? ReportAfterReconcile { get; set; }
+
     public IReadOnlyList<IReadOnlyList<DesiredContainer>> Reconciles
     {
         get
@@ -26,13 +32,23 @@ public sealed class StubNodeContainers(IReadOnlyList<ReportedContainer>? report 
 
     public Task<IReadOnlyList<ReportedContainer>?> ReportAsync(Guid nodeUuid, CancellationToken cancellationToken) => Task.FromResult(Report);
 
-    public Task ReconcileAsync(Guid nodeUuid, IReadOnlyList<DesiredContainer> desired, CancellationToken cancellationToken)
+    public async Task ReconcileAsync(Guid nodeUuid, IReadOnlyList<DesiredContainer> desired, CancellationToken cancellationToken)
     {
         lock (_reconciles)
         {
             _reconciles.Add(desired);
         }
 
-        return Failure is { } failure ? Task.FromException(failure) : Task.CompletedTask;
+        if (Gate is { } gate)
+        {
+            await gate.Task.WaitAsync(cancellationToken);
+        }
+
+        if (Failure is { } failure)
+        {
+            throw failure;
+        }
+
+        Report = ReportAfterReconcile ?? Report;
     }
 }
