@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Docker.DotNet;
@@ -16,7 +17,10 @@ namespace FunctionsCloud.LoadTests.Scale;
 /// Scales a service from 0 to N containers on 3 local nodes (real agents, the real Docker engine) and times it
 /// until the action says every container is Running. The target: at most one heartbeat interval (an agent hears
 /// of its new containers with its next heartbeat) plus what Docker itself needs, measured in the same run by
-/// starting the same number of containers straight through the engine, as many at once as the agents do.
+/// starting the same number of containers straight through the engine, as many at once as the agents do. Each round
+/// also splits its time by the engine's own timestamps: the wait until the engine creates the first container (the
+/// heartbeat wait, then the agents fetching their containers), the engine's work from then until the last container
+/// started, and the report of that start reaching the control plane.
 /// </summary>
 public static class ScaleBenchmark
 {
@@ -38,6 +42,7 @@ public static class ScaleBenchmark
         var scaled = Median(measured.Select(m => m.Running));
         var bound = TimeSpan.FromSeconds(interval) + Median(measured.Select(m => m.Docker));
         output.WriteLine($"  medians: Running {scaled.TotalSeconds:0.0} s, action ended {Median(measured.Select(m => m.Settled)).TotalSeconds:0.0} s, Docker alone {(bound.TotalSeconds - interval):0.0} s");
+        output.WriteLine($"  median split: {Split(Median(measured.Select(m => m.Engine.Waited)), Median(measured.Select(m => m.Engine.Worked)), Median(measured.Select(m => m.Engine.Reported)))}");
         output.WriteLine($"  ratio to one interval + Docker alone: {scaled / bound:0.00}; target <= 1: {(scaled <= bound ? "met" : "NOT met")}");
         return scaled <= bound;
     }
@@ -51,7 +56,16 @@ public static class ScaleBenchmark
     /// <param name="Running">From the request until the last container's Running report was recorded.</param>
     /// <param name="Settled">Until the action ended (its next look at the reports, then settling the service).</param>
     /// <param name="Docker">The same containers started straight through the engine, just before (the baseline).</param>
-    private sealed record Round(TimeSpan Running, TimeSpan Settled, TimeSpan Docker);
+    /// <param name="Engine">The round's time as the engine's timestamps split it.</param>
+    private sealed record Round(TimeSpan Running, TimeSpan Settled, TimeSpan Docker, EngineSplit Engine);
+
+    /// <param name="Waited">From the request until the engine created the first container.</param>
+    /// <param name="Worked">From then until the engine started the last one.</param>
+    /// <param name="Reported">From then until the control plane recorded it Running.</param>
+    private sealed record EngineSplit(TimeSpan Waited, TimeSpan Worked, TimeSpan Reported);
+
+    private static string Split(TimeSpan waited, TimeSpan worked, TimeSpan reported) =>
+        $"waited {waited.TotalSeconds:0.00} s for the first create, engine worked {worked.TotalSeconds:0.00} s, report recorded {reported.TotalSeconds:0.00} s after the last start";
 
     /// <summary>Each round: Docker alone, then the service from 0 to N (timed), then back to 0; the heartbeats' phase differs per round.</summary>
     /// <param name="worstPhase">Each request goes right after an agent's heartbeat (the longest wait for that agent).</param>
@@ -82,8 +96,10 @@ public static class ScaleBenchmark
                 var started = (await app.Services.GetRequiredService<IContainerStore>().ListByServiceAsync(FunctionsCloudTestHost.AdminNamespace, uuid))
                     .Where(c => c.IsLive)
                     .Select(c => c.StartedDatetime ?? throw new InvalidOperationException($"{c.Name} has no start recorded."));
-                measured.Add(new Round(started.Max() - requested, settled, docker));
-                output.WriteLine($"  round {round}: Running {measured[^1].Running.TotalSeconds:0.0} s, action ended {settled.TotalSeconds:0.0} s, Docker alone {docker.TotalSeconds:0.0} s");
+                var recorded = started.Max();
+                var engine = await EngineSplitAsync(uuid, requested, recorded);
+                measured.Add(new Round(recorded - requested, settled, docker, engine));
+                output.WriteLine($"  round {round}: Running {measured[^1].Running.TotalSeconds:0.0} s, action ended {settled.TotalSeconds:0.0} s, Docker alone {docker.TotalSeconds:0.0} s; {Split(engine.Waited, engine.Worked, engine.Reported)}");
                 await RunAsync(app, app.Client.PatchAsJsonAsync(service, new { target_num_containers = 0 }));
             }
 
@@ -93,6 +109,21 @@ public static class ScaleBenchmark
         {
             await Task.WhenAll(nodeUris.Select(uri => DockerCli.RemoveLabelledAsync($"io.functionscloud.node={uri.TrimEnd('/').Split('/')[^1]}")));
         }
+    }
+
+    /// <summary>The service's containers as the engine timed them: first created, last started.</summary>
+    private static async Task<EngineSplit> EngineSplitAsync(Guid service, DateTimeOffset requested, DateTimeOffset recorded)
+    {
+        using var docker = new DockerClientConfiguration().CreateClient();
+        var listed = await docker.Containers.ListContainersAsync(new ContainersListParameters
+        {
+            All = true,
+            Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"io.functionscloud.service={service}"] = true } },
+        });
+        var inspected = await Task.WhenAll(listed.Select(c => docker.Containers.InspectContainerAsync(c.ID)));
+        var firstCreated = new DateTimeOffset(inspected.Min(c => c.Created).ToUniversalTime());
+        var lastStarted = inspected.Max(c => DateTimeOffset.Parse(c.State.StartedAt, CultureInfo.InvariantCulture));
+        return new EngineSplit(firstCreated - requested, lastStarted - firstCreated, recorded - lastStarted);
     }
 
     /// <summary>Returns right after one of the agents' heartbeats: that agent hears of the change a whole interval later.</summary>
