@@ -15,7 +15,12 @@ namespace FunctionsCloud.Application.Triggers;
 /// without it, deleted (which revokes the URL). Every refusal happens before anything is written.
 /// </summary>
 public sealed class TriggerService(
-    ITriggerStore triggers, ITriggerSecretIndex secrets, IServiceStore services, IOptions<FunctionsCloudOptions> options, TimeProvider clock)
+    ITriggerStore triggers,
+    ITriggerSecretIndex secrets,
+    ITriggerCallCounter calls,
+    IServiceStore services,
+    IOptions<FunctionsCloudOptions> options,
+    TimeProvider clock)
 {
     /// <summary>The service is the path's, not a filter.</summary>
     public IReadOnlySet<string> FilterableFields { get; } = triggers.QueryableFields.Where(f => f != ITriggerStore.ServiceField).ToHashSet(StringComparer.Ordinal);
@@ -60,11 +65,12 @@ public sealed class TriggerService(
     public async Task<TriggerResource> GetAsync(Caller caller, Guid serviceUuid, Guid uuid, CancellationToken cancellationToken) =>
         TriggerResource.From(await LoadAsync(caller, serviceUuid, uuid, cancellationToken));
 
-    /// <summary>Revokes the URL first, so that no call gets through once the answer is out.</summary>
+    /// <summary>Revokes the URL first, so that no call gets through once the answer is out; its counts go last.</summary>
     public async Task<TriggerResource> DeleteAsync(Caller caller, Guid serviceUuid, Guid uuid, CancellationToken cancellationToken)
     {
         var trigger = await LoadAsync(caller, serviceUuid, uuid, cancellationToken);
         await secrets.RemoveAsync(trigger.SecretHash, cancellationToken);
+        await calls.ForgetAsync(trigger.Uuid, cancellationToken);
         await triggers.DeleteAsync(trigger.Namespace, trigger.Uuid, cancellationToken);
         return TriggerResource.From(trigger);
     }

@@ -10,4 +10,7 @@ public interface ITriggerCallCounter
     /// counted there already: then nothing is counted and the answer is false.
     /// </summary>
     Task<bool> TryCountAsync(Guid triggerUuid, DateTimeOffset now, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes every count of a trigger that was deleted.</summary>
+    Task ForgetAsync(Guid triggerUuid, CancellationToken cancellationToken = default);
 }

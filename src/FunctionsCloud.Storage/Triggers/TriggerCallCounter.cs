@@ -8,11 +8,19 @@ namespace FunctionsCloud.Storage.Triggers;
 
 /// <summary>
 /// One row per trigger and minute, raised with If-Match (or added, for the minute's first call): concurrent calls on
-/// any instance each land one increment or start over, so no more than the limit pass.
+/// any instance each land one increment or start over, so no more than the limit pass. The minute's first call also
+/// removes the trigger's rows of earlier minutes, so a trigger keeps at most the row of its last busy minute.
 /// </summary>
 internal sealed class TriggerCallCounter(StorageTables tables) : ITriggerCallCounter
 {
     private readonly StorageTable _table = tables.TriggerCalls;
+
+    public async Task ForgetAsync(Guid triggerUuid, CancellationToken cancellationToken = default)
+    {
+        var partition = TableKeys.Of(triggerUuid);
+        var client = await _table.ReadyAsync().ConfigureAwait(false);
+        await DeleteRowsAsync(client, partition, TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken).ConfigureAwait(false);
+    }
 
     public async Task<bool> TryCountAsync(Guid triggerUuid, DateTimeOffset now, int limit, CancellationToken cancellationToken = default)
     {
@@ -39,6 +47,7 @@ internal sealed class TriggerCallCounter(StorageTables tables) : ITriggerCallCou
             if (limit < 1)
                 return false;
             await client.AddEntityAsync(new TriggerCallEntity { PartitionKey = partition, RowKey = row, Calls = 1 }, cancellationToken).ConfigureAwait(false);
+            await DeleteEarlierMinutesAsync(client, partition, row, cancellationToken).ConfigureAwait(false);
             return true;
         }
 
@@ -48,5 +57,31 @@ internal sealed class TriggerCallCounter(StorageTables tables) : ITriggerCallCou
         entity.Calls++;
         await client.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         return true;
+    }
+
+    /// <summary>
+    /// Earlier minutes no longer limit anything. Best effort: the call is counted already, and what is left is
+    /// removed at the trigger's next busy minute.
+    /// </summary>
+    private static async Task DeleteEarlierMinutesAsync(TableClient client, string partition, string minute, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await DeleteRowsAsync(client, partition, TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {minute}"), cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (RequestFailedException)
+        {
+            // Left for the next minute's first call.
+        }
+    }
+
+    /// <summary>Another call may be removing the same rows: 404 is no failure.</summary>
+    private static async Task DeleteRowsAsync(TableClient client, string partition, string filter, CancellationToken cancellationToken)
+    {
+        await foreach (var row in client.QueryAsync<TriggerCallEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            await TriggerRowDeletion.DeleteIfExistsAsync(client, partition, row.RowKey, cancellationToken).ConfigureAwait(false);
+        }
     }
 }
