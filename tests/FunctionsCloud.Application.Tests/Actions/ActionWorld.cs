@@ -3,6 +3,7 @@ using FunctionsCloud.Application.Containers;
 using FunctionsCloud.Application.ServiceOperations;
 using FunctionsCloud.Application.Services;
 using FunctionsCloud.Application.Tests.ServiceOperations.Support;
+using FunctionsCloud.Application.Tests.Support;
 using FunctionsCloud.Domain.Actions;
 using FunctionsCloud.Domain.Services;
 using Microsoft.DurableTask;

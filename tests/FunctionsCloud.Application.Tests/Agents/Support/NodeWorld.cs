@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using FunctionsCloud.Application.Agents;
 using FunctionsCloud.Application.Configuration;
 using FunctionsCloud.Application.Liveness;
+using FunctionsCloud.Application.Tests.Support;
 using FunctionsCloud.Domain.Agents;
 using FunctionsCloud.Domain.Containers;
 using FunctionsCloud.Domain.Nodes;
@@ -91,10 +92,5 @@ internal sealed class NodeWorld
     {
         change(item);
         return item;
-    }
-
-    private sealed class StoppedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

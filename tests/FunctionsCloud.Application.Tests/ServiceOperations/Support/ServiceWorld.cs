@@ -3,6 +3,7 @@ using FunctionsCloud.Application.Configuration;
 using FunctionsCloud.Application.Liveness;
 using FunctionsCloud.Application.Operations;
 using FunctionsCloud.Application.ServiceOperations;
+using FunctionsCloud.Application.Tests.Support;
 using FunctionsCloud.Application.Triggers;
 using FunctionsCloud.Domain.Actions;
 using FunctionsCloud.Domain.Containers;
