@@ -18,8 +18,8 @@ public sealed class CommandLedger(ICommandReceiptStore receipts, TimeProvider cl
         if (await receipts.TryAddAsync(fresh, cancellationToken) is { } added)
             return new CommandClaim(CommandClaimKind.New, added);
 
-        var found = await receipts.GetAsync(ns, key, cancellationToken)
-            ?? throw new InvalidOperationException($"The receipt of command '{key}' vanished while it was claimed."); // receipts are never deleted
+        if (await receipts.GetAsync(ns, key, cancellationToken) is not { } found)
+            return await ClaimAsync(ns, key, cancellationToken); // swept away since (older than the retention): claim it anew
         if (found.State != CommandReceiptState.Received)
             return new CommandClaim(CommandClaimKind.Settled, found);
         if (found.LeasedUntil > now)

@@ -5,7 +5,7 @@ namespace FunctionsCloud.Application.Commands;
 
 public static class CommandServiceCollectionExtensions
 {
-    /// <summary>What the command queue's function and the poison listing use.</summary>
+    /// <summary>What the command queue's function, the poison listing and the receipt sweep use.</summary>
     public static IServiceCollection AddCommandQueue(this IServiceCollection services)
     {
         services.TryAddSingleton<CommandLedger>();
@@ -17,6 +17,7 @@ public static class CommandServiceCollectionExtensions
         services.TryAddSingleton<CompletionReplies>();
         services.TryAddSingleton<CommandProcessor>();
         services.TryAddSingleton<PoisonCommands>();
+        services.TryAddSingleton<CommandReceiptSweeper>();
         return services;
     }
 }

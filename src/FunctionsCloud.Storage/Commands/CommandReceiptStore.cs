@@ -49,6 +49,27 @@ internal sealed class CommandReceiptStore(StorageTables tables) : ICommandReceip
         }
     }
 
+    public async Task<int> DeleteReceivedBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        var client = await _table.ReadyAsync().ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"ReceivedAt lt {before}");
+        var deleted = 0;
+        await foreach (var row in client.QueryAsync<CommandReceiptEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            try
+            {
+                await client.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+                deleted++;
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                // Deleted by another sweep meanwhile.
+            }
+        }
+
+        return deleted;
+    }
+
     private static CommandReceipt Stored(CommandReceipt receipt, Response response) =>
         receipt with { Version = response.Headers.ETag?.ToString() ?? throw new InvalidOperationException("The table service answered a write without an ETag.") };
 }

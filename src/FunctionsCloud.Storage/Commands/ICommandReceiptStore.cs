@@ -10,4 +10,7 @@ public interface ICommandReceiptStore
 
     /// <summary>Replaces the receipt if it is still at its <see cref="CommandReceipt.Version"/>: the receipt as stored, or null when another write came first (412).</summary>
     Task<CommandReceipt?> TryReplaceAsync(CommandReceipt receipt, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes every receipt received before <paramref name="before"/>, in any namespace; returns how many went.</summary>
+    Task<int> DeleteReceivedBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken = default);
 }

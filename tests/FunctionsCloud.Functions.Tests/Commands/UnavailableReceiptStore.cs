@@ -16,6 +16,8 @@ public sealed class UnavailableReceiptStore : ICommandReceiptStore
 
     public Task<CommandReceipt?> TryReplaceAsync(CommandReceipt receipt, CancellationToken cancellationToken = default) => Fail<CommandReceipt?>();
 
+    public Task<int> DeleteReceivedBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken = default) => Fail<int>();
+
     private Task<T> Fail<T>()
     {
         Interlocked.Increment(ref _attempts);
