@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using FunctionsCloud.Storage.Connection;
 using FunctionsCloud.Storage.Entities;
@@ -40,14 +39,6 @@ internal sealed class ProviderAccountStore(StorageTables tables) : IProviderAcco
         if (!TableKeys.IsValid(@namespace) || !TableKeys.IsValid(provider))
             return false;
         var client = await _table.ReadyAsync().ConfigureAwait(false);
-        try
-        {
-            var response = await client.DeleteEntityAsync(@namespace, provider, ETag.All, cancellationToken).ConfigureAwait(false);
-            return response.Status != 404;
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return false;
-        }
+        return await RowDeletion.DeleteIfExistsAsync(client, @namespace, provider, cancellationToken).ConfigureAwait(false);
     }
 }

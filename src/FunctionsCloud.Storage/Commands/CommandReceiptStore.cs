@@ -56,15 +56,9 @@ internal sealed class CommandReceiptStore(StorageTables tables) : ICommandReceip
         var deleted = 0;
         await foreach (var row in client.QueryAsync<CommandReceiptEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            try
-            {
-                await client.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+            // Another sweep may have deleted it meanwhile.
+            if (await RowDeletion.DeleteIfExistsAsync(client, row.PartitionKey, row.RowKey, cancellationToken).ConfigureAwait(false))
                 deleted++;
-            }
-            catch (RequestFailedException e) when (e.Status == 404)
-            {
-                // Deleted by another sweep meanwhile.
-            }
         }
 
         return deleted;

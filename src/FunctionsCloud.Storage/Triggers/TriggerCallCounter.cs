@@ -81,7 +81,7 @@ internal sealed class TriggerCallCounter(StorageTables tables) : ITriggerCallCou
     {
         await foreach (var row in client.QueryAsync<TriggerCallEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            await TriggerRowDeletion.DeleteIfExistsAsync(client, partition, row.RowKey, cancellationToken).ConfigureAwait(false);
+            await RowDeletion.DeleteIfExistsAsync(client, partition, row.RowKey, cancellationToken).ConfigureAwait(false);
         }
     }
 }

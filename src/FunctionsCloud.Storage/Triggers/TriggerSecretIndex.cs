@@ -35,6 +35,6 @@ internal sealed class TriggerSecretIndex(StorageTables tables) : ITriggerSecretI
         if (!TableKeys.IsValid(secretHash))
             return;
         var client = await _table.ReadyAsync().ConfigureAwait(false);
-        await TriggerRowDeletion.DeleteIfExistsAsync(client, secretHash, TriggerSecretEntity.Row, cancellationToken).ConfigureAwait(false);
+        await RowDeletion.DeleteIfExistsAsync(client, secretHash, TriggerSecretEntity.Row, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -24,6 +24,6 @@ internal sealed class TriggerStore(StorageTables tables)
         if (!TableKeys.IsValid(@namespace))
             return false;
         var client = await Table.ReadyAsync().ConfigureAwait(false);
-        return await TriggerRowDeletion.DeleteIfExistsAsync(client, @namespace, TableKeys.Of(uuid), cancellationToken).ConfigureAwait(false);
+        return await RowDeletion.DeleteIfExistsAsync(client, @namespace, TableKeys.Of(uuid), cancellationToken).ConfigureAwait(false);
     }
 }
