@@ -10,22 +10,11 @@ namespace FunctionsCloud.Application.ServiceOperations;
 /// <summary>The namespace's nodes as a service operation sees them: placement's view, and whether a node can still confirm a removal.</summary>
 public sealed class ServiceNodes(INodeStore nodes)
 {
-    private const int PageSize = 1000;
-
     /// <summary>Every Deployed node of the namespace with its container counts (all live containers, and the service's own).</summary>
     public async Task<IReadOnlyList<PlacementNode>> PlacementViewAsync(
         string @namespace, Guid serviceUuid, IReadOnlyList<Container> liveContainers, CancellationToken cancellationToken)
     {
-        var deployed = new List<Node>();
-        string? token = null;
-        do
-        {
-            var page = await nodes.QueryPageAsync(@namespace, TableQuery.All.Where("state", "Deployed"), PageSize, token, cancellationToken);
-            deployed.AddRange(page.Items);
-            token = page.ContinuationToken;
-        }
-        while (token is not null);
-
+        var deployed = await nodes.ListDeployedAsync(@namespace, cancellationToken);
         var total = liveContainers.CountBy(c => c.NodeUuid).ToDictionary();
         var own = liveContainers.Where(c => c.ServiceUuid == serviceUuid).CountBy(c => c.NodeUuid).ToDictionary();
         var held = liveContainers.GroupBy(c => c.NodeUuid).ToDictionary(g => g.Key, g => (IReadOnlySet<HostPort>)g.SelectMany(HostPort.HeldBy).ToHashSet());

@@ -51,7 +51,8 @@ public sealed class ServiceOperationActivities(
     {
         var op = input.Operation;
         var current = (await containers.ListByServiceAsync(op.Namespace, op.ServiceUuid, cancellationToken)).ToDictionary(c => c.Uuid);
-        var hosts = await nodes.GetAsync(op.Namespace, current.Values.Select(c => c.NodeUuid), cancellationToken);
+        var hosts = await nodes.GetAsync(
+            op.Namespace, input.Awaited.Select(a => current.GetValueOrDefault(a.Uuid)).OfType<Container>().Select(c => c.NodeUuid), cancellationToken);
         var pending = new List<AwaitedContainer>();
         var failures = new List<string>();
         foreach (var awaited in input.Awaited)

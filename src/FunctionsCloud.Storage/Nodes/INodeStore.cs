@@ -14,6 +14,9 @@ public interface INodeStore : IEntityStore<Node>
     /// <summary>Every node of one cluster (server-side filter), in uuid order.</summary>
     Task<IReadOnlyList<Node>> ListByClusterAsync(string @namespace, Guid clusterUuid, CancellationToken cancellationToken = default);
 
+    /// <summary>Every Deployed node of the namespace (server-side filter), in uuid order: where containers can go.</summary>
+    Task<IReadOnlyList<Node>> ListDeployedAsync(string @namespace, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Writes the State and LastError (when not null) of nodes read before, each only if it is still the version
     /// that was read: the nodes of one namespace in transactions of up to 100, and one by one when such a

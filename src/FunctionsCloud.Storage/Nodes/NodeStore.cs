@@ -26,6 +26,9 @@ internal sealed class NodeStore(StorageTables tables)
     public Task<IReadOnlyList<Node>> ListByClusterAsync(string @namespace, Guid clusterUuid, CancellationToken cancellationToken = default) =>
         AllAsync(@namespace, TableQuery.All.Where(NodeClusterField, TableKeys.Of(clusterUuid)), cancellationToken);
 
+    public Task<IReadOnlyList<Node>> ListDeployedAsync(string @namespace, CancellationToken cancellationToken = default) =>
+        AllAsync(@namespace, TableQuery.All.Where("state", ApiNames.Of(NodeState.Deployed)), cancellationToken);
+
     public async Task<IReadOnlyList<bool>> TryWriteStatesAsync(IReadOnlyList<Node> nodes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(nodes);

@@ -9,6 +9,9 @@ internal sealed class NodeRows() : InMemoryStore<Node>("node"), INodeStore
     public Task<IReadOnlyList<Node>> ListByClusterAsync(string @namespace, Guid clusterUuid, CancellationToken cancellationToken = default) =>
         Task.FromResult(Where(@namespace, n => n.NodeCluster == clusterUuid));
 
+    public Task<IReadOnlyList<Node>> ListDeployedAsync(string @namespace, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Where(@namespace, n => n.State == NodeState.Deployed));
+
     public Task<IReadOnlyList<bool>> TryWriteStatesAsync(IReadOnlyList<Node> nodes, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
 
