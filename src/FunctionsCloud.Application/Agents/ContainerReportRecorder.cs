@@ -18,8 +18,10 @@ public sealed class ContainerReportRecorder(
     IContainerStore containers, IServiceStore services, INodeStore nodes, NodeGenerations generations, TimeProvider clock)
 {
     /// <summary>
-    /// Applies the report unless the lease says it was applied already, and returns the lease to answer with:
-    /// carrying the report's digest, and the node's new generation when the report changed what the node runs.
+    /// Applies the report (validated with the heartbeat) unless the lease says it was applied already, and returns
+    /// the lease to answer with: carrying the report's digest and, when the report changed what the node runs, the
+    /// node's new generation and the pointer's version after that bump, so that the next quiet heartbeat is still
+    /// one write and no read.
     /// </summary>
     /// <param name="lease">The lease of the heartbeat just written (its generation is the node's now).</param>
     public async Task<HeartbeatLease> RecordAsync(NodeIdentity node, IReadOnlyList<ReportedContainer>? report, HeartbeatLease lease, CancellationToken cancellationToken)
@@ -29,8 +31,15 @@ public sealed class ContainerReportRecorder(
         var digest = ContainerReportDigest.Of(lease.Generation, report);
         if (digest == lease.ContainersDigest)
             return lease;
-        var generation = await ApplyAsync(node, report, cancellationToken);
-        return lease with { ContainersDigest = digest, Generation = generation ?? lease.Generation };
+        if (!await WriteAsync(node, report, cancellationToken))
+            return lease with { ContainersDigest = digest };
+        var (generation, version) = await generations.BumpAsync(node.Namespace, node.NodeUuid, lease.PointerVersion, lease.Generation, cancellationToken);
+        return lease with
+        {
+            PointerVersion = version ?? lease.PointerVersion,
+            Generation = generation,
+            ContainersDigest = ContainerReportDigest.Of(generation, report),
+        };
     }
 
     /// <summary>
@@ -41,6 +50,12 @@ public sealed class ContainerReportRecorder(
     public async Task<int?> ApplyAsync(NodeIdentity node, IReadOnlyList<ReportedContainer> report, CancellationToken cancellationToken)
     {
         ContainerReportRules.Validate(report);
+        return await WriteAsync(node, report, cancellationToken) ? await generations.BumpAsync(node.Namespace, node.NodeUuid, cancellationToken) : null;
+    }
+
+    /// <summary>Writes the report to the node's live rows; true when it changed the node's desired containers.</summary>
+    private async Task<bool> WriteAsync(NodeIdentity node, IReadOnlyList<ReportedContainer> report, CancellationToken cancellationToken)
+    {
         var rows = await containers.ListLiveByNodeAsync(node.Namespace, node.NodeUuid, cancellationToken);
         var reported = report.ToDictionary(c => c.Uuid);
         var now = clock.GetUtcNow();
@@ -56,7 +71,7 @@ public sealed class ContainerReportRecorder(
         var terminated = written.Count(c => c.State == ContainerState.Terminated);
         if (terminated > 0)
             await CountAsync(node, rows.Count - terminated, cancellationToken);
-        return written.Any(c => c.ChangesDesire) ? await generations.BumpAsync(node.Namespace, node.NodeUuid, cancellationToken) : null;
+        return written.Any(c => c.ChangesDesire);
     }
 
     /// <summary>

@@ -17,4 +17,18 @@ public sealed class NodeGenerations(ILivenessStore liveness)
             ?? throw new ResourceNotFoundException("node", nodeUuid.ToString());
         return pointer.Generation;
     }
+
+    /// <summary>
+    /// Bumps the generation from the pointer as the caller just wrote it (<paramref name="version"/>, at
+    /// <paramref name="generation"/>): one write and no read. When the pointer moved on since, bumps it as
+    /// <see cref="BumpAsync(string, Guid, CancellationToken)"/> does; its new version is then not known (null).
+    /// </summary>
+    public async Task<(int Generation, string? Version)> BumpAsync(
+        string @namespace, Guid nodeUuid, string version, int generation, CancellationToken cancellationToken)
+    {
+        var write = new LivenessWrite(@namespace, nodeUuid, version, new LivenessPatch { Generation = generation + 1 });
+        return await liveness.TryWriteAsync(write, cancellationToken) is { } written
+            ? (generation + 1, written)
+            : (await BumpAsync(@namespace, nodeUuid, cancellationToken), null);
+    }
 }

@@ -95,6 +95,22 @@ public class ContainerReportRecorderTests
     }
 
     [Fact]
+    public async Task A_report_that_changes_what_the_node_runs_answers_a_lease_at_the_bumped_pointer_so_the_next_quiet_beat_reads_nothing()
+    {
+        var row = _world.AddContainer(Running, Autorestart.OnFailure);
+        IReadOnlyList<ReportedContainer> report = [Report(row, ReportedStates.Stopped) with { ExitCode = 0 }];
+        var recorder = _world.Reports();
+
+        var lease = await recorder.RecordAsync(_world.Node, report, _world.Lease, CancellationToken.None);
+
+        Assert.Equal((1, 1), (_world.Pointer.Generation, lease.Generation));
+        Assert.Equal(_world.Pointer.Version, lease.PointerVersion);
+        _world.Liveness.Verify(l => l.GetAsync(It.IsAny<string>(), It.IsAny<Guid>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.Equal(lease, await recorder.RecordAsync(_world.Node, report, lease, CancellationToken.None));
+        Assert.Equal(1, _world.Containers.Lists);
+    }
+
+    [Fact]
     public async Task An_exit_that_is_not_restarted_bumps_the_generation_so_the_agent_keeps_it_stopped()
     {
         var row = _world.AddContainer(Running, Autorestart.OnFailure);

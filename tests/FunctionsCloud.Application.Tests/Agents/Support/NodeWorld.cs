@@ -43,7 +43,9 @@ internal sealed class NodeWorld
             .ReturnsAsync((string _, Guid _, Func<NodeLiveness, LivenessPatch?> change, CancellationToken _) =>
                 Pointer = Pointer with { Generation = change(Pointer)!.Generation ?? Pointer.Generation, Version = Pointer.Version + "+" });
         Liveness.Setup(l => l.TryWriteAsync(It.IsAny<LivenessWrite>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((LivenessWrite write, CancellationToken _) => write.IfMatch == Pointer.Version ? (Pointer = Pointer with { Version = Pointer.Version + "'" }).Version : null);
+            .ReturnsAsync((LivenessWrite write, CancellationToken _) => write.IfMatch == Pointer.Version
+                ? (Pointer = Pointer with { Generation = write.Patch.Generation ?? Pointer.Generation, Version = Pointer.Version + "'" }).Version
+                : null);
     }
 
     public NodeIdentity Node { get; } = new("acme", Guid.NewGuid());
