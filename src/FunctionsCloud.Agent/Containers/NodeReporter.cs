@@ -1,3 +1,4 @@
+using System.Globalization;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using FunctionsCloud.Domain.Agents;
@@ -42,7 +43,7 @@ public sealed class NodeReporter(IDockerClient docker, ReconcileProgress progres
             uuid,
             container.Revision,
             StateOf(container.State, progress.Working.ContainsKey(uuid)),
-            exited ? await ExitCodeAsync(container.Id, cancellationToken).ConfigureAwait(false) : null,
+            exited ? ExitCodeOf(container.Listed.Status) ?? await ExitCodeAsync(container.Id, cancellationToken).ConfigureAwait(false) : null,
             DockerId: container.Id,
             PrivateIp: PrivateIp(container.Listed),
             Ports: BoundPorts(container.Listed.Ports));
@@ -64,6 +65,24 @@ public sealed class NodeReporter(IDockerClient docker, ReconcileProgress progres
             .Select(g => new BoundPort(g.Key.Protocol, g.Key.Inner, g.Select(p => (int)p.PublicPort).FirstOrDefault(p => p > 0) is var outer and > 0 ? outer : null))
             .OrderBy(p => p.InnerPort)
             .ThenBy(p => p.Protocol, StringComparer.Ordinal)];
+
+    /// <summary>
+    /// The exit code in the status the engine lists an exited container with ("Exited (137) 3 minutes ago"), so a
+    /// heartbeat need not inspect every stopped container; null for any other status (a dead one is inspected).
+    /// </summary>
+    public static int? ExitCodeOf(string? status)
+    {
+        const string Prefix = "Exited (";
+        if (status is null || !status.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var end = status.IndexOf(')', Prefix.Length);
+        return end > 0 && int.TryParse(status.AsSpan(Prefix.Length, end - Prefix.Length), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var code)
+            ? code
+            : null;
+    }
 
     private static string? PrivateIp(ContainerListResponse listed) =>
         listed.NetworkSettings?.Networks?.Values.Select(n => n.IPAddress).FirstOrDefault(ip => !string.IsNullOrEmpty(ip));

@@ -62,4 +62,15 @@ public sealed class ContainerNamingTests
         Assert.False(ReportComparison.Same([], null));
         Assert.True(ReportComparison.Same(null, null));
     }
+
+    [Theory]
+    [InlineData("Exited (137) 3 minutes ago", 137)]
+    [InlineData("Exited (0) Less than a second ago", 0)]
+    [InlineData("Exited (-1) 2 hours ago", -1)]
+    [InlineData("Up 5 seconds", null)]
+    [InlineData("Dead", null)]
+    [InlineData("Exited (oops)", null)]
+    [InlineData(null, null)]
+    public void The_exit_code_is_read_from_the_status_the_engine_lists(string? status, int? expected) =>
+        Assert.Equal(expected, NodeReporter.ExitCodeOf(status));
 }
