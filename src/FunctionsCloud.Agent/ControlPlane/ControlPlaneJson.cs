@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace FunctionsCloud.Agent.ControlPlane;
 
-/// <summary>How the agent reads and writes the control plane's JSON: web defaults, enums by wire name or number.</summary>
+/// <summary>How the agent reads and writes the control plane's JSON: web defaults (the contracts' enums carry their own wire-name converter).</summary>
 public static class ControlPlaneJson
 {
     public static readonly JsonSerializerOptions Options = Create();
@@ -10,7 +10,6 @@ public static class ControlPlaneJson
     private static JsonSerializerOptions Create()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        options.Converters.Add(new WireEnumConverterFactory());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
