@@ -12,15 +12,11 @@ public sealed class NodeSecretRotator(ILivenessStore liveness, NodeCredentials c
 {
     public async Task<SecretRotationResponse> RotateAsync(NodeIdentity node, CancellationToken cancellationToken)
     {
-        var stale = false;
         var pointer = await liveness.UpdateAsync(node.Namespace, node.NodeUuid, p =>
         {
-            stale = p.SecretVersion != node.SecretVersion;
-            return stale ? null : new LivenessPatch { SecretVersion = p.SecretVersion + 1 };
+            CurrentSecret.Require(node, p);
+            return new LivenessPatch { SecretVersion = p.SecretVersion + 1 };
         }, cancellationToken) ?? throw new ResourceNotFoundException("node", node.NodeUuid.ToString());
-        if (stale)
-            throw new AuthenticationFailedException("The node secret was replaced by a newer one (rotated).");
-
         var rotated = node with { SecretVersion = pointer.SecretVersion };
         // An Unreachable node gets no lease: its next heartbeat must take the path that brings it back.
         var lease = pointer.Unreachable ? null : credentials.IssueLease(HeartbeatLease.Of(pointer));
