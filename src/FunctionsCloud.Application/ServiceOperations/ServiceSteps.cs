@@ -104,7 +104,7 @@ public sealed class ServiceSteps(
         foreach (var container in created)
             run.TouchedNodes.Add(container.NodeUuid);
         if (everyNode)
-            await SetTargetAsync(run, target => Wanted(run).Count + created.Count, cancellationToken);
+            await SetTargetAsync(run, Wanted(run).Count + created.Count, cancellationToken);
     }
 
     private Container NewContainer(StepRun run, Guid node, int number, ContainerSpec spec) => new()
@@ -149,7 +149,7 @@ public sealed class ServiceSteps(
     {
         await RemoveAsync(run, One(run), cancellationToken);
         if (run.Service.DeploymentStrategy == DeploymentStrategy.EveryNode)
-            await SetTargetAsync(run, _ => Wanted(run).Count(c => c.Uuid != run.Op.ContainerUuid), cancellationToken);
+            await SetTargetAsync(run, Wanted(run).Count(c => c.Uuid != run.Op.ContainerUuid), cancellationToken);
     }
 
     /// <summary>The lost node's containers end Terminated; replacements (under the freed names) go to the other eligible nodes.</summary>
@@ -160,7 +160,7 @@ public sealed class ServiceSteps(
         await ChangeAsync(run, stranded, c => ContainerIntents.Remove(c, nodeCanConfirm: false, now), cancellationToken);
         run.Live.RemoveAll(stranded.Contains);
         if (run.Service.DeploymentStrategy == DeploymentStrategy.EveryNode)
-            await SetTargetAsync(run, _ => Wanted(run).Count, cancellationToken);
+            await SetTargetAsync(run, Wanted(run).Count, cancellationToken);
         else
             await FillAsync(run, cancellationToken, avoid: run.Op.NodeUuid);
     }
@@ -176,13 +176,12 @@ public sealed class ServiceSteps(
         }
     }
 
-    private Task SetTargetAsync(StepRun run, Func<int, int> target, CancellationToken cancellationToken) =>
+    private Task SetTargetAsync(StepRun run, int target, CancellationToken cancellationToken) =>
         services.UpdateAsync(run.Op.Namespace, run.Service.Uuid, s =>
         {
-            var next = target(s.TargetNumContainers);
-            if (next == s.TargetNumContainers)
+            if (s.TargetNumContainers == target)
                 return false;
-            s.TargetNumContainers = next;
+            s.TargetNumContainers = target;
             return true;
         }, cancellationToken);
 
