@@ -1,7 +1,6 @@
 using FunctionsCloud.Application.Liveness;
 using FunctionsCloud.Domain.Agents;
 using FunctionsCloud.Domain.Containers;
-using FunctionsCloud.Storage.Concurrency;
 using FunctionsCloud.Storage.Containers;
 using FunctionsCloud.Storage.Entities;
 using FunctionsCloud.Storage.Nodes;
@@ -81,19 +80,14 @@ public sealed class ContainerReportRecorder(
     private async Task<ContainerReportChange> WriteAsync(Container listed, ReportedContainer? report, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var written = ContainerReportChange.None;
-        var reads = 0;
         try
         {
-            var stored = await OptimisticUpdate.RunAsync(
-                ct => reads++ == 0 ? Task.FromResult<Container?>(listed) : containers.GetAsync(listed.Namespace, listed.Uuid, ct),
-                row =>
-                {
-                    written = ContainerReports.Decide(row, report, now);
-                    written.ApplyTo(row);
-                    return !written.IsNone;
-                },
-                (row, ct) => containers.UpdateAsync(row, ct),
-                cancellationToken);
+            var stored = await containers.UpdateAsync(listed.Namespace, listed.Uuid, listed, row =>
+            {
+                written = ContainerReports.Decide(row, report, now);
+                written.ApplyTo(row);
+                return !written.IsNone;
+            }, cancellationToken);
             return stored is null ? ContainerReportChange.None : written;
         }
         catch (EntityNotFoundException)

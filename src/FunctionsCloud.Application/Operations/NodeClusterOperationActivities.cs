@@ -74,22 +74,18 @@ public sealed class NodeClusterOperationActivities(
     {
         var op = input.Operation;
         var cluster = await LoadOwnedClusterAsync(op, cancellationToken);
-        var batch = new List<Node>();
-        foreach (var uuid in input.Nodes)
-        {
-            if (await nodes.GetAsync(op.Namespace, uuid, cancellationToken) is { } node)
-                batch.Add(node);
-        }
+        var wanted = input.Nodes.ToHashSet();
+        var batch = (await nodes.ListByClusterAsync(op.Namespace, cluster.Uuid, cancellationToken)).Where(n => wanted.Contains(n.Uuid)).ToDictionary(n => n.Uuid);
 
         var statuses = await providers.Get(cluster.Provider).DescribeNodesAsync(
-            new NodeDescriptionRequest(cluster.Uuid, cluster.Region, batch.Select(n => new ProvisionedNode(n.Uuid, n.ProviderId)).ToList(),
+            new NodeDescriptionRequest(cluster.Uuid, cluster.Region, batch.Values.Select(n => new ProvisionedNode(n.Uuid, n.ProviderId)).ToList(),
                 await AccountAsync(cluster, cancellationToken)),
             cancellationToken);
         var log = new List<string>();
         var outcomes = new List<NodeProvisioningOutcome>();
         foreach (var status in statuses)
         {
-            var outcome = await RecordProvisioningAsync(op.Namespace, status, cancellationToken);
+            var outcome = await RecordProvisioningAsync(op.Namespace, batch.GetValueOrDefault(status.NodeUuid), status, cancellationToken);
             if (outcome == ProvisioningOutcome.Failed)
                 log.Add($"Node {status.NodeUuid} could not be created: {FailureOf(status)}");
             outcomes.Add(new NodeProvisioningOutcome(status.NodeUuid, outcome));
@@ -99,9 +95,10 @@ public sealed class NodeClusterOperationActivities(
         return outcomes.ToArray();
     }
 
-    private async Task<ProvisioningOutcome> RecordProvisioningAsync(string ns, NodeStatus status, CancellationToken cancellationToken)
+    /// <param name="read">The node as the batch read it (null: not read, so read it here).</param>
+    private async Task<ProvisioningOutcome> RecordProvisioningAsync(string ns, Node? read, NodeStatus status, CancellationToken cancellationToken)
     {
-        var node = await nodes.UpdateAsync(ns, status.NodeUuid, n =>
+        Func<Node, bool> change = n =>
         {
             if (n.State != NodeState.Deploying)
                 return false; // registered already, or already settled
@@ -118,7 +115,10 @@ public sealed class NodeClusterOperationActivities(
                 return false;
             n.PublicIp = status.PublicIp;
             return true;
-        }, cancellationToken);
+        };
+        var node = read is null
+            ? await nodes.UpdateAsync(ns, status.NodeUuid, change, cancellationToken)
+            : await nodes.UpdateAsync(ns, status.NodeUuid, read, change, cancellationToken);
         return node?.State switch
         {
             NodeState.Terminated or NodeState.Terminating or null => ProvisioningOutcome.Failed,

@@ -88,7 +88,7 @@ public sealed class TriggerCaller(
     private async Task<(string? Body, DateTimeOffset? At)> RecordBodyAsync(Trigger trigger, string body, DateTimeOffset calledAt, CancellationToken cancellationToken)
     {
         (string? Body, DateTimeOffset? At) before = (null, null);
-        _ = await triggers.UpdateAsync(trigger.Namespace, trigger.Uuid, t =>
+        _ = await triggers.UpdateAsync(trigger.Namespace, trigger.Uuid, trigger, t =>
         {
             before = (t.LastBody, t.LastCalledDatetime);
             (t.LastBody, t.LastCalledDatetime) = (body, calledAt);

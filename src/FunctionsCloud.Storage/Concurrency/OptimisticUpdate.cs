@@ -1,3 +1,5 @@
+using FunctionsCloud.Storage.Entities;
+
 namespace FunctionsCloud.Storage.Concurrency;
 
 /// <summary>
@@ -14,11 +16,16 @@ public static class OptimisticUpdate
     /// there is nothing to change: nothing is written then. Returns the item as written, or null when
     /// <paramref name="read"/> finds none. After <see cref="MaxAttempts"/> conflicts the last one is thrown.
     /// </summary>
+    /// <param name="first">
+    /// A copy read before (at its version): the first attempt changes it instead of reading (if its row is gone by
+    /// then, the next attempt's read finds none).
+    /// </param>
     public static async Task<T?> RunAsync<T>(
         Func<CancellationToken, Task<T?>> read,
         Func<T, bool> change,
         Func<T, CancellationToken, Task> write,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        T? first = null)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(read);
@@ -26,7 +33,7 @@ public static class OptimisticUpdate
         ArgumentNullException.ThrowIfNull(write);
         for (var attempt = 1; ; attempt++)
         {
-            var item = await read(cancellationToken).ConfigureAwait(false);
+            var item = attempt == 1 && first is not null ? first : await read(cancellationToken).ConfigureAwait(false);
             if (item is null || !change(item))
                 return item;
             try
@@ -37,6 +44,10 @@ public static class OptimisticUpdate
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
             {
                 await Task.Delay(Backoff(attempt), cancellationToken).ConfigureAwait(false);
+            }
+            catch (EntityNotFoundException) when (ReferenceEquals(item, first))
+            {
+                // The copy read before is gone: the read says so (null), as it would have at first.
             }
         }
     }

@@ -69,6 +69,9 @@ internal abstract class EntityStore<TDomain, TEntity>(StorageTable table, QueryF
     public Task<TDomain?> UpdateAsync(string @namespace, Guid uuid, Func<TDomain, bool> change, CancellationToken cancellationToken = default) =>
         OptimisticUpdate.RunAsync(ct => GetAsync(@namespace, uuid, ct), change, UpdateAsync, cancellationToken);
 
+    public Task<TDomain?> UpdateAsync(string @namespace, Guid uuid, TDomain known, Func<TDomain, bool> change, CancellationToken cancellationToken = default) =>
+        OptimisticUpdate.RunAsync(ct => GetAsync(@namespace, uuid, ct), change, UpdateAsync, cancellationToken, first: known);
+
     public async Task<QueryPage<TDomain>> QueryPageAsync(
         string @namespace, TableQuery query, int pageSize, string? continuationToken, CancellationToken cancellationToken = default)
     {

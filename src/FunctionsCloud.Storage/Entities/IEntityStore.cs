@@ -31,6 +31,12 @@ public interface IEntityStore<T> where T : class
     /// </summary>
     Task<T?> UpdateAsync(string @namespace, Guid uuid, Func<T, bool> change, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// As <see cref="UpdateAsync(string, Guid, Func{T, bool}, CancellationToken)"/>, starting from <paramref name="known"/>, a copy
+    /// read before (it is changed in place): no read unless another write came first.
+    /// </summary>
+    Task<T?> UpdateAsync(string @namespace, Guid uuid, T known, Func<T, bool> change, CancellationToken cancellationToken = default);
+
     /// <summary>One page of the filtered list, in uuid order; pass the token back for the next (1 to 1000 per page).</summary>
     Task<QueryPage<T>> QueryPageAsync(string @namespace, TableQuery query, int pageSize, string? continuationToken, CancellationToken cancellationToken = default);
 

@@ -165,10 +165,8 @@ public class ContainerReportRecorderTests
                 });
                 return listed;
             });
-        reports.Setup(s => s.GetAsync(It.IsAny<string>(), It.IsAny<Guid>(), It.IsAny<CancellationToken>()))
-            .Returns((string ns, Guid uuid, CancellationToken ct) => racing.GetAsync(ns, uuid, ct));
-        reports.Setup(s => s.UpdateAsync(It.IsAny<Container>(), It.IsAny<CancellationToken>()))
-            .Returns((Container c, CancellationToken ct) => racing.UpdateAsync(c, ct));
+        reports.Setup(s => s.UpdateAsync(It.IsAny<string>(), It.IsAny<Guid>(), It.IsAny<Container>(), It.IsAny<Func<Container, bool>>(), It.IsAny<CancellationToken>()))
+            .Returns((string ns, Guid uuid, Container known, Func<Container, bool> change, CancellationToken ct) => racing.UpdateAsync(ns, uuid, known, change, ct));
         var recorder = new ContainerReportRecorder(reports.Object, _world.Services.Object, _world.Nodes.Object,
             new NodeGenerations(_world.Liveness.Object), TimeProvider.System);
 

@@ -77,6 +77,9 @@ internal sealed class InMemoryContainerStore : IContainerStore
     public Task<Container?> UpdateAsync(string @namespace, Guid uuid, Func<Container, bool> change, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
 
+    public Task<Container?> UpdateAsync(string @namespace, Guid uuid, Container known, Func<Container, bool> change, CancellationToken cancellationToken = default) =>
+        OptimisticUpdate.RunAsync(ct => GetAsync(@namespace, uuid, ct), change, UpdateAsync, cancellationToken, first: known);
+
     public Task<QueryPage<Container>> QueryPageAsync(string @namespace, TableQuery query, int pageSize, string? continuationToken, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
 

@@ -64,6 +64,9 @@ internal abstract class InMemoryStore<T>(string resource) : IEntityStore<T> wher
     public Task<T?> UpdateAsync(string @namespace, Guid uuid, Func<T, bool> change, CancellationToken cancellationToken = default) =>
         OptimisticUpdate.RunAsync(ct => GetAsync(@namespace, uuid, ct), change, UpdateAsync, cancellationToken);
 
+    public Task<T?> UpdateAsync(string @namespace, Guid uuid, T known, Func<T, bool> change, CancellationToken cancellationToken = default) =>
+        OptimisticUpdate.RunAsync(ct => GetAsync(@namespace, uuid, ct), change, UpdateAsync, cancellationToken, first: known);
+
     public Task<QueryPage<T>> QueryPageAsync(string @namespace, TableQuery query, int pageSize, string? continuationToken, CancellationToken cancellationToken = default) =>
         Task.FromResult(new QueryPage<T>(Where(@namespace, row => query.Filters.All(f => Matches(row, f))), null));
 
