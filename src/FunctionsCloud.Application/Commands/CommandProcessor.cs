@@ -59,11 +59,11 @@ public sealed class CommandProcessor(
         try
         {
             var info = new RequestInfo(Method, $"queue://{delivery.Queue}/{key}", "");
-            var reply = await RunAsync(caller, info, body, delivery.Queue, key, claim, durable, cancellationToken);
+            var (reply, started) = await RunAsync(caller, info, body, delivery.Queue, key, claim, durable, cancellationToken);
             await ledger.SettleAsync(claim.Receipt, reply, cancellationToken);
             await replies.SendAsync(replyTo, reply, cancellationToken);
-            if (replyTo is not null && reply is { State: CommandReply.Accepted, Action: { } action })
-                await completions.RequestAsync(caller.Namespace, ActionUuidOf(action), replyTo, key, cancellationToken);
+            if (replyTo is not null && started is { } action)
+                await completions.RequestAsync(caller.Namespace, action.Uuid, replyTo, key, cancellationToken);
         }
         catch (Exception e) when (CommandRefusals.ReasonFor(e) is null)
         {
@@ -72,7 +72,8 @@ public sealed class CommandProcessor(
         }
     }
 
-    private async Task<CommandReply> RunAsync(
+    /// <returns>The reply, and the action the command started (null when it was rejected or started none).</returns>
+    private async Task<(CommandReply Reply, ActionRecord? Started)> RunAsync(
         Caller caller, RequestInfo info, byte[] body, string queue, string key, CommandClaim claim, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         Command? command = null;
@@ -85,20 +86,18 @@ public sealed class CommandProcessor(
             var uuid = await targets.ResolveAsync(caller, command, cancellationToken);
             objectUri = CommandExecutor.ObjectOf(command, uuid);
             if (claim.Kind == CommandClaimKind.TakenOver && await started.FindAsync(caller.Namespace, objectUri, info.Path, cancellationToken) is { } earlier)
-                return Accepted(key, objectUri, earlier);
+                return (Accepted(key, objectUri, earlier), earlier);
             var outcome = await executor.RunAsync(caller, info, command, uuid, durable, cancellationToken);
             logger.LogInformation("Command {Key} of namespace {Namespace} accepted: {Operation} of {Target}.", key, caller.Namespace, command.Operation, command.TargetText);
-            return Accepted(key, outcome.Object, outcome.Action);
+            return (Accepted(key, outcome.Object, outcome.Action), outcome.Action);
         }
         catch (Exception e) when (CommandRefusals.ReasonFor(e) is { } reason)
         {
             var action = await rejected.RecordAsync(caller, info, command, objectUri, reason, cancellationToken);
             logger.LogWarning("Command {Key} of namespace {Namespace} rejected: {Reason}", key, caller.Namespace, reason);
-            return new CommandReply(key, CommandReply.Rejected, objectUri, ResourceUris.Action(action.Uuid), reason);
+            return (new CommandReply(key, CommandReply.Rejected, objectUri, ResourceUris.Action(action.Uuid), reason), null);
         }
     }
-
-    private static Guid ActionUuidOf(string actionUri) => Guid.Parse(actionUri.TrimEnd('/').Split('/')[^1]);
 
     private static CommandReply Accepted(string key, string objectUri, ActionRecord? action) =>
         new(key, CommandReply.Accepted, objectUri, action is null ? null : ResourceUris.Action(action.Uuid), null);
