@@ -1,5 +1,5 @@
-using System.Buffers.Text;
 using System.Text;
+using FunctionsCloud.Application.Commands;
 
 namespace FunctionsCloud.LocalHost.Queues;
 
@@ -9,11 +9,7 @@ namespace FunctionsCloud.LocalHost.Queues;
 /// </summary>
 public static class QueueMessageBody
 {
-    public static BinaryData Decode(BinaryData raw)
-    {
-        var text = raw.ToString();
-        return Base64.IsValid(text) && text.Length > 0 ? BinaryData.FromBytes(Convert.FromBase64String(text)) : raw;
-    }
+    public static BinaryData Decode(BinaryData raw) => CommandText.Decode(raw);
 
     public static string Encode(BinaryData body) => Convert.ToBase64String(body.ToMemory().Span);
 

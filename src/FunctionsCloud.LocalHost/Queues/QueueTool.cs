@@ -1,4 +1,3 @@
-using System.Text;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 
@@ -15,12 +14,11 @@ public static class QueueTool
 
     public static async Task<int> RunAsync(string[] args, IConfiguration configuration, TextReader input, TextWriter output)
     {
-        var connection = configuration["AzureWebJobsStorage"] ?? "UseDevelopmentStorage=true";
-        var queue = new QueueClient(connection, args[1]);
+        var queue = new QueueClient(StorageConnection.Resolve(configuration, "AzureWebJobsStorage"), args[1]);
         if (args[0] == "enqueue")
         {
             await queue.CreateIfNotExistsAsync();
-            var sent = await queue.SendMessageAsync(Convert.ToBase64String(Encoding.UTF8.GetBytes(await input.ReadToEndAsync())));
+            var sent = await queue.SendMessageAsync(QueueMessageBody.Encode(await input.ReadToEndAsync()));
             await output.WriteLineAsync($"sent {sent.Value.MessageId} to {args[1]}");
             return 0;
         }
@@ -29,23 +27,10 @@ public static class QueueTool
             return 0;
         foreach (var message in (await queue.ReceiveMessagesAsync(maxMessages: 32)).Value)
         {
-            await output.WriteLineAsync(Decode(message.Body));
+            await output.WriteLineAsync(QueueMessageBody.Decode(message.Body).ToString());
             await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
         }
 
         return 0;
-    }
-
-    private static string Decode(BinaryData body)
-    {
-        var text = body.ToString();
-        try
-        {
-            return Encoding.UTF8.GetString(Convert.FromBase64String(text));
-        }
-        catch (FormatException)
-        {
-            return text; // sent as plain text
-        }
     }
 }
