@@ -24,8 +24,6 @@ internal static partial class BatchUserData
     /// <summary>What stands for the token in the shared install step: the instance's own token, once picked.</summary>
     public const string TokenFromFile = "$(cat " + TokenFile + ")";
 
-    private const string RunCommands = "runcmd:\n";
-
     /// <summary>The batch's user data, base64 as RunInstances wants it, or null when it exceeds EC2's 16 KB even compressed.</summary>
     public static string? Encode(IReadOnlyList<NodeToCreate> batch)
     {
@@ -49,18 +47,7 @@ internal static partial class BatchUserData
             throw new ArgumentException("Nodes launched together must register with the same control plane.", nameof(batch));
         }
 
-        var installStep = CloudInit.UserData(new AgentBootstrap(apiUrl, TokenFromFile));
-        var runCommands = installStep.IndexOf(RunCommands, StringComparison.Ordinal);
-        if (!installStep.StartsWith("#cloud-config\n", StringComparison.Ordinal) || runCommands < 0)
-        {
-            throw new InvalidOperationException("CloudInit.UserData no longer has the cloud-config runcmd shape the AWS batch user data extends.");
-        }
-
-        var afterRunCommands = runCommands + RunCommands.Length;
-        return "#cloud-config\n" + Explanation(batch.Count)
-            + installStep["#cloud-config\n".Length..afterRunCommands]
-            + TokenPicker(batch)
-            + installStep[afterRunCommands..];
+        return CloudInit.UserData(new AgentBootstrap(apiUrl, TokenFromFile), Explanation(batch.Count), TokenPicker(batch));
     }
 
     private static string Explanation(int count) =>

@@ -8,12 +8,14 @@ public static class CloudInit
 {
     public const string InstallScriptPath = "/api/agent/v1/install.sh";
 
-    public static string UserData(AgentBootstrap bootstrap) =>
+    /// <param name="preamble">Comment lines (each ending in a newline) to put at the top.</param>
+    /// <param name="runFirst">runcmd entries (YAML at the list's indentation, each ending in a newline) to run before the install.</param>
+    public static string UserData(AgentBootstrap bootstrap, string preamble = "", string runFirst = "") =>
         $"""
         #cloud-config
-        # FunctionsCloud node: install the agent and register with the node's one-time token.
+        {preamble}# FunctionsCloud node: install the agent and register with the node's one-time token.
         runcmd:
-          - [ sh, -c, "curl -fsSL --retry 10 --retry-connrefused {bootstrap.ApiUrl.TrimEnd('/')}{InstallScriptPath} | sh -s -- {bootstrap.RegistrationToken}" ]
+        {runFirst}  - [ sh, -c, "curl -fsSL --retry 10 --retry-connrefused {bootstrap.ApiUrl.TrimEnd('/')}{InstallScriptPath} | sh -s -- {bootstrap.RegistrationToken}" ]
 
         """;
 }
