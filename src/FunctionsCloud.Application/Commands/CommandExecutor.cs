@@ -40,7 +40,7 @@ public sealed class CommandExecutor(ServiceService services, NodeClusterService 
     private async Task<(ServiceResource Service, Domain.Actions.ActionRecord? Action)> ScaleServiceAsync(
         Caller caller, RequestInfo info, Command command, Guid uuid, DurableTaskClient durable, CancellationToken cancellationToken)
     {
-        var current = (await services.GetAsync(caller, uuid, cancellationToken)).TargetNumContainers;
+        var current = (await services.LoadAsync(caller, uuid, cancellationToken)).TargetNumContainers;
         var target = TargetOf(command, current, "containers");
         if (target == current)
             return await services.ScaleAsync(caller, info, uuid, durable, cancellationToken);
@@ -62,7 +62,7 @@ public sealed class CommandExecutor(ServiceService services, NodeClusterService 
     private async Task<(NodeClusterResource Cluster, Domain.Actions.ActionRecord? Action)> ScaleClusterAsync(
         Caller caller, RequestInfo info, Command command, Guid uuid, DurableTaskClient durable, CancellationToken cancellationToken)
     {
-        var current = (await clusters.GetAsync(caller, uuid, cancellationToken)).TargetNumNodes;
+        var current = (await clusters.LoadAsync(caller, uuid, cancellationToken)).TargetNumNodes;
         var target = TargetOf(command, current, "nodes");
         return await clusters.PatchAsync(caller, info, uuid, new PatchNodeClusterRequest(target, null, null), durable, cancellationToken);
     }

@@ -1,24 +1,20 @@
 using FunctionsCloud.Application.Api;
 using FunctionsCloud.Application.Authentication;
-using FunctionsCloud.Application.NodeClusters;
-using FunctionsCloud.Application.Services;
-using FunctionsCloud.Storage.Querying;
+using FunctionsCloud.Storage.NodeClusters;
+using FunctionsCloud.Storage.Services;
 
 namespace FunctionsCloud.Application.Commands;
 
 /// <summary>Finds a command's object in the caller's namespace: its uuid as given, or the one live object of that name.</summary>
-public sealed class CommandTargets(ServiceService services, NodeClusterService clusters)
+public sealed class CommandTargets(IServiceStore services, INodeClusterStore clusters)
 {
-    private const string Terminated = "Terminated";
-
     public async Task<Guid> ResolveAsync(Caller caller, Command command, CancellationToken cancellationToken)
     {
         if (command.Uuid is { } uuid)
             return uuid;
-        var byName = new ListRequest(ListRequest.MaxLimit, 0, [new FieldFilter("name", FilterOperator.Equals, command.Name!)]);
         var live = command.Kind == CommandTargetKind.Service
-            ? (await services.ListAsync(caller, byName, cancellationToken)).Items.Where(s => s.State != Terminated).Select(s => s.Uuid).ToList()
-            : (await clusters.ListAsync(caller, byName, cancellationToken)).Items.Where(c => c.State != Terminated).Select(c => c.Uuid).ToList();
+            ? (await services.ListLiveNamedAsync(caller.Namespace, command.Name!, cancellationToken)).Select(s => s.Uuid).ToList()
+            : (await clusters.ListLiveNamedAsync(caller.Namespace, command.Name!, cancellationToken)).Select(c => c.Uuid).ToList();
         return live.Count switch
         {
             1 => live[0],

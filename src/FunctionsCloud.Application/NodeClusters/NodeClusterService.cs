@@ -125,7 +125,8 @@ public sealed class NodeClusterService(
         return (await ToResourceAsync(cluster, cancellationToken), action);
     }
 
-    private async Task<NodeCluster> LoadAsync(Caller caller, Guid uuid, CancellationToken cancellationToken) =>
+    /// <summary>The stored cluster alone, without the reads its API view makes; 404 when the caller's namespace has none.</summary>
+    public async Task<NodeCluster> LoadAsync(Caller caller, Guid uuid, CancellationToken cancellationToken) =>
         await clusters.GetAsync(caller.Namespace, uuid, cancellationToken) ?? throw NotFound(uuid);
 
     private async Task<NodeClusterResource> ToResourceAsync(NodeCluster cluster, CancellationToken cancellationToken) =>

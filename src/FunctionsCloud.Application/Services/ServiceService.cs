@@ -190,7 +190,8 @@ public sealed class ServiceService(
     private static Service? Named(IEnumerable<Service> services, string name) =>
         services.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
 
-    private async Task<Service> LoadAsync(Caller caller, Guid uuid, CancellationToken cancellationToken) =>
+    /// <summary>The stored service alone, without the reads its API view makes; 404 when the caller's namespace has none.</summary>
+    public async Task<Service> LoadAsync(Caller caller, Guid uuid, CancellationToken cancellationToken) =>
         await services.GetAsync(caller.Namespace, uuid, cancellationToken) ?? throw NotFound(uuid);
 
     private static ResourceNotFoundException NotFound(Guid uuid) => new("service", uuid.ToString());

@@ -66,7 +66,7 @@ public sealed class TriggerCaller(
     {
         if (trigger.Operation != TriggerOperation.ScaleUp)
             return step is null ? null : throw new RequestValidationException("steps", TriggerRules.StepWithoutScaleUp);
-        var target = (await services.GetAsync(caller, trigger.ServiceUuid, cancellationToken)).TargetNumContainers;
+        var target = (await services.LoadAsync(caller, trigger.ServiceUuid, cancellationToken)).TargetNumContainers;
         if (TriggerRules.StepProblem(step ?? 1, target, options.Value.MaxContainersPerService) is { } problem)
             throw new RequestValidationException("steps", problem);
         return target + (step ?? 1);

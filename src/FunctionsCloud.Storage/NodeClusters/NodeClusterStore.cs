@@ -1,4 +1,5 @@
 using FunctionsCloud.Domain.NodeClusters;
+using FunctionsCloud.Domain.States;
 using FunctionsCloud.Storage.Connection;
 using FunctionsCloud.Storage.Entities;
 using FunctionsCloud.Storage.Querying;
@@ -17,4 +18,9 @@ internal sealed class NodeClusterStore(StorageTables tables)
         ["node_type"] = new(nameof(NodeClusterEntity.NodeType), QueryValues.CatalogName("nodetype")),
         ["provider"] = new(nameof(NodeClusterEntity.Provider)),
     });
+
+    private static readonly string Terminated = ApiNames.Of(NodeClusterState.Terminated);
+
+    public Task<IReadOnlyList<NodeCluster>> ListLiveNamedAsync(string @namespace, string name, CancellationToken cancellationToken = default) =>
+        AllExceptAsync(@namespace, TableQuery.All.Where("name", name), nameof(NodeClusterEntity.State), Terminated, cancellationToken);
 }

@@ -11,4 +11,7 @@ public interface IServiceStore : IEntityStore<Service>
 {
     /// <summary>Every service of the namespace that is not Terminated, in uuid order.</summary>
     Task<IReadOnlyList<Service>> ListLiveAsync(string @namespace, CancellationToken cancellationToken = default);
+
+    /// <summary>The services of that name that are not Terminated (server-side filter), in uuid order.</summary>
+    Task<IReadOnlyList<Service>> ListLiveNamedAsync(string @namespace, string name, CancellationToken cancellationToken = default);
 }

@@ -24,4 +24,7 @@ internal sealed class ServiceStore(StorageTables tables)
 
     public Task<IReadOnlyList<Service>> ListLiveAsync(string @namespace, CancellationToken cancellationToken = default) =>
         AllExceptAsync(@namespace, TableQuery.All, nameof(ServiceEntity.State), Terminated, cancellationToken);
+
+    public Task<IReadOnlyList<Service>> ListLiveNamedAsync(string @namespace, string name, CancellationToken cancellationToken = default) =>
+        AllExceptAsync(@namespace, TableQuery.All.Where("name", name), nameof(ServiceEntity.State), Terminated, cancellationToken);
 }

@@ -8,6 +8,9 @@ internal sealed class ServiceRows() : InMemoryStore<Service>("service"), IServic
     public Task<IReadOnlyList<Service>> ListLiveAsync(string @namespace, CancellationToken cancellationToken = default) =>
         Task.FromResult(Where(@namespace, s => s.State != ServiceState.Terminated));
 
+    public Task<IReadOnlyList<Service>> ListLiveNamedAsync(string @namespace, string name, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Where(@namespace, s => s.State != ServiceState.Terminated && s.Name == name));
+
     protected override (string Namespace, Guid Uuid) KeyOf(Service item) => (item.Namespace, item.Uuid);
 
     protected override string? VersionOf(Service item) => item.Version;
