@@ -1,7 +1,5 @@
-using FunctionsCloud.Application.Api;
 using FunctionsCloud.Domain.Actions;
 using FunctionsCloud.Storage.Actions;
-using FunctionsCloud.Storage.Querying;
 
 namespace FunctionsCloud.Application.Commands;
 
@@ -11,9 +9,6 @@ namespace FunctionsCloud.Application.Commands;
 /// </summary>
 public sealed class StartedCommandActions(IActionStore actions)
 {
-    public async Task<ActionRecord?> FindAsync(string ns, string objectUri, string path, CancellationToken cancellationToken)
-    {
-        var onObject = await actions.ListAsync(ns, TableQuery.All.Where("object", objectUri), 0, ListRequest.MaxLimit, cancellationToken);
-        return onObject.Items.FirstOrDefault(a => a.Path == path);
-    }
+    public Task<ActionRecord?> FindAsync(string ns, string objectUri, string path, CancellationToken cancellationToken) =>
+        actions.FindAsync(ns, objectUri, path, cancellationToken);
 }

@@ -16,6 +16,10 @@ internal sealed class ActionStore(StorageTables tables)
         ["action"] = new(nameof(ActionEntity.Action)),
     });
 
+    public async Task<ActionRecord?> FindAsync(string @namespace, string objectUri, string path, CancellationToken cancellationToken = default) =>
+        (await AllWhereAsync(@namespace, TableQuery.All.Where("object", objectUri), nameof(ActionEntity.Path), "eq", path, cancellationToken).ConfigureAwait(false))
+            .FirstOrDefault();
+
     public Task<ActionRecord?> UpdateAsync(string @namespace, Guid uuid, Action<ActionRecord> change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);

@@ -12,4 +12,7 @@ public interface IActionStore : IEntityStore<ActionRecord>
     /// Returns the action as stored, or null if there is none.
     /// </summary>
     Task<ActionRecord?> UpdateAsync(string @namespace, Guid uuid, Action<ActionRecord> change, CancellationToken cancellationToken = default);
+
+    /// <summary>The action on that object made by the request at that path (server-side filter), if any.</summary>
+    Task<ActionRecord?> FindAsync(string @namespace, string objectUri, string path, CancellationToken cancellationToken = default);
 }

@@ -29,10 +29,10 @@ internal sealed class ContainerStore(StorageTables tables)
         AllAsync(@namespace, TableQuery.All.Where(ServiceField, TableKeys.Of(serviceUuid)), cancellationToken);
 
     public Task<IReadOnlyList<Container>> ListLiveByNodeAsync(string @namespace, Guid nodeUuid, CancellationToken cancellationToken = default) =>
-        AllExceptAsync(@namespace, TableQuery.All.Where(NodeField, TableKeys.Of(nodeUuid)), nameof(ContainerEntity.State), Terminated, cancellationToken);
+        AllWhereAsync(@namespace, TableQuery.All.Where(NodeField, TableKeys.Of(nodeUuid)), nameof(ContainerEntity.State), "ne", Terminated, cancellationToken);
 
     public Task<IReadOnlyList<Container>> ListLiveAsync(string @namespace, CancellationToken cancellationToken = default) =>
-        AllExceptAsync(@namespace, TableQuery.All, nameof(ContainerEntity.State), Terminated, cancellationToken);
+        AllWhereAsync(@namespace, TableQuery.All, nameof(ContainerEntity.State), "ne", Terminated, cancellationToken);
 
     public async Task CreateManyAsync(IReadOnlyList<Container> containers, CancellationToken cancellationToken = default)
     {

@@ -95,11 +95,13 @@ internal abstract class EntityStore<TDomain, TEntity>(StorageTable table, QueryF
         AllMatchingAsync(ODataFilter.For(@namespace, query, fields), cancellationToken);
 
     /// <summary>
-    /// Every matching item whose <paramref name="column"/> is not <paramref name="value"/> (e.g. the live ones:
-    /// State ne 'Terminated'), compared server-side: a condition the API's filters cannot say.
+    /// Every matching item whose <paramref name="column"/> also compares to <paramref name="value"/> by
+    /// <paramref name="op"/> (e.g. the live ones: State ne 'Terminated'), server-side: a condition the API's filters
+    /// cannot say, or a column they do not offer.
     /// </summary>
-    protected Task<IReadOnlyList<TDomain>> AllExceptAsync(string @namespace, TableQuery query, string column, string value, CancellationToken cancellationToken) =>
-        AllMatchingAsync(ODataFilter.And(ODataFilter.For(@namespace, query, fields), ODataFilter.Compare(column, "ne", value)), cancellationToken);
+    protected Task<IReadOnlyList<TDomain>> AllWhereAsync(
+        string @namespace, TableQuery query, string column, string op, string value, CancellationToken cancellationToken) =>
+        AllMatchingAsync(ODataFilter.And(ODataFilter.For(@namespace, query, fields), ODataFilter.Compare(column, op, value)), cancellationToken);
 
     /// <summary>The row of an item to write, its namespace checked as a key.</summary>
     protected static TEntity From(TDomain item)

@@ -22,5 +22,5 @@ internal sealed class NodeClusterStore(StorageTables tables)
     private static readonly string Terminated = ApiNames.Of(NodeClusterState.Terminated);
 
     public Task<IReadOnlyList<NodeCluster>> ListLiveNamedAsync(string @namespace, string name, CancellationToken cancellationToken = default) =>
-        AllExceptAsync(@namespace, TableQuery.All.Where("name", name), nameof(NodeClusterEntity.State), Terminated, cancellationToken);
+        AllWhereAsync(@namespace, TableQuery.All.Where("name", name), nameof(NodeClusterEntity.State), "ne", Terminated, cancellationToken);
 }

@@ -23,8 +23,8 @@ internal sealed class ServiceStore(StorageTables tables)
     private static readonly string Terminated = ApiNames.Of(ServiceState.Terminated);
 
     public Task<IReadOnlyList<Service>> ListLiveAsync(string @namespace, CancellationToken cancellationToken = default) =>
-        AllExceptAsync(@namespace, TableQuery.All, nameof(ServiceEntity.State), Terminated, cancellationToken);
+        AllWhereAsync(@namespace, TableQuery.All, nameof(ServiceEntity.State), "ne", Terminated, cancellationToken);
 
     public Task<IReadOnlyList<Service>> ListLiveNamedAsync(string @namespace, string name, CancellationToken cancellationToken = default) =>
-        AllExceptAsync(@namespace, TableQuery.All.Where("name", name), nameof(ServiceEntity.State), Terminated, cancellationToken);
+        AllWhereAsync(@namespace, TableQuery.All.Where("name", name), nameof(ServiceEntity.State), "ne", Terminated, cancellationToken);
 }

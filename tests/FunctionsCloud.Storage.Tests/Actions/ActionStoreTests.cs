@@ -111,4 +111,19 @@ public sealed class ActionStoreTests
         Assert.Equal(2, onObject.TotalCount);
         Assert.Equal(scale.Uuid, Assert.Single(scales.Items).Uuid);
     }
+
+    [Fact]
+    public async Task The_action_a_request_path_made_on_an_object_is_found_by_both()
+    {
+        const string Service = "/api/app/v1/service/7d5e0f2a-0000-4000-8000-000000000001/";
+        var wanted = Samples.Action(objectUri: Service, path: "queue://commands/m-2");
+        var sameObject = Samples.Action(objectUri: Service, path: "queue://commands/m-1");
+        var samePath = Samples.Action(path: "queue://commands/m-2");
+        foreach (var action in new[] { sameObject, samePath, wanted })
+            await _storage.Actions.CreateAsync(action);
+
+        Assert.Equal(wanted.Uuid, (await _storage.Actions.FindAsync(Samples.Namespace, Service, "queue://commands/m-2"))?.Uuid);
+        Assert.Null(await _storage.Actions.FindAsync(Samples.Namespace, Service, "queue://commands/m-3"));
+        Assert.Null(await _storage.Actions.FindAsync("other", Service, "queue://commands/m-2"));
+    }
 }

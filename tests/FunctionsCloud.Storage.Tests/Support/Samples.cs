@@ -70,17 +70,17 @@ internal static class Samples
         return node;
     }
 
-    public static ActionRecord Action(string @namespace = Namespace, Guid? uuid = null)
+    public static ActionRecord Action(string @namespace = Namespace, Guid? uuid = null, string? objectUri = null, string path = "/api/infra/v1/nodecluster/")
     {
         var id = uuid ?? Guid.NewGuid();
         var action = new ActionRecord
         {
             Uuid = id,
             Namespace = @namespace,
-            Object = $"/api/infra/v1/nodecluster/{id:D}/",
+            Object = objectUri ?? $"/api/infra/v1/nodecluster/{id:D}/",
             Action = "Cluster Create",
             Method = "POST",
-            Path = "/api/infra/v1/nodecluster/",
+            Path = path,
             User = "alice",
             Ip = "198.51.100.4",
             StartDate = At(1),

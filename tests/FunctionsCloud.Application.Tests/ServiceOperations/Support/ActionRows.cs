@@ -12,6 +12,9 @@ internal sealed class ActionRows() : InMemoryStore<ActionRecord>("action"), IAct
             return true;
         }, cancellationToken);
 
+    public Task<ActionRecord?> FindAsync(string @namespace, string objectUri, string path, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Where(@namespace, a => a.Object == objectUri && a.Path == path).FirstOrDefault());
+
     protected override (string Namespace, Guid Uuid) KeyOf(ActionRecord item) => (item.Namespace, item.Uuid);
 
     protected override string? VersionOf(ActionRecord item) => item.Version;
