@@ -5,6 +5,7 @@ using FunctionsCloud.Application.Nodes;
 using FunctionsCloud.Application.Operations;
 using FunctionsCloud.Domain.Actions;
 using FunctionsCloud.Domain.NodeClusters;
+using FunctionsCloud.Domain.Nodes;
 using FunctionsCloud.Storage.NodeClusters;
 using FunctionsCloud.Storage.Nodes;
 using Microsoft.DurableTask.Client;
@@ -28,14 +29,13 @@ public sealed class ClusterActionOperations(
 
     public async Task<string?> RetryRefusalAsync(ActionRecord action, CancellationToken cancellationToken)
     {
-        if (await InputAsync(action, cancellationToken) is not { } input)
+        if (await ResolveAsync(action, cancellationToken) is not { } resolved)
             return "its object no longer exists.";
+        var (input, node) = resolved;
         var cluster = await clusters.GetAsync(input.Namespace, input.ClusterUuid, cancellationToken);
         if (cluster is null or { IsTerminated: true })
             return "its node cluster is terminated.";
-        if (input.NodeUuid is { } node && await nodes.GetAsync(input.Namespace, node, cancellationToken) is not { IsLive: true })
-            return "its node is terminated.";
-        return null;
+        return node is { IsLive: false } ? "its node is terminated." : null;
     }
 
     public async Task<ActionRecord> RetryAsync(
@@ -70,15 +70,19 @@ public sealed class ClusterActionOperations(
     }
 
     /// <summary>The orchestration input the action was started with; null when its object is gone.</summary>
-    private async Task<ClusterOperationInput?> InputAsync(ActionRecord action, CancellationToken cancellationToken)
+    private async Task<ClusterOperationInput?> InputAsync(ActionRecord action, CancellationToken cancellationToken) =>
+        (await ResolveAsync(action, cancellationToken))?.Input;
+
+    /// <summary>The input, with the node a node's action is on as read for it (null for a cluster's action).</summary>
+    private async Task<(ClusterOperationInput Input, Node? Node)?> ResolveAsync(ActionRecord action, CancellationToken cancellationToken)
     {
         var kind = Kinds[action.Action];
         if (ActionObject.UuidOf(action.Object) is not { } uuid)
             return null;
         if (kind != ClusterOperationKind.TerminateNode)
-            return new ClusterOperationInput(action.Namespace, uuid, action.Uuid, kind);
-        return await nodes.GetAsync(action.Namespace, uuid, cancellationToken) is { NodeCluster: { } cluster }
-            ? new ClusterOperationInput(action.Namespace, cluster, action.Uuid, kind, uuid)
+            return (new ClusterOperationInput(action.Namespace, uuid, action.Uuid, kind), null);
+        return await nodes.GetAsync(action.Namespace, uuid, cancellationToken) is { NodeCluster: { } cluster } node
+            ? (new ClusterOperationInput(action.Namespace, cluster, action.Uuid, kind, uuid), node)
             : null;
     }
 }

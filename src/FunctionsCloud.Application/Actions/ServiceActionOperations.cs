@@ -4,6 +4,7 @@ using FunctionsCloud.Application.Containers;
 using FunctionsCloud.Application.ServiceOperations;
 using FunctionsCloud.Application.Services;
 using FunctionsCloud.Domain.Actions;
+using FunctionsCloud.Domain.Containers;
 using FunctionsCloud.Storage.Containers;
 using FunctionsCloud.Storage.Services;
 using Microsoft.DurableTask.Client;
@@ -27,13 +28,12 @@ public sealed class ServiceActionOperations(
 
     public async Task<string?> RetryRefusalAsync(ActionRecord action, CancellationToken cancellationToken)
     {
-        if (await InputAsync(action, cancellationToken) is not { } input)
+        if (await ResolveAsync(action, cancellationToken) is not { } resolved)
             return "its object no longer exists.";
+        var (input, container) = resolved;
         if (await services.GetAsync(input.Namespace, input.ServiceUuid, cancellationToken) is not { IsLive: true })
             return "its service is terminated.";
-        if (input.ContainerUuid is { } container && await containers.GetAsync(input.Namespace, container, cancellationToken) is not { IsLive: true })
-            return "its container is terminated.";
-        return null;
+        return container is { IsLive: false } ? "its container is terminated." : null;
     }
 
     public async Task<ActionRecord> RetryAsync(
@@ -65,15 +65,19 @@ public sealed class ServiceActionOperations(
     }
 
     /// <summary>The orchestration input the action was started with (a lost node's uuid aside); null when its object is gone.</summary>
-    private async Task<ServiceOperationInput?> InputAsync(ActionRecord action, CancellationToken cancellationToken)
+    private async Task<ServiceOperationInput?> InputAsync(ActionRecord action, CancellationToken cancellationToken) =>
+        (await ResolveAsync(action, cancellationToken))?.Input;
+
+    /// <summary>The input, with the container a container's action is on as read for it (null for a service's action).</summary>
+    private async Task<(ServiceOperationInput Input, Container? Container)?> ResolveAsync(ActionRecord action, CancellationToken cancellationToken)
     {
         var kind = Kinds[action.Action];
         if (ActionObject.UuidOf(action.Object) is not { } uuid)
             return null;
         if (kind is not (StartContainer or StopContainer or RedeployContainer or TerminateContainer))
-            return new ServiceOperationInput(action.Namespace, uuid, action.Uuid, kind);
+            return (new ServiceOperationInput(action.Namespace, uuid, action.Uuid, kind), null);
         return await containers.GetAsync(action.Namespace, uuid, cancellationToken) is { } container
-            ? new ServiceOperationInput(action.Namespace, container.ServiceUuid, action.Uuid, kind, uuid)
+            ? (new ServiceOperationInput(action.Namespace, container.ServiceUuid, action.Uuid, kind, uuid), container)
             : null;
     }
 }
