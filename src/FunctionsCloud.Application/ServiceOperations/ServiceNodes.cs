@@ -41,10 +41,17 @@ public sealed class ServiceNodes(INodeStore nodes)
     /// <summary>The Running ones of a service's containers as linkers reach them (at their nodes' addresses), in number order.</summary>
     public async Task<IReadOnlyList<LinkedContainer>> LinkTargetsAsync(string @namespace, IEnumerable<Container> containers, CancellationToken cancellationToken)
     {
-        var running = containers.Where(c => c.State == ContainerState.Running).OrderBy(c => c.Number).ToList();
-        var hosts = await GetAsync(@namespace, running.Select(c => c.NodeUuid), cancellationToken);
-        return running.Select(c => LinkTargets.Of(c, hosts.GetValueOrDefault(c.NodeUuid)?.PublicIp)).ToList();
+        var running = Running(containers);
+        return LinkTargetsOn(running, await GetAsync(@namespace, running.Select(c => c.NodeUuid), cancellationToken));
     }
+
+    /// <summary>The Running ones, in number order.</summary>
+    public static List<Container> Running(IEnumerable<Container> containers) =>
+        containers.Where(c => c.State == ContainerState.Running).OrderBy(c => c.Number).ToList();
+
+    /// <summary>The Running ones of a service's containers as linkers reach them, on nodes read before.</summary>
+    public static IReadOnlyList<LinkedContainer> LinkTargetsOn(IEnumerable<Container> containers, IReadOnlyDictionary<Guid, Node> hosts) =>
+        Running(containers).Select(c => LinkTargets.Of(c, hosts.GetValueOrDefault(c.NodeUuid)?.PublicIp)).ToList();
 
     /// <summary>Whether the node's agent can still take a container off it and report so (it is live and heard from).</summary>
     public static bool CanConfirm(Node? node) => node is { State: NodeState.Deployed or NodeState.Deploying or NodeState.Upgrading };

@@ -31,10 +31,7 @@ public sealed class ServiceService(
             return ([], 0);
         var query = new TableQuery(request.Filters.Where(f => f.Field != StackFilter).ToList());
         var page = await services.ListAsync(caller.Namespace, query, request.Offset, request.Limit, cancellationToken);
-        var items = new List<ServiceResource>();
-        foreach (var service in page.Items)
-            items.Add(await views.ToResourceAsync(service, cancellationToken));
-        return (items, page.TotalCount);
+        return (await views.ToResourcesAsync(caller.Namespace, page.Items, cancellationToken), page.TotalCount);
     }
 
     public async Task<ServiceResource> GetAsync(Caller caller, Guid uuid, CancellationToken cancellationToken) =>

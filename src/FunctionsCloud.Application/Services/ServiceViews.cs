@@ -15,6 +15,20 @@ public sealed class ServiceViews(IContainerStore containers, ServiceNodes nodes)
         return ServiceResource.From(service, all, LinkVariables.For(service.Name, linked));
     }
 
+    /// <summary>
+    /// A page of services: the namespace's live containers read once and the nodes their Running ones are on read
+    /// once, rather than both for each service. (A service's view lists only its live containers.)
+    /// </summary>
+    public async Task<IReadOnlyList<ServiceResource>> ToResourcesAsync(string @namespace, IReadOnlyList<Service> services, CancellationToken cancellationToken)
+    {
+        if (services.Count == 0)
+            return [];
+        var listed = services.Select(s => s.Uuid).ToHashSet();
+        var live = (await containers.ListLiveAsync(@namespace, cancellationToken)).Where(c => listed.Contains(c.ServiceUuid)).ToLookup(c => c.ServiceUuid);
+        var hosts = await nodes.GetAsync(@namespace, ServiceNodes.Running(live.SelectMany(g => g)).Select(c => c.NodeUuid), cancellationToken);
+        return services.Select(s => ServiceResource.From(s, [.. live[s.Uuid]], LinkVariables.For(s.Name, ServiceNodes.LinkTargetsOn(live[s.Uuid], hosts)))).ToList();
+    }
+
     /// <summary>A service that has never had containers, without reading any.</summary>
     public static ServiceResource New(Service service) => ServiceResource.From(service, [], []);
 }

@@ -99,6 +99,24 @@ public sealed class ServiceLinkApiTests : ServiceAppTests
         Assert.Equal((2, 1, 1), ((int)shown["current_num_containers"]!, (int)shown["running_num_containers"]!, (int)shown["stopped_num_containers"]!));
     }
 
+    [Fact]
+    public async Task A_list_shows_each_service_as_its_own_page_does()
+    {
+        var db = await Given.CreateAsync(new { image_name = "postgres:16", name = "db", container_ports = new[] { new { inner_port = 5432 } } });
+        await Given.AddContainerAsync(db, 1, ContainerState.Running);
+        await Given.AddContainerAsync(db, 2, ContainerState.Stopped);
+        var web = await Given.CreateAsync("web");
+        await Given.AddContainerAsync(web, 1, ContainerState.Running);
+        await Given.CreateAsync("idle");
+
+        var listed = (await App.GetJsonAsync("/api/app/v1/service/"))["objects"]!.AsArray();
+
+        Assert.Equal(3, listed.Count);
+        foreach (var service in listed)
+            Assert.Equal((await App.GetJsonAsync((string)service!["resource_uri"]!)).ToJsonString(), service.ToJsonString());
+        Assert.Equal("db-1", (string?)listed.Single(s => (string?)s!["name"] == "db")!["link_variables"]!["DB_1_NAME"]);
+    }
+
     private Task<JsonObject> LinkedAsync(string name, JsonObject to) =>
         Given.CreateAsync(new { image_name = Image, name, linked_to_service = new[] { new { to_service = Uri(to) } } });
 }
