@@ -4,6 +4,7 @@ using FunctionsCloud.Domain.Agents;
 using FunctionsCloud.Storage.Concurrency;
 using FunctionsCloud.Storage.Connection;
 using FunctionsCloud.Storage.Entities;
+using FunctionsCloud.Storage.Querying;
 
 namespace FunctionsCloud.Storage.Liveness;
 
@@ -84,9 +85,8 @@ internal sealed class LivenessStore(StorageTables tables, LivenessShards shards)
     {
         var client = await _tables[shard].ReadyAsync().ConfigureAwait(false);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {shard} and RowKey ge {LivenessKeys.DuePrefix} and RowKey lt {LivenessKeys.DueAfter(until)}");
-        await foreach (var page in client.QueryAsync<LivenessDueEntity>(filter, max, cancellationToken: cancellationToken).AsPages(pageSizeHint: max).ConfigureAwait(false))
-            return page.Values.Select(ToDue).OfType<LivenessDue>().ToList();
-        return [];
+        var page = await TablePaging.PageAsync<LivenessDueEntity>(client, filter, max, continuationToken: null, select: null, cancellationToken).ConfigureAwait(false);
+        return page.Items.Select(ToDue).OfType<LivenessDue>().ToList();
     }
 
     public async Task RemoveAsync(string @namespace, Guid nodeUuid, long alsoDueTicks = 0, CancellationToken cancellationToken = default)
