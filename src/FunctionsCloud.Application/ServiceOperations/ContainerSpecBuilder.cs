@@ -14,13 +14,15 @@ namespace FunctionsCloud.Application.ServiceOperations;
 /// </summary>
 public sealed class ContainerSpecBuilder(IContainerStore containers, ServiceNodes nodes, ITriggerBodies triggerBodies)
 {
-    public async Task<ContainerSpec> BuildAsync(Service service, CancellationToken cancellationToken)
+    /// <param name="namespaceLive">The namespace's live containers when the caller has read them already (else each linked service's are read).</param>
+    public async Task<ContainerSpec> BuildAsync(Service service, CancellationToken cancellationToken, IReadOnlyList<Container>? namespaceLive = null)
     {
         var environment = new List<EnvironmentVariable>(service.ContainerEnvvars);
         var hosts = new List<HostAlias>();
         foreach (var link in service.LinkedToService)
         {
-            var linked = await containers.ListByServiceAsync(service.Namespace, link.ToService, cancellationToken);
+            var linked = namespaceLive?.Where(c => c.ServiceUuid == link.ToService).ToList()
+                ?? await containers.ListByServiceAsync(service.Namespace, link.ToService, cancellationToken);
             var targets = await nodes.LinkTargetsAsync(service.Namespace, linked, cancellationToken);
             environment.AddRange(LinkVariables.For(link.Alias, targets));
             hosts.AddRange(LinkVariables.Hosts(link.Alias, targets));

@@ -97,14 +97,20 @@ public sealed class ServiceSteps(
             return;
         }
 
+        var created = placed.Count == 0 ? [] : await CreateAsync(run, placed, namespaceLive, cancellationToken);
+        if (everyNode)
+            await SetTargetAsync(run, Wanted(run).Count + created.Count, cancellationToken);
+    }
+
+    private async Task<List<Container>> CreateAsync(StepRun run, IReadOnlyList<Guid> placed, IReadOnlyList<Container> namespaceLive, CancellationToken cancellationToken)
+    {
         var numbers = ContainerNumbers.Free(run.Live, placed.Count);
-        var spec = await specs.BuildAsync(service, cancellationToken);
+        var spec = await specs.BuildAsync(run.Service, cancellationToken, namespaceLive);
         var created = placed.Select((node, i) => NewContainer(run, node, numbers[i], spec)).ToList();
         await containers.CreateManyAsync(created, cancellationToken);
         foreach (var container in created)
             run.TouchedNodes.Add(container.NodeUuid);
-        if (everyNode)
-            await SetTargetAsync(run, Wanted(run).Count + created.Count, cancellationToken);
+        return created;
     }
 
     private Container NewContainer(StepRun run, Guid node, int number, ContainerSpec spec) => new()
