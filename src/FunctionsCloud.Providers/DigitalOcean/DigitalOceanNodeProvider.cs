@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -53,7 +52,7 @@ public sealed partial class DigitalOceanNodeProvider(
         var api = Open(request.Account);
         var existing = await api.ListDropletsAsync(DropletTags.Cluster(request.ClusterUuid), cancellationToken).ConfigureAwait(false);
         var creation = new BatchedNodeCreation<Droplet>(droplet => droplet.Name, (batch, ct) => api.CreateDropletsAsync(Batch(request, batch), ct), logger);
-        var outcomes = await creation.RunAsync(request.Nodes, node => Hostname(request, node), existing, _options.EffectiveBatchSize, cancellationToken)
+        var outcomes = await creation.RunAsync(request.Nodes, node => NodeHostname.For(request, node), existing, _options.EffectiveBatchSize, cancellationToken)
             .ConfigureAwait(false);
 
         var results = new List<NodeCreationResult>(outcomes.Count);
@@ -111,15 +110,13 @@ public sealed partial class DigitalOceanNodeProvider(
     }
 
     private DropletBatch Batch(NodeCreationRequest request, NodeToCreate[] nodes) => new(
-        nodes.Select(node => Hostname(request, node)).ToList(),
+        nodes.Select(node => NodeHostname.For(request, node)).ToList(),
         request.Region,
         request.NodeType,
         _options.Image,
         [.. _options.SshKeys],
         [DropletTags.Product, DropletTags.Cluster(request.ClusterUuid)],
-        DropletUserData.For(nodes.Select(node => (Hostname(request, node), node.Bootstrap))));
-
-    private static string Hostname(NodeCreationRequest request, NodeToCreate node) => NodeHostname.For(request.ClusterName, node.NodeUuid);
+        DropletUserData.For(nodes.Select(node => (NodeHostname.For(request, node), node.Bootstrap))));
 
     private async Task<NodeCreationResult> CreatedAsync(DigitalOceanApi api, NodeCreationRequest request, NodeToCreate node, Droplet droplet, CancellationToken cancellationToken)
     {
@@ -155,7 +152,7 @@ public sealed partial class DigitalOceanNodeProvider(
         var results = new List<NodeTerminationResult>();
         foreach (var node in nodes)
         {
-            var id = Find(known, node)?.Id ?? ParseId(node.ProviderId);
+            var id = Find(known, node)?.Id ?? NumericMachineId.Parse(node.ProviderId);
             results.Add(id is { } dropletId
                 ? await DeleteOneAsync(api, node.NodeUuid, dropletId, cancellationToken).ConfigureAwait(false)
                 : new NodeTerminationResult(node.NodeUuid, true)); // no droplet was ever made for it
@@ -178,18 +175,15 @@ public sealed partial class DigitalOceanNodeProvider(
     }
 
     private static async Task<Droplet?> GetByIdAsync(DigitalOceanApi api, ProvisionedNode node, CancellationToken cancellationToken) =>
-        ParseId(node.ProviderId) is { } id ? await api.GetDropletAsync(id, cancellationToken).ConfigureAwait(false) : null;
+        NumericMachineId.Parse(node.ProviderId) is { } id ? await api.GetDropletAsync(id, cancellationToken).ConfigureAwait(false) : null;
 
     /// <summary>The node's droplet among those listed: by its recorded id, else by its node tag.</summary>
     private static Droplet? Find(IReadOnlyList<Droplet> droplets, ProvisionedNode node)
     {
-        var id = ParseId(node.ProviderId);
+        var id = NumericMachineId.Parse(node.ProviderId);
         var tag = DropletTags.Node(node.NodeUuid);
         return droplets.FirstOrDefault(droplet => id is { } known ? droplet.Id == known : droplet.Tags?.Contains(tag) == true);
     }
-
-    private static long? ParseId(string? providerId) =>
-        long.TryParse(providerId, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : null;
 
     private DigitalOceanApi Open(ProviderAccount? account)
     {

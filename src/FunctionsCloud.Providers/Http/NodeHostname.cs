@@ -1,4 +1,5 @@
 using System.Text;
+using FunctionsCloud.Providers.Contract;
 
 namespace FunctionsCloud.Providers.Http;
 
@@ -12,6 +13,9 @@ public static class NodeHostname
     private const int MaxLabelLength = 63;
     private const int NodeDigits = 12;
     private const string Prefix = "fc-";
+
+    /// <summary>The host name of a node being created, after its cluster.</summary>
+    public static string For(NodeCreationRequest request, NodeToCreate node) => For(request.ClusterName, node.NodeUuid);
 
     public static string For(string clusterName, Guid nodeUuid)
     {

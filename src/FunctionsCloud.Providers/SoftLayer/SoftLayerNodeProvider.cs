@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -62,13 +61,13 @@ public sealed class SoftLayerNodeProvider(
         }
 
         var api = Open(request.Account);
-        var hostnames = request.Nodes.Select(node => Hostname(request, node)).ToList();
+        var hostnames = request.Nodes.Select(node => NodeHostname.For(request, node)).ToList();
         var existing = await api.ListGuestsAsync(hostnames, _options.Domain, cancellationToken).ConfigureAwait(false);
         var creation = new BatchedNodeCreation<VirtualGuest>(
             guest => guest.Hostname,
             (batch, ct) => api.CreateGuestsAsync(batch.Select(node => Template(request, flavor, node)).ToList(), ct),
             logger);
-        var outcomes = await creation.RunAsync(request.Nodes, node => Hostname(request, node), existing, _options.EffectiveBatchSize, cancellationToken)
+        var outcomes = await creation.RunAsync(request.Nodes, node => NodeHostname.For(request, node), existing, _options.EffectiveBatchSize, cancellationToken)
             .ConfigureAwait(false);
         return outcomes.Select(outcome => outcome.Machine is { } guest
             ? NodeCreationResult.Created(outcome.Node.NodeUuid, GuestState.ProviderId(guest), request.Region, guest.PrimaryIpAddress)
@@ -82,7 +81,7 @@ public sealed class SoftLayerNodeProvider(
         var statuses = new List<NodeStatus>(request.Nodes.Count);
         foreach (var node in request.Nodes)
         {
-            var guest = ParseId(node.ProviderId) is { } id ? await api.GetGuestAsync(id, cancellationToken).ConfigureAwait(false) : null;
+            var guest = NumericMachineId.Parse(node.ProviderId) is { } id ? await api.GetGuestAsync(id, cancellationToken).ConfigureAwait(false) : null;
             statuses.Add(GuestState.Of(node.NodeUuid, guest));
         }
 
@@ -96,7 +95,7 @@ public sealed class SoftLayerNodeProvider(
         var results = new List<NodeTerminationResult>(request.Nodes.Count);
         foreach (var node in request.Nodes)
         {
-            results.Add(ParseId(node.ProviderId) is { } id
+            results.Add(NumericMachineId.Parse(node.ProviderId) is { } id
                 ? await CancelAsync(api, node.NodeUuid, id, cancellationToken).ConfigureAwait(false)
                 : new NodeTerminationResult(node.NodeUuid, true)); // no guest was ever ordered for it
         }
@@ -118,7 +117,7 @@ public sealed class SoftLayerNodeProvider(
     }
 
     private GuestTemplate Template(NodeCreationRequest request, SoftLayerFlavor flavor, NodeToCreate node) => new(
-        Hostname(request, node),
+        NodeHostname.For(request, node),
         _options.Domain,
         flavor.Cpus,
         flavor.MemoryMb,
@@ -128,11 +127,6 @@ public sealed class SoftLayerNodeProvider(
         _options.OperatingSystem,
         [new BlockDevice("0", new DiskImage(flavor.DiskGb))],
         [new UserDataValue(CloudInit.UserData(node.Bootstrap))]);
-
-    private static string Hostname(NodeCreationRequest request, NodeToCreate node) => NodeHostname.For(request.ClusterName, node.NodeUuid);
-
-    private static long? ParseId(string? providerId) =>
-        long.TryParse(providerId, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : null;
 
     private SoftLayerApi Open(ProviderAccount? account)
     {
