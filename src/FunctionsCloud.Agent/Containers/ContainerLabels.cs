@@ -1,5 +1,6 @@
 using System.Globalization;
 using FunctionsCloud.Domain.Agents;
+using static FunctionsCloud.Domain.Agents.NodeContainerLabels;
 
 namespace FunctionsCloud.Agent.Containers;
 
@@ -9,12 +10,6 @@ namespace FunctionsCloud.Agent.Containers;
 /// </summary>
 public static class ContainerLabels
 {
-    public const string Node = NodeContainerLabels.Node;
-    public const string Container = NodeContainerLabels.Container;
-    public const string Service = NodeContainerLabels.Service;
-    public const string Revision = NodeContainerLabels.Revision;
-    public const string Name = NodeContainerLabels.Name;
-
     public static Dictionary<string, string> For(Guid nodeUuid, DesiredContainer desired)
     {
         ArgumentNullException.ThrowIfNull(desired);

@@ -41,11 +41,11 @@ public sealed class ContainerCreationTests : IAsyncLifetime
         var inspected = await _node.InspectAsync(pickedReport.DockerId!);
         Assert.Equal("/" + DockerNames.For("web-1", picked.Uuid), inspected.Name);
         Assert.Contains("GREETING=hello", inspected.Config.Env);
-        Assert.Equal(_node.Uuid.ToString(), inspected.Config.Labels[ContainerLabels.Node]);
-        Assert.Equal(picked.Uuid.ToString(), inspected.Config.Labels[ContainerLabels.Container]);
-        Assert.Equal(Desired.ServiceUuid.ToString(), inspected.Config.Labels[ContainerLabels.Service]);
-        Assert.Equal("1", inspected.Config.Labels[ContainerLabels.Revision]);
-        Assert.Equal("web-1", inspected.Config.Labels[ContainerLabels.Name]);
+        Assert.Equal(_node.Uuid.ToString(), inspected.Config.Labels[NodeContainerLabels.Node]);
+        Assert.Equal(picked.Uuid.ToString(), inspected.Config.Labels[NodeContainerLabels.Container]);
+        Assert.Equal(Desired.ServiceUuid.ToString(), inspected.Config.Labels[NodeContainerLabels.Service]);
+        Assert.Equal("1", inspected.Config.Labels[NodeContainerLabels.Revision]);
+        Assert.Equal("web-1", inspected.Config.Labels[NodeContainerLabels.Name]);
     }
 
     [Fact]

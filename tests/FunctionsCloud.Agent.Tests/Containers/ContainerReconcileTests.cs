@@ -85,9 +85,9 @@ public sealed class ContainerReconcileTests : IAsyncLifetime
     {
         var otherNodes = await _node.RunForeignAsync(new Dictionary<string, string>
         {
-            [ContainerLabels.Node] = Guid.NewGuid().ToString(),
-            [ContainerLabels.Container] = Guid.NewGuid().ToString(),
-            [ContainerLabels.Revision] = "1",
+            [NodeContainerLabels.Node] = Guid.NewGuid().ToString(),
+            [NodeContainerLabels.Container] = Guid.NewGuid().ToString(),
+            [NodeContainerLabels.Revision] = "1",
         });
         var unlabelled = await _node.RunForeignAsync(labels: null);
         var mine = Desired.Container("web-1");

@@ -1,5 +1,6 @@
 using Docker.DotNet.Models;
 using FunctionsCloud.Agent.Containers;
+using FunctionsCloud.Domain.Agents;
 using FunctionsCloud.Agent.Tests.Support;
 
 namespace FunctionsCloud.Agent.Tests.Containers;
@@ -62,10 +63,10 @@ public sealed class ReconcilePlanTests
 
     private static ManagedContainer Copy(string id, Guid? uuid, int revision, string state)
     {
-        var labels = new Dictionary<string, string> { [ContainerLabels.Revision] = revision.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var labels = new Dictionary<string, string> { [NodeContainerLabels.Revision] = revision.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         if (uuid is { } value)
         {
-            labels[ContainerLabels.Container] = value.ToString();
+            labels[NodeContainerLabels.Container] = value.ToString();
         }
 
         return ManagedContainer.From(new ContainerListResponse { ID = id, Labels = labels, State = state });
