@@ -52,6 +52,6 @@ public static class OptimisticUpdate
         }
     }
 
-    // Jittered and growing, so writers that collided do not collide again in step.
-    private static TimeSpan Backoff(int attempt) => TimeSpan.FromMilliseconds(Random.Shared.Next(2, 10) * attempt);
+    /// <summary>The wait before another try after a conflict: jittered and growing, so writers that collided do not collide again in step.</summary>
+    internal static TimeSpan Backoff(int attempt) => TimeSpan.FromMilliseconds(Random.Shared.Next(2, 10) * attempt);
 }

@@ -78,6 +78,7 @@ internal sealed class LivenessStore(StorageTables tables, LivenessShards shards)
                 return Patched(current, patch, version);
             if (attempt == OptimisticUpdate.MaxAttempts)
                 throw new ConcurrencyConflictException("node liveness", shards.Of(nodeUuid), LivenessKeys.Pointer(@namespace, nodeUuid));
+            await Task.Delay(OptimisticUpdate.Backoff(attempt), cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -34,7 +34,8 @@ internal sealed class TriggerCallCounter(StorageTables tables) : ITriggerCallCou
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < OptimisticUpdate.MaxAttempts * 3)
             {
-                // Another call counted first: read again.
+                // Another call counted first: read again, after the same backoff as every optimistic update.
+                await Task.Delay(OptimisticUpdate.Backoff(attempt), cancellationToken).ConfigureAwait(false);
             }
         }
     }
