@@ -18,11 +18,13 @@ namespace FunctionsCloud.Application.Tests.Accounts;
 
 /// <summary>
 /// The Key Vault vault with the real SecretClient against a loopback stand-in of Key Vault's REST API (TLS,
-/// the bearer challenge, secrets by name): credentials go to Key Vault, the table keeps only the name.
+/// the bearer challenge, secrets by name, soft delete): credentials go to Key Vault, the table keeps only the name.
 /// </summary>
 public sealed class KeyVaultCredentialVaultTests : IDisposable
 {
     private readonly ConcurrentDictionary<string, string> _secrets = new();
+    /// <summary>Soft-deleted secrets: their names stay taken for the vault's retention period.</summary>
+    private readonly ConcurrentDictionary<string, string> _deleted = new();
     private readonly ConcurrentBag<string> _unauthenticated = [];
     private readonly WireMockServer _server;
     private readonly KeyVaultCredentialVault _vault;
@@ -56,8 +58,8 @@ public sealed class KeyVaultCredentialVaultTests : IDisposable
     {
         var sealedName = await _vault.SealAsync("acme corp", "aws", """{"secret_access_key":"s3cr3t"}""", CancellationToken.None);
 
-        Assert.Equal(KeyVaultCredentialVault.SecretName("acme corp", "aws"), sealedName);
-        Assert.Matches("^account-[0-9a-f]{32}-aws$", sealedName);
+        Assert.StartsWith(KeyVaultCredentialVault.SecretNamePrefix("acme corp", "aws") + "-", sealedName);
+        Assert.Matches("^account-[0-9a-f]{32}-aws-[0-9a-f]{16}$", sealedName);
         Assert.DoesNotContain("acme", sealedName);
         Assert.Equal("""{"secret_access_key":"s3cr3t"}""", _secrets[sealedName]);
         Assert.Equal("""{"secret_access_key":"s3cr3t"}""", await _vault.OpenAsync("acme corp", "aws", sealedName, CancellationToken.None));
@@ -83,7 +85,41 @@ public sealed class KeyVaultCredentialVaultTests : IDisposable
         Assert.False(_secrets.ContainsKey(name));
     }
 
-    /// <summary>Key Vault's secrets API, as far as the vault uses it.</summary>
+    [Fact]
+    public async Task Linking_again_within_the_soft_delete_retention_stores_the_new_credentials()
+    {
+        var first = await _vault.SealAsync("acme", "aws", """{"key":"old"}""", CancellationToken.None);
+        await _vault.ForgetAsync("acme", "aws", first, CancellationToken.None);
+
+        var second = await _vault.SealAsync("acme", "aws", """{"key":"new"}""", CancellationToken.None);
+
+        Assert.NotEqual(first, second);
+        Assert.True(_deleted.ContainsKey(first), "The unlinked secret stays soft-deleted, as in Key Vault.");
+        Assert.Equal("""{"key":"new"}""", await _vault.OpenAsync("acme", "aws", second, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Each_link_has_its_own_secret_so_deleting_the_replaced_one_leaves_the_new_one()
+    {
+        var first = await _vault.SealAsync("acme", "aws", """{"key":"one"}""", CancellationToken.None);
+        var second = await _vault.SealAsync("acme", "aws", """{"key":"two"}""", CancellationToken.None);
+
+        await _vault.ForgetAsync("acme", "aws", first, CancellationToken.None);
+
+        Assert.Equal("""{"key":"two"}""", await _vault.OpenAsync("acme", "aws", second, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_secret_named_before_names_were_made_per_link_still_opens()
+    {
+        var earlier = KeyVaultCredentialVault.SecretNamePrefix("acme", "aws");
+        _secrets[earlier] = """{"key":"k"}""";
+
+        Assert.Equal("""{"key":"k"}""", await _vault.OpenAsync("acme", "aws", earlier, CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _vault.OpenAsync("acme", "aws", earlier + "-x", CancellationToken.None));
+    }
+
+    /// <summary>Key Vault's secrets API, as far as the vault uses it, with soft delete on (as every vault has).</summary>
     private ResponseMessage Handle(IRequestMessage request)
     {
         if (!request.Headers!.TryGetValue("Authorization", out var auth) || !auth.Single().StartsWith("Bearer ", StringComparison.Ordinal))
@@ -96,12 +132,15 @@ public sealed class KeyVaultCredentialVaultTests : IDisposable
         var id = $"{request.Origin}/secrets/{name}/0123456789abcdef0123456789abcdef";
         switch (request.Method)
         {
+            case "PUT" when _deleted.ContainsKey(name):
+                return Reply(409, new { error = new { code = "Conflict", message = $"Secret {name} is currently in a deleted but recoverable state, and its name cannot be reused; in this state, the secret can only be recovered or purged." } });
             case "PUT":
                 _secrets[name] = JsonNode.Parse(request.Body!)!["value"]!.GetValue<string>();
                 return Reply(200, new { value = _secrets[name], id, attributes = new { enabled = true } });
             case "GET" when _secrets.TryGetValue(name, out var value):
                 return Reply(200, new { value, id, attributes = new { enabled = true } });
-            case "DELETE" when _secrets.TryRemove(name, out _):
+            case "DELETE" when _secrets.TryRemove(name, out var deleted):
+                _deleted[name] = deleted;
                 return Reply(200, new { id, recoveryId = $"{request.Origin}/deletedsecrets/{name}", attributes = new { enabled = true } });
             default:
                 return Reply(404, new { error = new { code = "SecretNotFound", message = $"A secret with (name/id) {name} was not found in this key vault." } });
