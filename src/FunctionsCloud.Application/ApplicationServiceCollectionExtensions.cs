@@ -27,6 +27,8 @@ using FunctionsCloud.Storage.Connection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace FunctionsCloud.Application;
@@ -43,6 +45,8 @@ public static class ApplicationServiceCollectionExtensions
             .Validate(FunctionsCloudOptions.HasSaneLiveness,
                 "FunctionsCloud:UnreachableAfterSeconds and MonitorPeriodSeconds must be above 0 and FunctionsCloud:LostAfterSeconds above UnreachableAfterSeconds.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<FunctionsCloudOptions>>(sp => new UnresolvedKeyVaultReferences(
+            configuration, sp.GetService<ILogger<UnresolvedKeyVaultReferences>>() ?? NullLogger<UnresolvedKeyVaultReferences>.Instance));
         services.TryAddSingleton(TimeProvider.System);
         services.AddMemoryCache();
         services.AddFunctionsCloudStorage(configuration);

@@ -17,7 +17,8 @@ public static class CredentialVaultRegistration
     {
         if (configuration[KeyVaultUriSetting] is { Length: > 0 } vaultUri)
         {
-            services.AddSingleton(new SecretClient(new Uri(vaultUri), AppIdentity(configuration)));
+            // Made on first use: start-up validation looks at the setting first (an unresolved Key Vault reference is no URI).
+            services.AddSingleton(_ => new SecretClient(new Uri(vaultUri), AppIdentity(configuration)));
             services.AddSingleton<ICredentialVault, KeyVaultCredentialVault>();
             return services;
         }
