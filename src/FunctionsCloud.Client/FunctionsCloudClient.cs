@@ -1,0 +1,75 @@
+using FunctionsCloud.Client.Http;
+using FunctionsCloud.Client.Operations;
+using FunctionsCloud.Client.Requests;
+using FunctionsCloud.Client.Resources;
+
+namespace FunctionsCloud.Client;
+
+/// <summary>
+/// FunctionsCloud's public API, as the dashboard and the command line use it. The HttpClient's base address is the
+/// site root (resource URIs are absolute paths) and it carries the credentials.
+/// </summary>
+public sealed class FunctionsCloudClient
+{
+    private readonly ApiConnection connection;
+
+    public FunctionsCloudClient(HttpClient http)
+    {
+        connection = new ApiConnection(http);
+        var json = ClientJson.Default;
+        Providers = new(connection, "/api/infra/v1/provider/", json.Provider, json.ListPageProvider);
+        Regions = new(connection, "/api/infra/v1/region/", json.Region, json.ListPageRegion);
+        NodeTypes = new(connection, "/api/infra/v1/nodetype/", json.NodeType, json.ListPageNodeType);
+        NodeClusters = new(connection, "/api/infra/v1/nodecluster/", json.NodeCluster, json.ListPageNodeCluster);
+        Nodes = new(connection, "/api/infra/v1/node/", json.Node, json.ListPageNode);
+        Services = new(connection, "/api/app/v1/service/", json.Service, json.ListPageService);
+        Containers = new(connection, "/api/app/v1/container/", json.Container, json.ListPageContainer);
+        Actions = new(connection, ActionUris.Collection, json.AuditAction, json.ListPageAuditAction);
+        Events = new(connection, "/api/audit/v1/event/", json.NodeEvent, json.ListPageNodeEvent);
+        Tokens = new(connection, "/api/infra/v1/token/", json.RegistrationToken, json.ListPageRegistrationToken);
+        ProviderAccounts = new ProviderAccountClient(connection);
+    }
+
+    public ResourceClient<Provider> Providers { get; }
+    public ResourceClient<Region> Regions { get; }
+    public ResourceClient<NodeType> NodeTypes { get; }
+    public ResourceClient<NodeCluster> NodeClusters { get; }
+    public ResourceClient<Node> Nodes { get; }
+    public ResourceClient<Service> Services { get; }
+    public ResourceClient<Container> Containers { get; }
+    public ResourceClient<AuditAction> Actions { get; }
+    public ResourceClient<NodeEvent> Events { get; }
+    public ResourceClient<RegistrationToken> Tokens { get; }
+    public ProviderAccountClient ProviderAccounts { get; }
+
+    public Task<Accepted<NodeCluster>> CreateNodeClusterAsync(CreateNodeClusterRequest request, CancellationToken cancellationToken = default) =>
+        NodeClusters.CreateAsync(request, ClientJson.Default.CreateNodeClusterRequest, cancellationToken);
+
+    /// <summary>Sets the number of nodes a deployed cluster should have; the answer names the scaling action.</summary>
+    public Task<Accepted<NodeCluster>> ScaleNodeClusterAsync(string clusterUri, int targetNumNodes, CancellationToken cancellationToken = default) =>
+        NodeClusters.PatchAsync(clusterUri, new ScaleNodeClusterRequest(targetNumNodes), ClientJson.Default.ScaleNodeClusterRequest, cancellationToken);
+
+    public Task<Accepted<Service>> CreateServiceAsync(CreateServiceRequest request, CancellationToken cancellationToken = default) =>
+        Services.CreateAsync(request, ClientJson.Default.CreateServiceRequest, cancellationToken);
+
+    /// <summary>Sets the number of containers of a service; on a started service the answer names the scaling action.</summary>
+    public Task<Accepted<Service>> ScaleServiceAsync(string serviceUri, int targetNumContainers, CancellationToken cancellationToken = default) =>
+        Services.PatchAsync(serviceUri, new ScaleServiceRequest(targetNumContainers), ClientJson.Default.ScaleServiceRequest, cancellationToken);
+
+    /// <summary>A registration token and the command that makes a host of one's own a node (shown this once).</summary>
+    public Task<Accepted<RegistrationToken>> CreateRegistrationTokenAsync(CreateRegistrationTokenRequest request, CancellationToken cancellationToken = default) =>
+        Tokens.CreateAsync(request, ClientJson.Default.CreateRegistrationTokenRequest, cancellationToken);
+
+    /// <summary>Reads the action every <paramref name="interval"/> until it has ended, telling <paramref name="progress"/> each look.</summary>
+    public async Task<AuditAction> WaitForActionAsync(string actionUri, TimeSpan interval, Action<AuditAction>? progress = null, CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            var action = await Actions.GetAsync(actionUri, cancellationToken);
+            progress?.Invoke(action);
+            if (action.HasEnded)
+                return action;
+            await Task.Delay(interval, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.JSInterop;
+
+namespace FunctionsCloud.Dashboard.Live;
+
+/// <summary>Whether the tab is shown: live lists stop asking the API while it is hidden.</summary>
+public sealed class PageVisibility(IJSRuntime js) : IAsyncDisposable
+{
+    private DotNetObjectReference<PageVisibility>? self;
+
+    public bool IsVisible { get; private set; } = true;
+
+    public event Action? Shown;
+
+    public async Task WatchAsync()
+    {
+        self ??= DotNetObjectReference.Create(this);
+        IsVisible = await js.InvokeAsync<bool>("functionsCloud.watchVisibility", self);
+    }
+
+    [JSInvokable]
+    public void VisibilityChanged(bool visible)
+    {
+        IsVisible = visible;
+        if (visible)
+            Shown?.Invoke();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        self?.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
