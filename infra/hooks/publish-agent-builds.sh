@@ -6,8 +6,11 @@
 # Needs the .NET 10 SDK and the Azure CLI signed in (`az login`) as the user azd deployed as.
 set -eu
 cd "$(dirname "$0")/../.."
+. infra/hooks/az.sh
 
 : "${AZURE_STORAGE_ACCOUNT_NAME:?is not set: run this through azd (azd hooks run postprovision)}"
+# Before the minutes of building: a missing or signed-out az would only fail the upload at the end.
+require_az_signed_in postprovision
 container=${AGENT_BUILDS_CONTAINER:-agent-builds}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -19,20 +22,10 @@ for rid in linux-x64 linux-arm64; do
   tar -C "$work/$rid" -czf "$work/functionscloud-agent-$rid.tar.gz" .
 done
 
-# The deploying user's Storage Blob Data Contributor role was just assigned and may take a few
-# minutes to take effect: retry for up to about five minutes.
-upload() {
-  tries=0
-  until az storage blob upload --auth-mode login --only-show-errors --output none --overwrite \
-      --account-name "$AZURE_STORAGE_ACCOUNT_NAME" --container-name "$container" \
-      --name "$1" --file "$work/$1"; do
-    tries=$((tries + 1))
-    if [ "$tries" -ge 20 ]; then echo "Could not upload $1." >&2; return 1; fi
-    echo "Upload of $1 refused (role assignments may still be propagating); retrying in 15 s..."
-    sleep 15
-  done
-  echo "Uploaded $1 to ${AGENT_BUILDS_URL:-$container}/$1"
-}
+# The deploying user's Storage Blob Data Contributor role may have just been assigned: only that refusal is retried.
 for rid in linux-x64 linux-arm64; do
-  upload "functionscloud-agent-$rid.tar.gz"
+  name="functionscloud-agent-$rid.tar.gz"
+  az_once_authorized storage blob upload --auth-mode login --only-show-errors --output none --overwrite \
+    --account-name "$AZURE_STORAGE_ACCOUNT_NAME" --container-name "$container" --name "$name" --file "$work/$name"
+  echo "Uploaded $name to ${AGENT_BUILDS_URL:-$container}/$name"
 done

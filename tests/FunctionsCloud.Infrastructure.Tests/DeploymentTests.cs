@@ -68,5 +68,6 @@ public class DeploymentTests
 
         Assert.Contains("  api:\n    project: src/FunctionsCloud.Functions\n    language: dotnet\n    host: function\n", yaml.ReplaceLineEndings("\n"));
         Assert.Contains("run: infra/hooks/publish-agent-builds.sh", yaml);
+        Assert.Contains("  preprovision:\n    posix:\n      shell: sh\n      run: infra/hooks/find-stored-secrets.sh\n", yaml.ReplaceLineEndings("\n"));
     }
 }
