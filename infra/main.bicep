@@ -6,16 +6,53 @@ targetScope = 'subscription'
 @description('Name of the azd environment; names the resource group and seeds the resource names.')
 param environmentName string
 
+// The regions that offer Flex Consumption, as Azure-Samples/functions-quickstart-dotnet-azd lists them
+// (`az functionapp list-flexconsumption-locations` for the current list): another choice fails before anything is made.
 @minLength(1)
 @description('Region of every resource (one where Flex Consumption is offered).')
+@allowed([
+  'australiaeast'
+  'australiasoutheast'
+  'brazilsouth'
+  'canadacentral'
+  'centralindia'
+  'centralus'
+  'eastasia'
+  'eastus'
+  'eastus2'
+  'eastus2euap'
+  'francecentral'
+  'germanywestcentral'
+  'italynorth'
+  'japaneast'
+  'koreacentral'
+  'northcentralus'
+  'northeurope'
+  'norwayeast'
+  'southafricanorth'
+  'southcentralus'
+  'southeastasia'
+  'southindia'
+  'spaincentral'
+  'swedencentral'
+  'uaenorth'
+  'uksouth'
+  'ukwest'
+  'westcentralus'
+  'westeurope'
+  'westus'
+  'westus2'
+  'westus3'
+])
 @metadata({ azd: { type: 'location' } })
 param location string
 
 @description('Object id of the deploying user or service principal (azd sets AZURE_PRINCIPAL_ID); empty for none.')
 param principalId string = ''
 
-@allowed(['User', 'ServicePrincipal', 'Group'])
-param principalType string = 'User'
+@description('Kind of principalId (AZURE_PRINCIPAL_TYPE); empty: ServicePrincipal when it is the deploying principal and that has no user principal name, else User.')
+@allowed(['', 'User', 'ServicePrincipal', 'Group'])
+param principalType string = ''
 
 @secure()
 @description('Seed of the key that signs registration tokens and node secrets; azd generates it once per environment.')
@@ -70,8 +107,22 @@ param byonTokenMaxUses int = 1000
 
 @description('Most instances the function app scales out to.')
 param maximumInstanceCount int = 40
-@description('Memory of each instance in MB.')
+@allowed([512, 2048, 4096])
+@description('Memory of each instance in MB (512, 2048 or 4096): what every second of execution is billed by (README, cost).')
 param instanceMemoryMB int = 2048
+@description('Always-ready instances of the durable group (orchestrators, activities): 0 starts them on demand; each one is billed all the time (README, cost).')
+@minValue(0)
+@maxValue(10)
+param durableAlwaysReadyInstances int = 0
+@description('Longest wait between polls of the Durable Functions queues when idle (Flex Consumption guidance: at most 10 s).')
+@minValue(1)
+@maxValue(10)
+param durableMaxQueuePollingSeconds int = 10
+@description('More app settings (FUNCTIONSCLOUD_APP_SETTINGS, a JSON object): added to the template\'s, and over them where names meet.')
+@secure()
+param appSettings object = {}
+@description('The app secrets already in its Key Vault, comma-separated (the preprovision hook finds them): never written again.')
+param alreadyStored string = ''
 
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
@@ -80,7 +131,14 @@ var agentBuildsContainerName = 'agent-builds'
 var identityName = 'id-${resourceToken}'
 var storageAccountName = 'st${resourceToken}'
 var keyVaultName = 'kv-${resourceToken}'
+var accountVaultName = 'kva-${resourceToken}'
 var applicationInsightsName = 'appi-${resourceToken}'
+// Role assignments need the principal's kind. The deploying principal has a user principal name when it is a user
+// and none when it is a service principal or managed identity (a pipeline).
+var deployingPrincipal = deployer()
+var deployingPrincipalType = !empty(principalType)
+  ? principalType
+  : (principalId == deployingPrincipal.objectId && empty(deployingPrincipal.?userPrincipalName ?? '') ? 'ServicePrincipal' : 'User')
 
 resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: 'rg-${environmentName}'
@@ -121,30 +179,55 @@ module monitoring 'core/monitoring.bicep' = {
   }
 }
 
-module keyVault 'core/keyvault.bicep' = {
-  name: 'keyvault'
+// Two vaults, so that the app may write only where the provider accounts live: its own secrets it only reads.
+module appVault 'core/vault.bicep' = {
+  name: 'appvault'
   scope: rg
   params: {
     name: keyVaultName
     location: location
     tags: tags
+  }
+}
+
+module accountVault 'core/vault.bicep' = {
+  name: 'accountvault'
+  scope: rg
+  params: {
+    name: accountVaultName
+    location: location
+    tags: tags
+  }
+}
+
+module keyVault 'core/keyvault.bicep' = {
+  name: 'keyvault'
+  scope: rg
+  dependsOn: [appVault]
+  params: {
+    vaultName: keyVaultName
     // Base64 of 48 random characters: a 48-byte key.
     nodeCredentialKey: base64(nodeCredentialSeed)
     bootstrapApiKey: bootstrapApiKey
+    alreadyStored: alreadyStored
   }
 }
 
 module roles 'core/roles.bicep' = {
   name: 'roles'
   scope: rg
-  // Names known before deployment (not the modules' outputs), so what-if sees the assignments.
-  dependsOn: [identity, storage, keyVault, monitoring]
+  // Names known before deployment where they can be; the identity's principal id is known once it exists.
+  dependsOn: [storage, appVault, accountVault, monitoring]
   params: {
-    identityName: identityName
+    // Assignments are named from the principal id (a recreated identity gets new ones), which exists only once
+    // the identity does: what-if cannot name them before, a price worth a provision that does not fail.
+    #disable-next-line what-if-short-circuiting
+    identityPrincipalId: identity.outputs.principalId
     userPrincipalId: principalId
-    userPrincipalType: principalType
+    userPrincipalType: deployingPrincipalType
     storageAccountName: storageAccountName
     keyVaultName: keyVaultName
+    accountVaultName: accountVaultName
     applicationInsightsName: applicationInsightsName
   }
 }
@@ -167,11 +250,14 @@ module functionApp 'core/functionapp.bicep' = {
     deploymentContainerName: deploymentContainerName
     agentBuildsContainerName: agentBuildsContainerName
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
-    keyVaultUri: keyVault.outputs.uri
+    accountVaultUri: accountVault.outputs.uri
     nodeCredentialKeyUri: keyVault.outputs.nodeCredentialKeyUri
     bootstrapApiKeyUri: keyVault.outputs.bootstrapApiKeyUri
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
+    durableAlwaysReadyInstances: durableAlwaysReadyInstances
+    durableMaxQueuePollingSeconds: durableMaxQueuePollingSeconds
+    extraAppSettings: appSettings
     settings: {
       taskHub: taskHub
       tablePrefix: tablePrefix
@@ -209,8 +295,9 @@ output FUNCTIONSCLOUD_URL string = functionApp.outputs.url
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AGENT_BUILDS_CONTAINER string = agentBuildsContainerName
 output AGENT_BUILDS_URL string = '${storage.outputs.blobEndpoint}${agentBuildsContainerName}'
-output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
-output AZURE_KEY_VAULT_ENDPOINT string = keyVault.outputs.uri
+output AZURE_KEY_VAULT_NAME string = appVault.outputs.name
+output AZURE_KEY_VAULT_ENDPOINT string = appVault.outputs.uri
+output ACCOUNT_KEY_VAULT_NAME string = accountVault.outputs.name
 output BOOTSTRAP_USER string = bootstrapUser
 @description('Key Vault secret that holds the first admin API key.')
 output BOOTSTRAP_API_KEY_SECRET_NAME string = keyVault.outputs.bootstrapApiKeyName

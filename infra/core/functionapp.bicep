@@ -21,7 +21,8 @@ param deploymentContainerName string
 param agentBuildsContainerName string
 
 param applicationInsightsConnectionString string
-param keyVaultUri string
+@description('URI of the Key Vault where linked provider accounts are kept.')
+param accountVaultUri string
 @description('Versionless URI of the Key Vault secret with the node credential key.')
 param nodeCredentialKeyUri string
 @description('Versionless URI of the Key Vault secret with the first admin API key.')
@@ -33,6 +34,16 @@ param bootstrapApiKeyUri string
 param maximumInstanceCount int = 40
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
+@description('Always-ready instances of the durable group; 0 for none.')
+@minValue(0)
+param durableAlwaysReadyInstances int = 0
+@description('Longest wait between polls of the Durable Functions queues when idle, in seconds.')
+@minValue(1)
+@maxValue(10)
+param durableMaxQueuePollingSeconds int = 10
+@description('App settings beyond the template\'s; they win where names meet.')
+@secure()
+param extraAppSettings object = {}
 
 @description('The FunctionsCloud settings (README, Settings).')
 param settings settingsType
@@ -113,6 +124,9 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
       scaleAndConcurrency: {
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: instanceMemoryMB
+        // Flex Consumption guidance for Durable Functions: an always-ready instance keeps orchestrations moving
+        // without waiting for the scale controller to notice their queues.
+        alwaysReady: durableAlwaysReadyInstances > 0 ? [{ name: 'durable', instanceCount: durableAlwaysReadyInstances }] : []
       }
       runtime: {
         name: 'dotnet-isolated'
@@ -122,48 +136,53 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
   }
 }
 
-// A separate resource because FunctionsCloud__PublicUrl needs the site's default host name.
+// A module of its own, after the site, because FunctionsCloud__PublicUrl needs the site's default host name.
 // Flex Consumption takes the worker runtime from functionAppConfig: no FUNCTIONS_WORKER_RUNTIME here.
-resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
-  parent: site
+module appSettings 'appsettings.bicep' = {
   name: 'appsettings'
-  properties: {
-    AzureWebJobsStorage__credential: 'managedidentity'
-    AzureWebJobsStorage__clientId: identityClientId
-    AzureWebJobsStorage__blobServiceUri: blobEndpoint
-    AzureWebJobsStorage__queueServiceUri: queueEndpoint
-    AzureWebJobsStorage__tableServiceUri: tableEndpoint
-    APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
-    APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
-    FunctionsCloud__TaskHub: settings.taskHub
-    FunctionsCloud__TablePrefix: settings.tablePrefix
-    FunctionsCloud__PublicUrl: 'https://${site.properties.defaultHostName}'
-    FunctionsCloud__MaxNodesPerCluster: string(settings.maxNodesPerCluster)
-    FunctionsCloud__RegistrationTimeoutSeconds: string(settings.registrationTimeoutSeconds)
-    FunctionsCloud__MaxContainersPerService: string(settings.maxContainersPerService)
-    FunctionsCloud__ContainerTimeoutSeconds: string(settings.containerTimeoutSeconds)
-    FunctionsCloud__ContainerPollSeconds: string(settings.containerPollSeconds)
-    FunctionsCloud__CommandQueue: settings.commandQueue
-    FunctionsCloud__MaxCommandBytes: string(settings.maxCommandBytes)
-    FunctionsCloud__TriggerCallsPerMinute: string(settings.triggerCallsPerMinute)
-    FunctionsCloud__RegistrationTokenLifetimeSeconds: string(settings.registrationTokenLifetimeSeconds)
-    FunctionsCloud__HeartbeatIntervalSeconds: string(settings.heartbeatIntervalSeconds)
-    FunctionsCloud__ProviderBatchSize: string(settings.providerBatchSize)
-    FunctionsCloud__UnreachableAfterSeconds: string(settings.unreachableAfterSeconds)
-    FunctionsCloud__LostAfterSeconds: string(settings.lostAfterSeconds)
-    FunctionsCloud__MonitorSchedule: settings.monitorSchedule
-    FunctionsCloud__MonitorPeriodSeconds: string(settings.monitorPeriodSeconds)
-    FunctionsCloud__LivenessShards: string(settings.livenessShards)
-    FunctionsCloud__ProvisioningPollSeconds: string(settings.provisioningPollSeconds)
-    FunctionsCloud__ByonTokenLifetimeSeconds: string(settings.byonTokenLifetimeSeconds)
-    FunctionsCloud__ByonTokenMaxLifetimeSeconds: string(settings.byonTokenMaxLifetimeSeconds)
-    FunctionsCloud__ByonTokenMaxUses: string(settings.byonTokenMaxUses)
-    FunctionsCloud__NodeCredentialKey: '@Microsoft.KeyVault(SecretUri=${nodeCredentialKeyUri})'
-    FunctionsCloud__Bootstrap__User: settings.bootstrapUser
-    FunctionsCloud__Bootstrap__Namespace: settings.bootstrapNamespace
-    FunctionsCloud__Bootstrap__ApiKey: '@Microsoft.KeyVault(SecretUri=${bootstrapApiKeyUri})'
-    FunctionsCloud__KeyVaultUri: keyVaultUri
-    FunctionsCloud__AgentBuilds__Container: agentBuildsContainerName
+  params: {
+    siteName: site.name
+    extraSettings: extraAppSettings
+    settings: {
+      AzureWebJobsStorage__credential: 'managedidentity'
+      AzureWebJobsStorage__clientId: identityClientId
+      AzureWebJobsStorage__blobServiceUri: blobEndpoint
+      AzureWebJobsStorage__queueServiceUri: queueEndpoint
+      AzureWebJobsStorage__tableServiceUri: tableEndpoint
+      APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
+      APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+      FunctionsCloud__TaskHub: settings.taskHub
+      FunctionsCloud__TablePrefix: settings.tablePrefix
+      FunctionsCloud__PublicUrl: 'https://${site.properties.defaultHostName}'
+      FunctionsCloud__MaxNodesPerCluster: string(settings.maxNodesPerCluster)
+      FunctionsCloud__RegistrationTimeoutSeconds: string(settings.registrationTimeoutSeconds)
+      FunctionsCloud__MaxContainersPerService: string(settings.maxContainersPerService)
+      FunctionsCloud__ContainerTimeoutSeconds: string(settings.containerTimeoutSeconds)
+      FunctionsCloud__ContainerPollSeconds: string(settings.containerPollSeconds)
+      FunctionsCloud__CommandQueue: settings.commandQueue
+      FunctionsCloud__MaxCommandBytes: string(settings.maxCommandBytes)
+      FunctionsCloud__TriggerCallsPerMinute: string(settings.triggerCallsPerMinute)
+      FunctionsCloud__RegistrationTokenLifetimeSeconds: string(settings.registrationTokenLifetimeSeconds)
+      FunctionsCloud__HeartbeatIntervalSeconds: string(settings.heartbeatIntervalSeconds)
+      FunctionsCloud__ProviderBatchSize: string(settings.providerBatchSize)
+      FunctionsCloud__UnreachableAfterSeconds: string(settings.unreachableAfterSeconds)
+      FunctionsCloud__LostAfterSeconds: string(settings.lostAfterSeconds)
+      FunctionsCloud__MonitorSchedule: settings.monitorSchedule
+      FunctionsCloud__MonitorPeriodSeconds: string(settings.monitorPeriodSeconds)
+      FunctionsCloud__LivenessShards: string(settings.livenessShards)
+      FunctionsCloud__ProvisioningPollSeconds: string(settings.provisioningPollSeconds)
+      FunctionsCloud__ByonTokenLifetimeSeconds: string(settings.byonTokenLifetimeSeconds)
+      FunctionsCloud__ByonTokenMaxLifetimeSeconds: string(settings.byonTokenMaxLifetimeSeconds)
+      FunctionsCloud__ByonTokenMaxUses: string(settings.byonTokenMaxUses)
+      FunctionsCloud__NodeCredentialKey: '@Microsoft.KeyVault(SecretUri=${nodeCredentialKeyUri})'
+      FunctionsCloud__Bootstrap__User: settings.bootstrapUser
+      FunctionsCloud__Bootstrap__Namespace: settings.bootstrapNamespace
+      FunctionsCloud__Bootstrap__ApiKey: '@Microsoft.KeyVault(SecretUri=${bootstrapApiKeyUri})'
+      FunctionsCloud__KeyVaultUri: accountVaultUri
+      FunctionsCloud__AgentBuilds__Container: agentBuildsContainerName
+      // host.json says 10 s too; the setting lets a deployment choose less without a new package.
+      AzureFunctionsJobHost__extensions__durableTask__storageProvider__maxQueuePollingInterval: '00:00:${padLeft(string(durableMaxQueuePollingSeconds), 2, '0')}'
+    }
   }
 }
 

@@ -6,11 +6,12 @@ public class AppSettingsTests
 {
     private static readonly CompiledTemplate Template = CompiledTemplate.Main;
 
-    private static Dictionary<string, string> AppSettings()
-    {
-        var config = Template.OfType("Microsoft.Web/sites/config").Single(c => c.Name.Contains("'appsettings'", StringComparison.Ordinal));
-        return config.Properties.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "");
-    }
+    /// <summary>The settings the template makes (the appsettings module adds them to those the app has).</summary>
+    private static Dictionary<string, string> AppSettings() =>
+        AppSettingsModule().At("properties.parameters.settings.value").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "");
+
+    private static TemplateResource AppSettingsModule() =>
+        Template.OfType("Microsoft.Resources/deployments").Single(d => d.Name == "appsettings");
 
     /// <summary>Every FunctionsCloud__ setting of local.settings.sample.json but the local provider's (local runs only).</summary>
     public static TheoryData<string> FunctionsCloudSettings()
@@ -98,7 +99,7 @@ public class AppSettingsTests
         Assert.Contains("ConnectionString", Template.OfType("Microsoft.Resources/deployments").Single(d => d.Name == "functionapp")
             .At("properties.parameters.applicationInsightsConnectionString.value").GetString());
         Assert.Equal("[format('https://{0}', reference('site').defaultHostName)]", settings["FunctionsCloud__PublicUrl"]);
-        Assert.Equal("[parameters('keyVaultUri')]", settings["FunctionsCloud__KeyVaultUri"]);
+        Assert.Equal("[parameters('accountVaultUri')]", settings["FunctionsCloud__KeyVaultUri"]);
     }
 
     [Fact]

@@ -16,13 +16,17 @@ public class MonitoringAndKeyVaultTests
     }
 
     [Fact]
-    public void Key_vault_uses_rbac_authorization_and_soft_delete()
+    public void Key_vaults_use_rbac_authorization_and_soft_delete()
     {
-        var vault = Template.Single("Microsoft.KeyVault/vaults");
+        var vaults = Template.OfType("Microsoft.KeyVault/vaults").ToList();
 
-        Assert.True(vault.At("properties.enableRbacAuthorization").GetBoolean());
-        Assert.True(vault.At("properties.enableSoftDelete").GetBoolean());
-        Assert.False(vault.Properties.TryGetProperty("accessPolicies", out _));
+        Assert.NotEmpty(vaults);
+        foreach (var vault in vaults)
+        {
+            Assert.True(vault.At("properties.enableRbacAuthorization").GetBoolean());
+            Assert.True(vault.At("properties.enableSoftDelete").GetBoolean());
+            Assert.False(vault.Properties.TryGetProperty("accessPolicies", out _));
+        }
     }
 
     [Fact]
@@ -31,8 +35,8 @@ public class MonitoringAndKeyVaultTests
         var secrets = Template.OfType("Microsoft.KeyVault/vaults/secrets").ToList();
 
         Assert.Equal(2, secrets.Count);
-        Assert.Contains(secrets, s => s.Name.Contains("'node-credential-key'", StringComparison.Ordinal));
-        Assert.Contains(secrets, s => s.Name.Contains("'bootstrap-admin-api-key'", StringComparison.Ordinal));
+        Assert.Contains(secrets, s => s.ResolveVariables(s.Name).Contains("'node-credential-key'", StringComparison.Ordinal));
+        Assert.Contains(secrets, s => s.ResolveVariables(s.Name).Contains("'bootstrap-admin-api-key'", StringComparison.Ordinal));
         foreach (var secret in secrets)
         {
             var parameter = secret.StringAt("properties.value");

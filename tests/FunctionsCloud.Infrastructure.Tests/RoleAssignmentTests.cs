@@ -18,7 +18,7 @@ public class RoleAssignmentTests
     public void The_app_identity_has_the_role(string role, string roleDefinitionId, string scopeType)
     {
         var assignment = Assert.Single(AssignmentsOf(roleDefinitionId), a =>
-            a.StringAt("properties.principalId").Contains("'Microsoft.ManagedIdentity/userAssignedIdentities'", StringComparison.Ordinal));
+            a.StringAt("properties.principalId") == "[parameters('identityPrincipalId')]");
 
         Assert.Equal("ServicePrincipal", assignment.StringAt("properties.principalType"));
         Assert.Contains($"'{scopeType}'", assignment.StringAt("scope"));
@@ -54,5 +54,52 @@ public class RoleAssignmentTests
 
         var dependsOn = functionApp.At("dependsOn").EnumerateArray().Select(e => e.GetString()!).ToList();
         Assert.Contains(dependsOn, d => d.Contains("'roles'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_app_identity_may_set_and_delete_secrets_only_in_the_provider_accounts_vault()
+    {
+        var officer = AssignmentsOf("b86a8fe4-44ce-4948-aee5-eccb2c155cd7")
+            .Where(a => a.StringAt("properties.principalId") == "[parameters('identityPrincipalId')]").ToList();
+        var user = AssignmentsOf("4633458b-17de-408a-b874-0445c86b69e6")
+            .Where(a => a.StringAt("properties.principalId") == "[parameters('identityPrincipalId')]").ToList();
+
+        Assert.Equal("[resourceId('Microsoft.KeyVault/vaults', parameters('accountVaultName'))]", Assert.Single(officer).StringAt("scope"));
+        Assert.Equal("[resourceId('Microsoft.KeyVault/vaults', parameters('keyVaultName'))]", Assert.Single(user).StringAt("scope"));
+        var roles = Template.OfType("Microsoft.Resources/deployments").Single(d => d.Name == "roles");
+        Assert.Equal("[variables('accountVaultName')]", roles.StringAt("properties.parameters.accountVaultName.value"));
+        Assert.Equal("[variables('keyVaultName')]", roles.StringAt("properties.parameters.keyVaultName.value"));
+        Assert.NotEqual(Template.Root.GetProperty("variables").GetProperty("accountVaultName").GetString(),
+            Template.Root.GetProperty("variables").GetProperty("keyVaultName").GetString());
+    }
+
+    [Fact]
+    public void The_app_finds_the_provider_accounts_in_their_vault()
+    {
+        var functionApp = Template.OfType("Microsoft.Resources/deployments").Single(d => d.Name == "functionapp");
+
+        var uri = functionApp.StringAt("properties.parameters.accountVaultUri.value");
+        Assert.Contains("'Microsoft.Resources/deployments', 'accountvault')", uri);
+        Assert.EndsWith(".outputs.uri.value]", uri);
+    }
+
+    [Fact]
+    public void Every_assignment_is_named_from_its_principal_id_not_a_resource_id()
+    {
+        var assignments = Template.OfType("Microsoft.Authorization/roleAssignments").ToList();
+
+        Assert.NotEmpty(assignments);
+        foreach (var assignment in assignments)
+        {
+            var principal = assignment.StringAt("properties.principalId");
+            Assert.Matches(@"^\[parameters\('\w+'\)\]$", principal);
+            Assert.Contains(principal[1..^1], assignment.Name);
+            Assert.DoesNotContain("userAssignedIdentities", assignment.Name);
+        }
+
+        var roles = Template.OfType("Microsoft.Resources/deployments").Single(d => d.Name == "roles");
+        var principalId = roles.StringAt("properties.parameters.identityPrincipalId.value");
+        Assert.Contains("'Microsoft.Resources/deployments', 'identity')", principalId);
+        Assert.EndsWith(".outputs.principalId.value]", principalId);
     }
 }
