@@ -51,11 +51,14 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
     }
 
-    /// <summary>The server root with the bound port, e.g. http://127.0.0.1:7071/ (HTTP functions are under <see cref="ApiBaseAddress"/>).</summary>
+    /// <summary>The server root with the bound port, e.g. http://127.0.0.1:7071/ (HTTP function routes start at <see cref="RouteBaseAddress"/>).</summary>
     public Uri BaseAddress { get; }
 
-    /// <summary><see cref="BaseAddress"/> plus the host.json route prefix, e.g. http://127.0.0.1:7071/api/.</summary>
-    public Uri ApiBaseAddress => HostJson.RoutePrefix.Length == 0 ? BaseAddress : new Uri(BaseAddress, HostJson.RoutePrefix + "/");
+    /// <summary>
+    /// <see cref="BaseAddress"/> plus the host.json route prefix, where HTTP function routes start: the server root when
+    /// the prefix is empty (as in FunctionsCloud's host.json, whose routes carry their own api/), else e.g. http://127.0.0.1:7071/api/.
+    /// </summary>
+    public Uri RouteBaseAddress => HostJson.RoutePrefix.Length == 0 ? BaseAddress : new Uri(BaseAddress, HostJson.RoutePrefix + "/");
 
     /// <summary>The app's service provider (what functions and activities resolve from).</summary>
     public IServiceProvider Services => _app.Services;

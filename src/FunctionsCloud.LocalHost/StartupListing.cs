@@ -14,7 +14,7 @@ public static class StartupListing
         foreach (var function in host.Functions)
         {
             var detail = function.Trigger is HttpTriggerBinding http
-                ? $"{(http.Methods.Count == 0 ? "ANY" : string.Join(",", http.Methods))} {new Uri(host.ApiBaseAddress, http.Route)}"
+                ? $"{(http.Methods.Count == 0 ? "ANY" : string.Join(",", http.Methods))} {new Uri(host.RouteBaseAddress, http.Route)}"
                 : function.Trigger.Describe();
             output.WriteLine($"  {function.Name.PadRight(width)}  {function.Trigger.BindingType,-20}  {detail}");
         }

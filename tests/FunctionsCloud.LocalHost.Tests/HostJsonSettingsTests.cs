@@ -37,10 +37,19 @@ public sealed class HostJsonSettingsTests
     }
 
     [Fact]
-    public void Repository_host_json_keeps_the_api_prefix()
+    public void Repository_host_json_has_no_prefix_so_that_the_dashboard_is_served_at_the_root()
     {
         var root = RepositoryRoot.Find(AppContext.BaseDirectory)!;
 
-        Assert.Equal("api", HostJsonSettings.Load(Path.Combine(root, "host.json")).RoutePrefix);
+        Assert.Equal("", HostJsonSettings.Load(Path.Combine(root, "host.json")).RoutePrefix);
+    }
+
+    [Fact]
+    public void An_empty_prefix_is_kept_not_replaced_by_the_default()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"host-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, """{ "version": "2.0", "extensions": { "http": { "routePrefix": "" } } }""");
+
+        Assert.Equal("", HostJsonSettings.Load(path).RoutePrefix);
     }
 }

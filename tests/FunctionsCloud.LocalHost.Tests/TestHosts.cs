@@ -50,5 +50,5 @@ public static class TestHosts
     public static bool IsHttpOrDurable(DiscoveredFunction function) =>
         function.Trigger is HttpTriggerBinding or OrchestrationTriggerBinding or ActivityTriggerBinding;
 
-    public static HttpClient ClientFor(LocalFunctionsHost host) => new() { BaseAddress = host.ApiBaseAddress, Timeout = Deadline };
+    public static HttpClient ClientFor(LocalFunctionsHost host) => new() { BaseAddress = host.RouteBaseAddress, Timeout = Deadline };
 }

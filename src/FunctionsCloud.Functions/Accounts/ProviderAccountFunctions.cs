@@ -10,7 +10,7 @@ namespace FunctionsCloud.Functions.Accounts;
 /// <summary>/api/infra/v1/provider/&lt;name&gt;/account/: link, show and unlink a namespace's cloud account.</summary>
 public sealed class ProviderAccountFunctions(ProviderAccountService accounts)
 {
-    private const string Route = "infra/v1/provider/{provider}/account";
+    private const string Route = "api/infra/v1/provider/{provider}/account";
 
     [Function("GetProviderAccount")]
     public async Task<IResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request, string provider) =>

@@ -9,10 +9,10 @@ namespace FunctionsCloud.Functions.Actions;
 /// <summary>/api/audit/v1/action/: what users poll to follow their operations, and cancel or retry them.</summary>
 public sealed class ActionFunctions(ActionService actions, ActionCancellation cancellation, ActionRetry retry)
 {
-    private const string Item = "audit/v1/action/{uuid}";
+    private const string Item = "api/audit/v1/action/{uuid}";
 
     [Function("ListActions")]
-    public async Task<IResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "audit/v1/action")] HttpRequest request)
+    public async Task<IResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/audit/v1/action")] HttpRequest request)
     {
         var list = request.ListRequest(actions.FilterableFields);
         return ApiResults.List(request, list, await actions.ListAsync(request.Caller(), list, request.HttpContext.RequestAborted));

@@ -8,7 +8,7 @@ namespace FunctionsCloud.Functions.Agents;
 public sealed class AgentContainerFunctions(DesiredContainerReader desired, NodeCredentials credentials)
 {
     [Function("AgentDesiredContainers")]
-    public async Task<IResult> DesiredContainers([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "agent/v1/containers")] HttpRequest request)
+    public async Task<IResult> DesiredContainers([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/agent/v1/containers")] HttpRequest request)
     {
         var node = credentials.AuthenticateNode(request.Headers.Authorization.FirstOrDefault());
         return Results.Json(await desired.ReadAsync(node, request.HttpContext.RequestAborted));

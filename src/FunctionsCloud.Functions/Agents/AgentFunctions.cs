@@ -12,7 +12,7 @@ public sealed class AgentFunctions(AgentRegistrar registrar, HeartbeatRecorder h
 {
     [Function("RegisterAgent")]
     public async Task<IResult> Register(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "agent/v1/register")] HttpRequest request, [DurableClient] DurableTaskClient durable)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/agent/v1/register")] HttpRequest request, [DurableClient] DurableTaskClient durable)
     {
         var body = await request.ReadBodyAsync<AgentRegistrationRequest>();
         var identity = await registrar.RegisterAsync(body, durable, request.HttpContext.RequestAborted);
@@ -20,7 +20,7 @@ public sealed class AgentFunctions(AgentRegistrar registrar, HeartbeatRecorder h
     }
 
     [Function("AgentHeartbeat")]
-    public async Task<IResult> Heartbeat([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "agent/v1/heartbeat")] HttpRequest request)
+    public async Task<IResult> Heartbeat([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/agent/v1/heartbeat")] HttpRequest request)
     {
         var node = credentials.AuthenticateNode(request.Headers.Authorization.FirstOrDefault());
         var body = await Application.Api.RequestBody.ReadAsync<HeartbeatRequest>(request.Body, HeartbeatRecorder.MaxBodyBytes, request.HttpContext.RequestAborted);
@@ -28,7 +28,7 @@ public sealed class AgentFunctions(AgentRegistrar registrar, HeartbeatRecorder h
     }
 
     [Function("RotateNodeSecret")]
-    public async Task<IResult> RotateSecret([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "agent/v1/rotate")] HttpRequest request)
+    public async Task<IResult> RotateSecret([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/agent/v1/rotate")] HttpRequest request)
     {
         var node = credentials.AuthenticateNode(request.Headers.Authorization.FirstOrDefault());
         return Results.Json(await rotator.RotateAsync(node, request.HttpContext.RequestAborted));

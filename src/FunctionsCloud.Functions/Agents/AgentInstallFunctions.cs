@@ -12,12 +12,12 @@ namespace FunctionsCloud.Functions.Agents;
 public sealed class AgentInstallFunctions(IAgentBuilds builds, IOptions<FunctionsCloudOptions> options)
 {
     [Function("AgentInstallScript")]
-    public IResult Script([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "agent/v1/install.sh")] HttpRequest request) =>
+    public IResult Script([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/agent/v1/install.sh")] HttpRequest request) =>
         Results.Text(InstallScript.Render(options.Value.PublicUrl), "text/x-shellscript; charset=utf-8");
 
     [Function("AgentBuild")]
     public async Task<IResult> Build(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "agent/v1/build/{platform}")] HttpRequest request, string platform)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/agent/v1/build/{platform}")] HttpRequest request, string platform)
     {
         var build = await builds.OpenAsync(platform, request.HttpContext.RequestAborted)
             ?? throw new ResourceNotFoundException("agent build", platform);

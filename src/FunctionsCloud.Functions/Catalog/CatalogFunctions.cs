@@ -10,29 +10,29 @@ namespace FunctionsCloud.Functions.Catalog;
 public sealed class CatalogFunctions(CatalogView catalog)
 {
     [Function("ListProviders")]
-    public async Task<IResult> ListProviders([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "infra/v1/provider")] HttpRequest request) =>
+    public async Task<IResult> ListProviders([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/infra/v1/provider")] HttpRequest request) =>
         List(request, catalog.Providers(await AvailabilityAsync(request)), CatalogView.ProviderFields);
 
     [Function("GetProvider")]
-    public async Task<IResult> GetProvider([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "infra/v1/provider/{name}")] HttpRequest request, string name) =>
+    public async Task<IResult> GetProvider([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/infra/v1/provider/{name}")] HttpRequest request, string name) =>
         ApiResults.Ok(catalog.FindProvider(name, await AvailabilityAsync(request)) ?? throw new ResourceNotFoundException("provider", name));
 
     [Function("ListRegions")]
-    public async Task<IResult> ListRegions([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "infra/v1/region")] HttpRequest request) =>
+    public async Task<IResult> ListRegions([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/infra/v1/region")] HttpRequest request) =>
         List(request, catalog.Regions(await AvailabilityAsync(request)), CatalogView.RegionFields);
 
     [Function("GetRegion")]
     public async Task<IResult> GetRegion(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "infra/v1/region/{provider}/{name}")] HttpRequest request, string provider, string name) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/infra/v1/region/{provider}/{name}")] HttpRequest request, string provider, string name) =>
         ApiResults.Ok(catalog.FindRegion(provider, name, await AvailabilityAsync(request)) ?? throw new ResourceNotFoundException("region", $"{provider}/{name}"));
 
     [Function("ListNodeTypes")]
-    public async Task<IResult> ListNodeTypes([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "infra/v1/nodetype")] HttpRequest request) =>
+    public async Task<IResult> ListNodeTypes([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/infra/v1/nodetype")] HttpRequest request) =>
         List(request, catalog.NodeTypes(await AvailabilityAsync(request)), CatalogView.NodeTypeFields);
 
     [Function("GetNodeType")]
     public async Task<IResult> GetNodeType(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "infra/v1/nodetype/{provider}/{name}")] HttpRequest request, string provider, string name) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/infra/v1/nodetype/{provider}/{name}")] HttpRequest request, string provider, string name) =>
         ApiResults.Ok(catalog.FindNodeType(provider, name, await AvailabilityAsync(request)) ?? throw new ResourceNotFoundException("node type", $"{provider}/{name}"));
 
     private Task<ProviderAvailability> AvailabilityAsync(HttpRequest request) =>

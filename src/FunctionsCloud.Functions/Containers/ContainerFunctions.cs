@@ -9,8 +9,8 @@ namespace FunctionsCloud.Functions.Containers;
 /// <summary>/api/app/v1/container/: thin adapters over <see cref="ContainerService"/>.</summary>
 public sealed class ContainerFunctions(ContainerService containers)
 {
-    private const string Collection = "app/v1/container";
-    private const string Item = "app/v1/container/{uuid}";
+    private const string Collection = "api/app/v1/container";
+    private const string Item = "api/app/v1/container/{uuid}";
 
     [Function("ListContainers")]
     public async Task<IResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Collection)] HttpRequest request)

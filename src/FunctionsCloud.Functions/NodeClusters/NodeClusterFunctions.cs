@@ -10,8 +10,8 @@ namespace FunctionsCloud.Functions.NodeClusters;
 /// <summary>/api/infra/v1/nodecluster/: thin adapters over <see cref="NodeClusterService"/>.</summary>
 public sealed class NodeClusterFunctions(NodeClusterService clusters)
 {
-    private const string Collection = "infra/v1/nodecluster";
-    private const string Item = "infra/v1/nodecluster/{uuid}";
+    private const string Collection = "api/infra/v1/nodecluster";
+    private const string Item = "api/infra/v1/nodecluster/{uuid}";
 
     [Function("ListNodeClusters")]
     public async Task<IResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Collection)] HttpRequest request)

@@ -9,8 +9,8 @@ namespace FunctionsCloud.Functions.Nodes;
 /// <summary>/api/infra/v1/node/: thin adapters over <see cref="NodeService"/>.</summary>
 public sealed class NodeFunctions(NodeService nodes)
 {
-    private const string Collection = "infra/v1/node";
-    private const string Item = "infra/v1/node/{uuid}";
+    private const string Collection = "api/infra/v1/node";
+    private const string Item = "api/infra/v1/node/{uuid}";
 
     [Function("ListNodes")]
     public async Task<IResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Collection)] HttpRequest request)

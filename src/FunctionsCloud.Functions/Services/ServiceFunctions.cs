@@ -9,8 +9,8 @@ namespace FunctionsCloud.Functions.Services;
 /// <summary>/api/app/v1/service/: thin adapters over <see cref="ServiceService"/>.</summary>
 public sealed class ServiceFunctions(ServiceService services)
 {
-    private const string Collection = "app/v1/service";
-    private const string Item = "app/v1/service/{uuid}";
+    private const string Collection = "api/app/v1/service";
+    private const string Item = "api/app/v1/service/{uuid}";
 
     [Function("ListServices")]
     public async Task<IResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Collection)] HttpRequest request)

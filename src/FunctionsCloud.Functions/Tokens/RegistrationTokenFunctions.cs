@@ -8,8 +8,8 @@ namespace FunctionsCloud.Functions.Tokens;
 /// <summary>/api/infra/v1/token/: registration tokens for hosts of one's own, with their install command.</summary>
 public sealed class RegistrationTokenFunctions(RegistrationTokenService tokens)
 {
-    private const string Collection = "infra/v1/token";
-    private const string Item = "infra/v1/token/{uuid}";
+    private const string Collection = "api/infra/v1/token";
+    private const string Item = "api/infra/v1/token/{uuid}";
 
     [Function("CreateRegistrationToken")]
     public async Task<IResult> Create([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Collection)] HttpRequest request)

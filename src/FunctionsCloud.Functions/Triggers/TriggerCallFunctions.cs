@@ -14,7 +14,7 @@ namespace FunctionsCloud.Functions.Triggers;
 /// </summary>
 public sealed class TriggerCallFunctions(TriggerCaller caller)
 {
-    private const string Call = "app/v1/trigger/{secret}/call";
+    private const string Call = "api/app/v1/trigger/{secret}/call";
 
     [Function("CallTrigger")]
     public Task<IResult> CallOnce(

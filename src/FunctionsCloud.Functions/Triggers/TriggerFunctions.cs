@@ -8,7 +8,7 @@ namespace FunctionsCloud.Functions.Triggers;
 /// <summary>/api/app/v1/service/{uuid}/trigger/: thin adapters over <see cref="TriggerService"/>.</summary>
 public sealed class TriggerFunctions(TriggerService triggers)
 {
-    private const string Collection = "app/v1/service/{service}/trigger";
+    private const string Collection = "api/app/v1/service/{service}/trigger";
     private const string Item = Collection + "/{uuid}";
 
     [Function("CreateTrigger")]

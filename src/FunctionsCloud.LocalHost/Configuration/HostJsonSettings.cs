@@ -5,6 +5,10 @@ namespace FunctionsCloud.LocalHost.Configuration;
 /// <summary>The parts of host.json the local host honours, with the Functions host's defaults.</summary>
 public sealed record HostJsonSettings
 {
+    /// <summary>
+    /// extensions.http.routePrefix. "api" is the Functions host's default when host.json names none; FunctionsCloud's
+    /// host.json sets it empty, so that the dashboard can be served at the site root and its routes carry api/ themselves.
+    /// </summary>
     public string RoutePrefix { get; init; } = "api";
 
     public int QueueMaxDequeueCount { get; init; } = 5;
