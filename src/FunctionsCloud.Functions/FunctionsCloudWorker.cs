@@ -1,4 +1,5 @@
 using FunctionsCloud.Application;
+using FunctionsCloud.Functions.Dashboard;
 using FunctionsCloud.Functions.Middleware;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,8 @@ public static class FunctionsCloudWorker
     public static IServiceCollection AddFunctionsCloud(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddFunctionsCloudApplication(configuration);
+        services.AddOptions<DashboardOptions>().Bind(configuration.GetSection(DashboardOptions.SectionName));
+        services.AddSingleton<DashboardFiles>();
         foreach (var middleware in Middleware)
             services.AddSingleton(middleware);
         return services;

@@ -42,7 +42,10 @@ public sealed class FunctionsCloudTestHost : IAsyncDisposable
 
     public IServiceProvider Services => Host.Services;
 
-    /// <param name="settings">Extra app settings ("FunctionsCloud:RegistrationTimeoutSeconds" = "5", ...).</param>
+    /// <param name="settings">
+    /// Extra app settings ("FunctionsCloud:RegistrationTimeoutSeconds" = "5", ...); "FunctionsCloud:Dashboard:Root" names
+    /// the folder of a published dashboard to serve at the site root.
+    /// </param>
     /// <param name="services">Changes to the app's services after its own registrations (e.g. a scripted provider).</param>
     public static async Task<FunctionsCloudTestHost> StartAsync(
         IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)

@@ -8,15 +8,16 @@ using Microsoft.Azure.Functions.Worker.Middleware;
 namespace FunctionsCloud.Functions.Middleware;
 
 /// <summary>
-/// Every HTTP function needs an API key, except the agents' endpoints, which check their own tokens and
-/// node secrets, and trigger calls, whose URL's secret is the credential. Failures throw, and
-/// <see cref="ProblemDetailsMiddleware"/> answers 401.
+/// Every API path (under /api/) needs an API key, except the agents' endpoints, which check their own tokens and
+/// node secrets, and trigger calls, whose URL's secret is the credential. Paths outside /api/ are the dashboard's
+/// files, which are public (the sign-in page; no data). Failures throw, and <see cref="ProblemDetailsMiddleware"/> answers 401.
 /// </summary>
 public sealed class ApiKeyAuthenticationMiddleware(ApiKeyAuthenticator authenticator) : IFunctionsWorkerMiddleware
 {
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
-        if (context.GetHttpContext() is { } http && !http.Request.Path.StartsWithSegments(AgentRoutes.Prefix.TrimEnd('/'))
+        if (context.GetHttpContext() is { } http && ApiPath.Contains(http.Request.Path)
+            && !http.Request.Path.StartsWithSegments(AgentRoutes.Prefix.TrimEnd('/'))
             && !http.Request.Path.StartsWithSegments(TriggerUris.CallPrefix))
         {
             var caller = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization.FirstOrDefault(), http.RequestAborted);

@@ -1,0 +1,36 @@
+using System.Reflection;
+using FunctionsCloud.Functions.Dashboard;
+using Microsoft.Azure.Functions.Worker;
+
+namespace FunctionsCloud.Functions.Tests.Dashboard;
+
+/// <summary>How the HTTP routes sit together now that host.json has no route prefix and the dashboard takes the rest.</summary>
+public sealed class RouteTableTests
+{
+    private static readonly IReadOnlyList<(string Function, string Route)> HttpFunctions = typeof(FunctionsCloudWorker).Assembly.GetTypes()
+        .SelectMany(type => type.GetMethods())
+        .Select(method => (Function: method.GetCustomAttribute<FunctionAttribute>()?.Name, Trigger: method.GetParameters()
+            .Select(parameter => parameter.GetCustomAttribute<HttpTriggerAttribute>()).FirstOrDefault(trigger => trigger is not null)))
+        .Where(f => f.Function is not null && f.Trigger is not null)
+        .Select(f => (f.Function!, f.Trigger!.Route ?? f.Function!))
+        .ToList();
+
+    [Fact]
+    public void Every_api_route_keeps_its_public_path_under_api()
+    {
+        var apiRoutes = HttpFunctions.Where(f => f.Function != DashboardFunction.Name).ToList();
+
+        Assert.NotEmpty(apiRoutes);
+        Assert.All(apiRoutes, f => Assert.StartsWith("api/", f.Route, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_dashboard_is_the_last_route_the_functions_host_tries()
+    {
+        // The Functions host orders functions by name (ordinal, ignoring case) and routes to the first whose route matches.
+        var last = HttpFunctions.Select(f => f.Function).Order(StringComparer.OrdinalIgnoreCase).Last();
+
+        Assert.Equal(DashboardFunction.Name, last);
+        Assert.Equal("{*path}", Assert.Single(HttpFunctions, f => f.Function == DashboardFunction.Name).Route);
+    }
+}
