@@ -37,6 +37,7 @@ await using var host = await LocalFunctionsHost.StartAsync(new LocalHostOptions
 
 StartupListing.Print(host, Console.Out);
 AdminApiKeyBanner.Print(configuration, generatedApiKey, Console.Out);
+Console.WriteLine($"Dashboard: {host.BaseAddress} (sign in with that user and API key)");
 Console.WriteLine("Press Ctrl+C to stop.");
 await host.WaitForShutdownAsync();
 return 0;

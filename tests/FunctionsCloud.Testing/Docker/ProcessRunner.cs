@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace FunctionsCloud.Testing.Docker;
 
 /// <summary>Runs a command to its end and gives its exit code and output (standard output, then error).</summary>
-internal static class ProcessRunner
+public static class ProcessRunner
 {
     public static async Task<(int ExitCode, string Output)> RunAsync(string command, params string[] arguments)
     {

@@ -1,0 +1,236 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using FunctionsCloud.Testing;
+using FunctionsCloud.Testing.Docker;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace FunctionsCloud.Dashboard.BrowserTests;
+
+/// <summary>
+/// A person at the dashboard: signs in, makes a local node cluster in the wizard, drags sliders, runs a web service
+/// whose containers answer, reads an action's log, meets a conflict and a refused field, and signs out. The real app
+/// on the local host, real agents and the real Docker engine; axe on every page; a screenshot when it fails.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class DashboardScenarioTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(150);
+    private FunctionsCloudTestHost app = null!;
+    private Browser browser = null!;
+    private IPage page = null!;
+
+    public async Task InitializeAsync()
+    {
+        await DockerEngine.EnsureReadyAsync();
+        SetDefaultExpectTimeout((float)Patience.TotalMilliseconds);
+        app = await FunctionsCloudTestHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["FunctionsCloud:HeartbeatIntervalSeconds"] = "1",
+            ["FunctionsCloud:RegistrationTimeoutSeconds"] = "60",
+            ["FunctionsCloud:ContainerTimeoutSeconds"] = "90",
+        });
+        browser = await Browser.LaunchAsync();
+        page = await browser.Chromium.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+                output.WriteLine($"Browser console: {message.Text}");
+        };
+    }
+
+    [Fact]
+    public async Task Operating_clusters_and_services_by_mouse_and_keyboard()
+    {
+        try
+        {
+            await SignInAsync();
+            await CreateClusterInTheWizardAsync();
+            await ScaleClusterWithTheSliderAsync();
+            var service = await CreateWebServiceAsync();
+            await ScaleServiceWithTheSliderAsync(service, 4);
+            await ContainersAnswerAtTheirPortLinksAsync(4);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotFile.InRepository(), FullPage = false });
+            await ScaleServiceWithTheSliderAsync(service, 1);
+            await ReadAnActionsLogAsync();
+            await ScaleWhileAnotherOperationRunsAsync(service);
+            await RefusedImageIsShownAtItsFieldAsync();
+            await VisitEveryPageAsync();
+            await SignOutAsync();
+        }
+        catch
+        {
+            var file = ScreenshotFile.ForFailure(nameof(Operating_clusters_and_services_by_mouse_and_keyboard));
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+            output.WriteLine($"Screenshot of the failure: {file}");
+            throw;
+        }
+    }
+
+    private async Task SignInAsync()
+    {
+        await page.GotoAsync(app.Host.BaseAddress.ToString());
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await AccessibilityScan.AssertCleanAsync(page, "the sign-in");
+        await page.GetByLabel("User", new() { Exact = true }).FillAsync(FunctionsCloudTestHost.AdminUser);
+        await page.GetByLabel("API key", new() { Exact = true }).FillAsync(app.AdminKey);
+        await page.GetByLabel("API key", new() { Exact = true }).PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Node clusters" })).ToBeVisibleAsync();
+        Assert.DoesNotContain(app.AdminKey, page.Url);
+    }
+
+    private async Task CreateClusterInTheWizardAsync()
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = "New node cluster" }).ClickAsync();
+        await Expect(page.GetByLabel("Region", new() { Exact = true })).ToHaveValueAsync("/api/infra/v1/region/local/local/");
+        await AccessibilityScan.AssertCleanAsync(page, "the node cluster wizard");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("web");
+        await page.GetByLabel("Nodes", new() { Exact = true }).FillAsync("1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create and deploy" }).ClickAsync();
+        await Expect(Cluster().GetByText("1 of 1 nodes", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(Cluster().Locator("h2 .state")).ToHaveTextAsync("Deployed");
+    }
+
+    private async Task ScaleClusterWithTheSliderAsync()
+    {
+        await Expect(Cluster().GetByRole(AriaRole.Slider)).ToBeEnabledAsync();
+        await Slider.DragToAsync(page, Cluster().GetByRole(AriaRole.Slider), 3);
+        await Expect(Cluster().GetByText("3 of 3 nodes", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(Cluster().Locator("h2 .state")).ToHaveTextAsync("Deployed");
+        await AccessibilityScan.AssertCleanAsync(page, "the node clusters");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nodes", Exact = true }).ClickAsync();
+        await Expect(page.Locator("tbody tr").Filter(new() { HasText = "Deployed" })).ToHaveCountAsync(3);
+        await Expect(page.Locator("tbody tr").First).ToContainTextAsync(new Regex(@"\d+ s ago|just now"));
+        await AccessibilityScan.AssertCleanAsync(page, "the nodes");
+    }
+
+    private async Task<string> CreateWebServiceAsync()
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = "Services", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "New service" }).ClickAsync();
+        await page.GetByLabel("Image", new() { Exact = true }).FillAsync("functionscloud/busybox");
+        await page.GetByLabel("Name (default: from the image)").FillAsync("web");
+        await page.GetByLabel("Deployment strategy", new() { Exact = true }).SelectOptionAsync("HIGH_AVAILABILITY");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a port" }).ClickAsync();
+        await Expect(page.GetByLabel("Container port", new() { Exact = true })).ToHaveValueAsync("80");
+        await AccessibilityScan.AssertCleanAsync(page, "the new service form");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create and start" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "web" })).ToBeVisibleAsync();
+        await Expect(page.Locator("tbody tr").Filter(new() { HasText = "Running" })).ToHaveCountAsync(1);
+        return page.Url;
+    }
+
+    private async Task ScaleServiceWithTheSliderAsync(string serviceUrl, int containers)
+    {
+        Assert.Equal(serviceUrl, page.Url);
+        var slider = page.GetByRole(AriaRole.Slider);
+        await Expect(slider).ToBeEnabledAsync();
+        await Slider.DragToAsync(page, slider, containers);
+        await Expect(page.Locator("tbody tr")).ToHaveCountAsync(containers);
+        await Expect(page.Locator("tbody tr").Filter(new() { HasText = "Running" })).ToHaveCountAsync(containers);
+        await Expect(slider).ToBeEnabledAsync();
+        await AccessibilityScan.AssertCleanAsync(page, "the service");
+    }
+
+    private async Task ContainersAnswerAtTheirPortLinksAsync(int containers)
+    {
+        var links = await page.Locator("a.port").EvaluateAllAsync<string[]>("links => links.map(a => a.href)");
+        Assert.Equal(containers, links.Length);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        foreach (var link in links)
+        {
+            await Eventually.HoldsAsync(async () =>
+            {
+                try
+                {
+                    return (await http.GetAsync(link)).StatusCode == HttpStatusCode.OK;
+                }
+                catch (HttpRequestException)
+                {
+                    return false;
+                }
+            }, TimeSpan.FromSeconds(30), $"the container at {link} to answer HTTP");
+        }
+    }
+
+    private async Task ReadAnActionsLogAsync()
+    {
+        await page.Locator(".action-progress a").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Service Scale" })).ToBeVisibleAsync();
+        await Expect(page.Locator("pre.log")).Not.ToBeEmptyAsync();
+        await Expect(page.Locator("h1 .state")).ToHaveTextAsync("Success");
+        await AccessibilityScan.AssertCleanAsync(page, "an action");
+        await page.GoBackAsync();
+    }
+
+    /// <summary>
+    /// Another user redeploys while this tab sits in the background (its lists paused): the slider is still enabled
+    /// here, and the API's 409 names the action in flight.
+    /// </summary>
+    private async Task ScaleWhileAnotherOperationRunsAsync(string serviceUrl)
+    {
+        await page.GotoAsync(serviceUrl);
+        var slider = page.GetByRole(AriaRole.Slider);
+        await Expect(slider).ToBeEnabledAsync();
+        await page.EvaluateAsync("() => { Object.defineProperty(document, 'hidden', { value: true, configurable: true }); document.dispatchEvent(new Event('visibilitychange')); }");
+
+        var uuid = serviceUrl.TrimEnd('/').Split('/')[^1];
+        var redeploy = await app.Client.PostAsync($"/api/app/v1/service/{uuid}/redeploy/", null);
+        await FunctionsCloudTestHost.ExpectAsync(redeploy, HttpStatusCode.Accepted);
+        var inFlight = FunctionsCloudTestHost.ActionUri(redeploy);
+
+        await Slider.DragToAsync(page, slider, 2);
+        var message = page.Locator(".message.error");
+        await Expect(message).ToContainTextAsync("Another operation is in progress");
+        await Expect(message).ToContainTextAsync(inFlight);
+        await AccessibilityScan.AssertCleanAsync(page, "the service with a conflict shown");
+        await app.WaitForActionAsync(inFlight, Patience);
+        await page.EvaluateAsync("() => { Object.defineProperty(document, 'hidden', { value: false, configurable: true }); document.dispatchEvent(new Event('visibilitychange')); }");
+    }
+
+    private async Task RefusedImageIsShownAtItsFieldAsync()
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = "Services", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "New service" }).ClickAsync();
+        await page.GetByLabel("Image", new() { Exact = true }).FillAsync("Not An Image!");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create and start" }).ClickAsync();
+        await Expect(page.Locator("#image-error")).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Image", new() { Exact = true })).ToHaveValueAsync("Not An Image!");
+        await AccessibilityScan.AssertCleanAsync(page, "the new service form with a refused field");
+    }
+
+    private async Task VisitEveryPageAsync()
+    {
+        foreach (var (link, heading) in new[] { ("Actions", "Actions"), ("Events", "Events"), ("Providers", "Providers") })
+        {
+            await page.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Exact = true })).ToBeVisibleAsync();
+            await Expect(page.GetByText("Loading…")).ToHaveCountAsync(0);
+            await AccessibilityScan.AssertCleanAsync(page, $"the {heading.ToLowerInvariant()}");
+        }
+        await page.SetViewportSizeAsync(375, 800);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Node clusters" }).ClickAsync();
+        await Expect(Cluster().GetByRole(AriaRole.Slider)).ToBeVisibleAsync();
+        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
+        Assert.False(overflow, "The node clusters page is wider than a 375 px screen.");
+        await AccessibilityScan.AssertCleanAsync(page, "the node clusters at 375 px");
+    }
+
+    private async Task SignOutAsync()
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        var stored = await page.EvaluateAsync<int>("() => sessionStorage.length");
+        Assert.Equal(0, stored);
+    }
+
+    private ILocator Cluster() => page.GetByRole(AriaRole.Listitem, new() { Name = "Node cluster web" });
+
+    public async Task DisposeAsync()
+    {
+        await browser.DisposeAsync();
+        await app.DisposeAsync();
+    }
+}
