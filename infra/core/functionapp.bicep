@@ -151,6 +151,8 @@ module appSettings 'appsettings.bicep' = {
       AzureWebJobsStorage__tableServiceUri: tableEndpoint
       APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+      // The site root is the dashboard (function WebDashboard), not the Functions host's own landing page.
+      AzureWebJobsDisableHomepage: 'true'
       FunctionsCloud__TaskHub: settings.taskHub
       FunctionsCloud__TablePrefix: settings.tablePrefix
       FunctionsCloud__PublicUrl: 'https://${site.properties.defaultHostName}'

@@ -103,6 +103,12 @@ public class AppSettingsTests
     }
 
     [Fact]
+    public void The_site_root_is_the_dashboard_not_the_hosts_landing_page()
+    {
+        Assert.Equal("true", AppSettings()["AzureWebJobsDisableHomepage"]);
+    }
+
+    [Fact]
     public void The_app_reads_the_agent_builds_from_the_container_the_hook_uploads_to()
     {
         Assert.Equal("[parameters('agentBuildsContainerName')]", AppSettings()["FunctionsCloud__AgentBuilds__Container"]);
