@@ -60,6 +60,14 @@ public sealed class FunctionsCloudClient
     public Task<Accepted<RegistrationToken>> CreateRegistrationTokenAsync(CreateRegistrationTokenRequest request, CancellationToken cancellationToken = default) =>
         Tokens.CreateAsync(request, ClientJson.Default.CreateRegistrationTokenRequest, cancellationToken);
 
+    /// <summary>The triggers of the service at <paramref name="serviceUri"/> (their collection is under the service).</summary>
+    public ResourceClient<Trigger> TriggersOf(string serviceUri) =>
+        new(connection, $"{serviceUri.TrimEnd('/')}/trigger/", ClientJson.Default.Trigger, ClientJson.Default.ListPageTrigger);
+
+    /// <summary>A trigger of the service at <paramref name="serviceUri"/>; its <c>url</c> is in this answer only.</summary>
+    public Task<Accepted<Trigger>> CreateTriggerAsync(string serviceUri, CreateTriggerRequest request, CancellationToken cancellationToken = default) =>
+        TriggersOf(serviceUri).CreateAsync(request, ClientJson.Default.CreateTriggerRequest, cancellationToken);
+
     /// <summary>Reads the action every <paramref name="interval"/> until it has ended, telling <paramref name="progress"/> each look.</summary>
     public async Task<AuditAction> WaitForActionAsync(string actionUri, TimeSpan interval, Action<AuditAction>? progress = null, CancellationToken cancellationToken = default)
     {

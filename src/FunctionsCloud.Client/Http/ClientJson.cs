@@ -24,11 +24,13 @@ namespace FunctionsCloud.Client.Http;
 [JsonSerializable(typeof(ListPage<NodeEvent>))]
 [JsonSerializable(typeof(ProviderAccount))]
 [JsonSerializable(typeof(ListPage<RegistrationToken>))]
+[JsonSerializable(typeof(ListPage<Trigger>))]
 [JsonSerializable(typeof(CreateNodeClusterRequest))]
 [JsonSerializable(typeof(ScaleNodeClusterRequest))]
 [JsonSerializable(typeof(CreateServiceRequest))]
 [JsonSerializable(typeof(ScaleServiceRequest))]
 [JsonSerializable(typeof(CreateRegistrationTokenRequest))]
+[JsonSerializable(typeof(CreateTriggerRequest))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(EmptyBody))]
 internal sealed partial class ClientJson : JsonSerializerContext;
