@@ -16,3 +16,7 @@ public sealed class OperationInProgressException(Guid actionUuid)
 
 /// <summary>No, bad, expired or revoked credentials.</summary>
 public sealed class AuthenticationFailedException(string message) : Exception(message);
+
+/// <summary>The request's body is declared as something other than JSON, which every API body is.</summary>
+public sealed class UnsupportedMediaTypeException(string contentType)
+    : Exception($"The body must be JSON (Content-Type: application/json), not '{contentType}'.");

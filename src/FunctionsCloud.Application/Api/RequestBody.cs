@@ -70,7 +70,9 @@ public static class RequestBody
             throw new RequestValidationException("body", $"is not valid JSON ({e.Message.Split(" Path:")[0]})");
         }
 
-        return node as JsonObject ?? throw new RequestValidationException("body", "must be a JSON object.");
+        var obj = node as JsonObject ?? throw new RequestValidationException("body", "must be a JSON object.");
+        JsonBodyCheck.Check(json);
+        return obj;
     }
 
     private static class Fields<T>

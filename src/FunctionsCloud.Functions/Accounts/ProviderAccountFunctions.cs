@@ -19,7 +19,7 @@ public sealed class ProviderAccountFunctions(ProviderAccountService accounts)
     [Function("LinkProviderAccount")]
     public async Task<IResult> Link([HttpTrigger(AuthorizationLevel.Anonymous, "put", "post", Route = Route)] HttpRequest request, string provider)
     {
-        var credentials = await RequestBody.ReadObjectAsync(request.Body, request.HttpContext.RequestAborted);
+        var credentials = await request.ReadObjectBodyAsync();
         return ApiResults.Ok(await accounts.LinkAsync(request.Caller(), provider, credentials, request.HttpContext.RequestAborted));
     }
 

@@ -23,7 +23,7 @@ public sealed class AgentFunctions(AgentRegistrar registrar, HeartbeatRecorder h
     public async Task<IResult> Heartbeat([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/agent/v1/heartbeat")] HttpRequest request)
     {
         var node = credentials.AuthenticateNode(request.Headers.Authorization.FirstOrDefault());
-        var body = await Application.Api.RequestBody.ReadAsync<HeartbeatRequest>(request.Body, HeartbeatRecorder.MaxBodyBytes, request.HttpContext.RequestAborted);
+        var body = await request.ReadBodyAsync<HeartbeatRequest>(HeartbeatRecorder.MaxBodyBytes);
         return Results.Json(await heartbeats.RecordAsync(node, body, request.HttpContext.RequestAborted));
     }
 

@@ -1,6 +1,8 @@
 using FunctionsCloud.Application.Api;
 using FunctionsCloud.Application.Authentication;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
 
 namespace FunctionsCloud.Functions.Http;
 
@@ -21,12 +23,33 @@ public static class HttpRequestExtensions
     public static ListRequest ListRequest(this HttpRequest request, IReadOnlySet<string> filterableFields) =>
         Application.Api.ListRequest.Parse(ApiResults.Query(request), filterableFields);
 
-    public static Task<T> ReadBodyAsync<T>(this HttpRequest request) =>
-        RequestBody.ReadAsync<T>(request.Body, request.HttpContext.RequestAborted);
+    public static Task<T> ReadBodyAsync<T>(this HttpRequest request, int maxBytes = RequestBody.MaxBytes) =>
+        RequestBody.ReadAsync<T>(request.JsonBody(), maxBytes, request.HttpContext.RequestAborted);
 
     /// <summary>For requests whose fields are all optional: no body reads as <c>{}</c>.</summary>
     public static Task<T> ReadOptionalBodyAsync<T>(this HttpRequest request) =>
-        RequestBody.ReadAsync<T>(request.Body, RequestBody.MaxBytes, request.HttpContext.RequestAborted, emptyIsObject: true);
+        RequestBody.ReadAsync<T>(request.JsonBody(), RequestBody.MaxBytes, request.HttpContext.RequestAborted, emptyIsObject: true);
+
+    /// <summary>For bodies whose fields are not known in advance: any JSON object.</summary>
+    public static Task<JsonElement> ReadObjectBodyAsync(this HttpRequest request) =>
+        RequestBody.ReadObjectAsync(request.JsonBody(), request.HttpContext.RequestAborted);
+
+    /// <summary>
+    /// The body, once its declared type is JSON: 415 otherwise. A body without a Content-Type is read as JSON, as
+    /// the clients of Docker Cloud's API did not always say.
+    /// </summary>
+    private static Stream JsonBody(this HttpRequest request)
+    {
+        var declared = request.ContentType;
+        if (declared is not null && !IsJson(declared))
+            throw new UnsupportedMediaTypeException(declared);
+        return request.Body;
+    }
+
+    private static bool IsJson(string contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var parsed)
+        && parsed.MediaType.Value is { } type
+        && (type.Equals("application/json", StringComparison.OrdinalIgnoreCase) || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Route ids that are not uuids name nothing: 404, like an unknown uuid.</summary>
     public static Guid ParseUuid(string value, string resource) =>

@@ -23,6 +23,7 @@ public sealed record Problem(string Type, string Title, int Status, string Detai
         ResourceNotFoundException e => new Problem("about:blank", "Not found", 404, e.Message),
         ResourceConflictException e => new Problem("about:blank", "Conflict", 409, e.Message),
         IllegalTransitionException e => new Problem("about:blank", "Conflict", 409, e.Message),
+        UnsupportedMediaTypeException e => new Problem("about:blank", "Unsupported media type", 415, e.Message),
         ConcurrencyConflictException => new Problem("about:blank", "Conflict", 409, "The object changed while this request was handled; try again."),
         EntityAlreadyExistsException e => new Problem("about:blank", "Conflict", 409, e.Message),
         _ => null,

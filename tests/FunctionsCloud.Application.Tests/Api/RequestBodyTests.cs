@@ -26,6 +26,15 @@ public class RequestBodyTests
     [InlineData("{\"target_num_nodes\": 2.5}", "target_num_nodes")]
     [InlineData("{\"tags\": \"web\"}", "tags")]
     [InlineData("{\"colour\": \"blue\"}", "colour")]
+    [InlineData("{\"name\": \"web\", \"name\": \"web\"}", "name")]
+    [InlineData("{\"tags\": [{\"name\": \"a\", \"name\": \"b\"}]}", "tags")]
+    [InlineData("{\"provider_options\": {\"vpc\": {\"id\": \"a\", \"id\": \"b\"}}}", "provider_options")]
+    [InlineData("{\"name\": \"\\ud800\"}", "name")]
+    [InlineData("{\"name\": \"web\\udc00x\"}", "name")]
+    [InlineData("{\"\\ud800\": 1}", "body")]
+    [InlineData("{\"provider_options\": {\"\\ud800\": 1}}", "provider_options")]
+    [InlineData("{\"tags\": [null]}", "tags")]
+    [InlineData("{\"tags\": [{\"name\": \"a\"}, null]}", "tags")]
     public void Bad_bodies_name_the_field(string json, string field)
     {
         var error = Assert.Throws<RequestValidationException>(() => Parse(json));
