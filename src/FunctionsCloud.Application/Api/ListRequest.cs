@@ -8,6 +8,9 @@ public sealed record ListRequest(int Limit, int Offset, IReadOnlyList<FieldFilte
 {
     public const int DefaultLimit = 25;
     public const int MaxLimit = 1000;
+
+    /// <summary>Far beyond any list's length, and low enough that an offset plus a limit is always a valid offset.</summary>
+    public const int MaxOffset = 10_000_000;
     private const string StartsWithSuffix = "__startswith";
 
     /// <summary>Parses the query; an unknown field or bad number is a 400 naming it.</summary>
@@ -25,8 +28,8 @@ public sealed record ListRequest(int Limit, int Offset, IReadOnlyList<FieldFilte
                         validator.Add("limit", $"must be a whole number from 1 to {MaxLimit}.");
                     break;
                 case "offset":
-                    if (!int.TryParse(value, out offset) || offset < 0)
-                        validator.Add("offset", "must be a whole number of 0 or more.");
+                    if (!int.TryParse(value, out offset) || offset < 0 || offset > MaxOffset)
+                        validator.Add("offset", $"must be a whole number from 0 to {MaxOffset}.");
                     break;
                 case "format":
                     break; // Docker Cloud clients send ?format=json; JSON is all we speak.
@@ -53,8 +56,9 @@ public sealed record ListRequest(int Limit, int Offset, IReadOnlyList<FieldFilte
             .Where(q => q.Key is not ("limit" or "offset"))
             .Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value)}")
             .Append($"limit={Limit}").Append($"offset={at}"));
-        var next = Offset + Limit < totalCount ? Page(Offset + Limit) : null;
-        var previous = Offset > 0 ? Page(Math.Max(0, Offset - Limit)) : null;
+        var next = Offset + Limit < totalCount && Offset + Limit <= MaxOffset ? Page(Offset + Limit) : null;
+        // Past the end, the page before is the last one that has objects, not another empty one.
+        var previous = Offset > 0 ? Page(Math.Max(0, Math.Min(Offset, totalCount) - Limit)) : null;
         return new ListMeta(Limit, Offset, totalCount, next, previous);
     }
 }

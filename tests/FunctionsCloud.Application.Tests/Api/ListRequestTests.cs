@@ -33,6 +33,11 @@ public class ListRequestTests
     [InlineData("limit", "0")]
     [InlineData("limit", "abc")]
     [InlineData("offset", "-1")]
+    [InlineData("offset", "2147483647")]
+    [InlineData("offset", "10000001")]
+    [InlineData("offset", "99999999999")]
+    [InlineData("limit", "1001")]
+    [InlineData("limit", "2147483647")]
     [InlineData("colour", "blue")]
     [InlineData("colour__startswith", "b")]
     public void Bad_parameters_are_400s_naming_them(string key, string value)
@@ -52,5 +57,28 @@ public class ListRequestTests
         Assert.Equal("/api/infra/v1/node/?state=Deployed&limit=10&offset=20", meta.Next);
         Assert.Equal("/api/infra/v1/node/?state=Deployed&limit=10&offset=0", meta.Previous);
         Assert.Null(ListRequest.Parse([Q("offset", "20"), Q("limit", "10")], Fields).Meta("/x/", 25, []).Next);
+    }
+
+    [Theory]
+    [InlineData(0, 1, 0)]
+    [InlineData(0, 1000, 5)]
+    [InlineData(10_000_000, 1000, 25)]
+    [InlineData(10_000_000, 1, 2_000_000_000)]
+    [InlineData(24, 25, 25)]
+    [InlineData(1000, 10, 25)]
+    public void Next_and_previous_are_always_pages_that_can_be_asked_for(int offset, int limit, int total)
+    {
+        var query = new[] { Q("limit", limit.ToString()), Q("offset", offset.ToString()) };
+        var meta = ListRequest.Parse(query, Fields).Meta("/x/", total, query);
+
+        foreach (var page in new[] { meta.Next, meta.Previous }.OfType<string>())
+        {
+            var paging = page["/x/?".Length..].Split('&').Select(p => p.Split('=')).Select(p => Q(p[0], p[1])).ToList();
+            var parsed = ListRequest.Parse(paging, Fields);
+            Assert.InRange(parsed.Offset, 0, Math.Max(0, total - 1));
+        }
+
+        Assert.Equal(offset + limit < total && offset + limit <= ListRequest.MaxOffset, meta.Next is not null);
+        Assert.Equal(offset > 0, meta.Previous is not null);
     }
 }
