@@ -1,11 +1,12 @@
 using Azure;
+using FunctionsCloud.Domain.Identifiers;
 using FunctionsCloud.Domain.Actions;
 using FunctionsCloud.Domain.States;
 using FunctionsCloud.Storage.Entities;
 
 namespace FunctionsCloud.Storage.Actions;
 
-/// <summary>An action's row: PartitionKey = namespace, RowKey = uuid, State by wire name ("In progress").</summary>
+/// <summary>An action's row: PartitionKey = namespace, RowKey = the uuid's newest-first key, State by wire name ("In progress").</summary>
 internal sealed class ActionEntity : IStoredEntity<ActionEntity, ActionRecord>
 {
     public static string Resource => "action";
@@ -14,6 +15,9 @@ internal sealed class ActionEntity : IStoredEntity<ActionEntity, ActionRecord>
     public string RowKey { get; set; } = "";
     public DateTimeOffset? Timestamp { get; set; }
     public ETag ETag { get; set; }
+
+    /// <summary>The public id, random from its first character; the RowKey puts its time first so that rows sort newest first.</summary>
+    public string Uuid { get; set; } = "";
 
     public string Object { get; set; } = "";
     public string Action { get; set; } = "";
@@ -35,7 +39,8 @@ internal sealed class ActionEntity : IStoredEntity<ActionEntity, ActionRecord>
     public static ActionEntity From(ActionRecord action) => new()
     {
         PartitionKey = action.Namespace,
-        RowKey = TableKeys.Of(action.Uuid),
+        RowKey = RowKeyOf(action.Uuid),
+        Uuid = TableKeys.Of(action.Uuid),
         Object = action.Object,
         Action = action.Action,
         Method = action.Method,
@@ -57,7 +62,7 @@ internal sealed class ActionEntity : IStoredEntity<ActionEntity, ActionRecord>
     {
         var action = new ActionRecord
         {
-            Uuid = Guid.Parse(RowKey),
+            Uuid = Guid.Parse(Uuid),
             Namespace = PartitionKey,
             Object = Object,
             Action = Action,
@@ -77,6 +82,8 @@ internal sealed class ActionEntity : IStoredEntity<ActionEntity, ActionRecord>
         action.Restore(ApiNames.Parse<ActionState>(State), Logs);
         return action;
     }
+
+    public static string RowKeyOf(Guid uuid) => Uuid4.NewestFirstKey(uuid);
 
     public static string? VersionOf(ActionRecord action) => action.Version;
 

@@ -10,7 +10,7 @@ internal sealed class ActionStore(StorageTables tables)
 {
     private static readonly QueryFields Fields = new("actions", new Dictionary<string, QueryField>
     {
-        ["uuid"] = new("RowKey", QueryValues.Uuid),
+        ["uuid"] = new(nameof(ActionEntity.Uuid), QueryValues.Uuid),
         ["state"] = new(nameof(ActionEntity.State), QueryValues.State<ActionState>()),
         ["object"] = new(nameof(ActionEntity.Object)),
         ["action"] = new(nameof(ActionEntity.Action)),

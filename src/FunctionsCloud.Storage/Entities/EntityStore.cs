@@ -7,7 +7,7 @@ using FunctionsCloud.Storage.Querying;
 namespace FunctionsCloud.Storage.Entities;
 
 /// <summary>
-/// The one implementation of <see cref="IEntityStore{T}"/>: PartitionKey = namespace, RowKey = uuid,
+/// The one implementation of <see cref="IEntityStore{T}"/>: PartitionKey = namespace, RowKey = uuid (or a key made from it),
 /// writes guarded by ETags. Concrete stores only name their table, entity and filterable fields.
 /// </summary>
 internal abstract class EntityStore<TDomain, TEntity>(StorageTable table, QueryFields fields) : IEntityStore<TDomain>
@@ -39,7 +39,7 @@ internal abstract class EntityStore<TDomain, TEntity>(StorageTable table, QueryF
         if (!TableKeys.IsValid(@namespace))
             return null;
         var client = await Table.ReadyAsync().ConfigureAwait(false);
-        var response = await client.GetEntityIfExistsAsync<TEntity>(@namespace, TableKeys.Of(uuid), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var response = await client.GetEntityIfExistsAsync<TEntity>(@namespace, TEntity.RowKeyOf(uuid), cancellationToken: cancellationToken).ConfigureAwait(false);
         return response.HasValue ? response.Value!.ToDomain() : null;
     }
 

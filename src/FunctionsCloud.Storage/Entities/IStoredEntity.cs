@@ -12,6 +12,9 @@ internal interface IStoredEntity<TSelf, TDomain> : ITableEntity
 
     static abstract TSelf From(TDomain item);
 
+    /// <summary>The RowKey of the object with this uuid: the uuid itself, unless rows sort by a key of their own.</summary>
+    static virtual string RowKeyOf(Guid uuid) => TableKeys.Of(uuid);
+
     /// <summary>The domain object, with its Version set to this row's ETag.</summary>
     TDomain ToDomain();
 

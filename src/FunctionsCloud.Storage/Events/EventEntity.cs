@@ -1,10 +1,11 @@
 using Azure;
+using FunctionsCloud.Domain.Identifiers;
 using FunctionsCloud.Domain.Events;
 using FunctionsCloud.Storage.Entities;
 
 namespace FunctionsCloud.Storage.Events;
 
-/// <summary>An event's row: PartitionKey = namespace, RowKey = uuid (time-ordered, newest first).</summary>
+/// <summary>An event's row: PartitionKey = namespace, RowKey = the uuid's newest-first key.</summary>
 internal sealed class EventEntity : IStoredEntity<EventEntity, EventRecord>
 {
     public static string Resource => "event";
@@ -13,6 +14,9 @@ internal sealed class EventEntity : IStoredEntity<EventEntity, EventRecord>
     public string RowKey { get; set; } = "";
     public DateTimeOffset? Timestamp { get; set; }
     public ETag ETag { get; set; }
+
+    /// <summary>The public id, random from its first character; the RowKey puts its time first so that rows sort newest first.</summary>
+    public string Uuid { get; set; } = "";
 
     public string Type { get; set; } = "";
     public string Action { get; set; } = "";
@@ -24,7 +28,8 @@ internal sealed class EventEntity : IStoredEntity<EventEntity, EventRecord>
     public static EventEntity From(EventRecord e) => new()
     {
         PartitionKey = e.Namespace,
-        RowKey = TableKeys.Of(e.Uuid),
+        RowKey = RowKeyOf(e.Uuid),
+        Uuid = TableKeys.Of(e.Uuid),
         Type = e.Type,
         Action = e.Action,
         Object = e.Object,
@@ -35,7 +40,7 @@ internal sealed class EventEntity : IStoredEntity<EventEntity, EventRecord>
 
     public EventRecord ToDomain() => new()
     {
-        Uuid = Guid.Parse(RowKey),
+        Uuid = Guid.Parse(Uuid),
         Namespace = PartitionKey,
         Type = Type,
         Action = Action,
@@ -45,6 +50,8 @@ internal sealed class EventEntity : IStoredEntity<EventEntity, EventRecord>
         Date = StoredValues.DateOrDefault(Date),
         Version = ETag.ToString(),
     };
+
+    public static string RowKeyOf(Guid uuid) => Uuid4.NewestFirstKey(uuid);
 
     public static string? VersionOf(EventRecord item) => item.Version;
 

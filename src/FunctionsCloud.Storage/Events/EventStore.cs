@@ -13,7 +13,7 @@ internal sealed class EventStore(StorageTables tables)
 
     private static readonly QueryFields Fields = new("events", new Dictionary<string, QueryField>
     {
-        ["uuid"] = new("RowKey", QueryValues.Uuid),
+        ["uuid"] = new(nameof(EventEntity.Uuid), QueryValues.Uuid),
         ["type"] = new(nameof(EventEntity.Type)),
         ["object"] = new(nameof(EventEntity.Object)),
         ["state"] = new(nameof(EventEntity.State)),

@@ -38,15 +38,26 @@ public class ResourceUriTests
     }
 
     [Fact]
-    public void Ids_made_later_sort_first_and_keep_the_uuid4_form()
+    public void Ids_made_later_sort_first_by_their_key_and_keep_the_uuid4_form()
     {
         var t0 = new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero);
-        var earlier = Uuid4.NewestFirst(t0).ToString("D");
-        var later = Uuid4.NewestFirst(t0.AddMilliseconds(5)).ToString("D");
-        var sameTime = Uuid4.NewestFirst(t0).ToString("D");
+        var earlier = Uuid4.NewestFirst(t0);
+        var later = Uuid4.NewestFirst(t0.AddMilliseconds(5));
+        var sameTime = Uuid4.NewestFirst(t0);
 
-        Assert.True(string.CompareOrdinal(later, earlier) < 0);
+        Assert.True(string.CompareOrdinal(Uuid4.NewestFirstKey(later), Uuid4.NewestFirstKey(earlier)) < 0);
         Assert.NotEqual(earlier, sameTime);
-        Assert.True(Uuid4.IsUuid4(earlier) && Uuid4.IsUuid4(later));
+        Assert.True(Uuid4.IsUuid4(earlier.ToString("D")) && Uuid4.IsUuid4(later.ToString("D")));
+    }
+
+    [Fact]
+    public void Ids_made_in_the_same_millisecond_are_random_from_their_first_character()
+    {
+        var now = new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero);
+        var ids = Enumerable.Range(0, 200).Select(_ => Uuid4.NewestFirst(now).ToString("D")).ToList();
+
+        // Clients show and resolve the first 8 characters; 32 random bits make a clash among 200 about 1 in 200,000.
+        Assert.Equal(ids.Count, ids.Select(id => id[..8]).Distinct().Count());
+        Assert.True(ids.Select(id => id[0]).Distinct().Count() >= 12);
     }
 }

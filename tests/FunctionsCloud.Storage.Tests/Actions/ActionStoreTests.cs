@@ -1,4 +1,5 @@
 using FunctionsCloud.Domain.Actions;
+using FunctionsCloud.Domain.Identifiers;
 using FunctionsCloud.Storage.Concurrency;
 using FunctionsCloud.Storage.Querying;
 using FunctionsCloud.Storage.Tests.Support;
@@ -125,5 +126,25 @@ public sealed class ActionStoreTests
         Assert.Equal(wanted.Uuid, (await _storage.Actions.FindAsync(Samples.Namespace, Service, "queue://commands/m-2"))?.Uuid);
         Assert.Null(await _storage.Actions.FindAsync(Samples.Namespace, Service, "queue://commands/m-3"));
         Assert.Null(await _storage.Actions.FindAsync("other", Service, "queue://commands/m-2"));
+    }
+
+    [Fact]
+    public async Task Actions_made_in_the_same_second_have_short_ids_of_their_own_and_list_newest_first()
+    {
+        var t0 = new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero);
+        var made = Enumerable.Range(0, 12).Select(i => Samples.Action(uuid: Uuid4.NewestFirst(t0.AddMilliseconds(i * 50)))).ToList();
+        foreach (var action in made)
+            await _storage.Actions.CreateAsync(action);
+
+        var listed = await _storage.Actions.ListAsync(Samples.Namespace, TableQuery.All, 0, 100);
+
+        Assert.Equal(made.Select(a => a.Uuid).Reverse(), listed.Items.Select(a => a.Uuid));
+        foreach (var action in made)
+        {
+            var shortId = action.Uuid.ToString("D")[..8];
+            var found = await _storage.Actions.ListAsync(Samples.Namespace, TableQuery.All.WhereStartsWith("uuid", shortId), 0, 100);
+            Assert.Equal(action.Uuid, Assert.Single(found.Items).Uuid);
+            Assert.Equal(action.Uuid, (await _storage.Actions.GetAsync(Samples.Namespace, action.Uuid))!.Uuid);
+        }
     }
 }
