@@ -108,6 +108,6 @@ public sealed partial class CommandParser(int maxBytes, string commandQueue)
     /// <summary>Whether a message's "id" can serve as its idempotency key (and as a table key).</summary>
     public static bool IsIdempotencyKey(string id) => IdempotencyKey().IsMatch(id);
 
-    [GeneratedRegex("^[A-Za-z0-9._:-]{1,128}$")]
+    [GeneratedRegex("^[A-Za-z0-9._:-]{1,128}\\z")]
     private static partial Regex IdempotencyKey();
 }

@@ -18,6 +18,6 @@ public static partial class ReplyQueueNames
         return null;
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$")]
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]\\z")]
     private static partial Regex QueueName();
 }

@@ -149,7 +149,7 @@ public sealed class NodeClusterService(
             .Range("target_num_nodes", request.TargetNumNodes ?? 1, 0, options.Value.MaxNodesPerCluster)
             .Range("disk", request.Disk ?? NodeClusterRules.DefaultDiskGb, NodeClusterRules.MinDiskGb, NodeClusterRules.MaxDiskGb)
             .Tags("tags", request.Tags?.Select(t => t.Name))
-            .Require((request.Nickname?.Length ?? 0) <= ResourceNames.MaxNicknameLength, "nickname", $"must be at most {ResourceNames.MaxNicknameLength} characters.")
+            .Nickname("nickname", request.Nickname)
             .Require(request.ProviderOptions is null or { ValueKind: JsonValueKind.Object or JsonValueKind.Null }, "provider_options", "must be a JSON object.");
 
         string provider = "", region = "", nodeType = "";
@@ -177,7 +177,7 @@ public sealed class NodeClusterService(
     {
         var validator = new Validator()
             .Tags("tags", request.Tags?.Select(t => t.Name))
-            .Require((request.Nickname?.Length ?? 0) <= ResourceNames.MaxNicknameLength, "nickname", $"must be at most {ResourceNames.MaxNicknameLength} characters.");
+            .Nickname("nickname", request.Nickname);
         if (request.TargetNumNodes is { } target)
             validator.Range("target_num_nodes", target, 0, options.Value.MaxNodesPerCluster);
         validator.ThrowIfInvalid();

@@ -39,7 +39,7 @@ public sealed class NodeService(INodeStore nodes, ILivenessStore liveness, Liven
         await LoadAsync(caller, uuid, cancellationToken);
         new Validator()
             .Tags("tags", request.Tags?.Select(t => t.Name))
-            .Require((request.Nickname?.Length ?? 0) <= ResourceNames.MaxNicknameLength, "nickname", $"must be at most {ResourceNames.MaxNicknameLength} characters.")
+            .Nickname("nickname", request.Nickname)
             .ThrowIfInvalid();
         var node = await nodes.UpdateAsync(caller.Namespace, uuid, n =>
         {

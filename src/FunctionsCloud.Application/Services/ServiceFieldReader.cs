@@ -18,7 +18,7 @@ public sealed class ServiceFieldReader(Validator validator, int maxContainers)
         if (request.ImageName is { } image)
             Take("image_name", ImageReference.Check(image), s => s.ImageName = image);
         if (request.Nickname is { } nickname)
-            Take("nickname", nickname.Length > ResourceNames.MaxNicknameLength ? $"must be at most {ResourceNames.MaxNicknameLength} characters." : null, s => s.Nickname = nickname);
+            Take("nickname", ResourceNames.CheckNickname(nickname), s => s.Nickname = nickname);
         if (request.TargetNumContainers is { } target)
             ReadTarget(target);
         if (request.DeploymentStrategy is { } strategy)
@@ -36,9 +36,9 @@ public sealed class ServiceFieldReader(Validator validator, int maxContainers)
         if (request.WorkingDir is { } workingDir)
             Take("working_dir", ServiceRules.WorkingDirProblem(workingDir), s => s.WorkingDir = workingDir.Length == 0 ? null : workingDir);
         if (request.Memory is { } memory)
-            Take("memory", memory < 0 ? "must be 0 or more (MB)." : null, s => s.Memory = memory);
+            Take("memory", ServiceRules.MemoryProblem(memory), s => s.Memory = memory);
         if (request.CpuShares is { } cpuShares)
-            Take("cpu_shares", cpuShares < 0 ? "must be 0 or more." : null, s => s.CpuShares = cpuShares);
+            Take("cpu_shares", ServiceRules.CpuSharesProblem(cpuShares), s => s.CpuShares = cpuShares);
         if (request.Autorestart is { } autorestart)
             ReadEnum<Autorestart>("autorestart", autorestart, (s, value) => s.Autorestart = value);
         if (request.Autodestroy is { } autodestroy)

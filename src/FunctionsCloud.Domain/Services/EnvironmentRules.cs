@@ -31,6 +31,6 @@ public static partial class EnvironmentRules
         : !Key().IsMatch(key) ? $"key '{key}' may contain only letters, digits and '_', and cannot start with a digit."
         : null;
 
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*\\z")]
     private static partial Regex Key();
 }

@@ -48,7 +48,7 @@ public static partial class ServiceNames
 
     private static readonly char[] Letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".ToCharArray();
 
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9-]*$")]
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9-]*\\z")]
     private static partial Regex Pattern();
 
     [GeneratedRegex("[^A-Za-z0-9]+")]

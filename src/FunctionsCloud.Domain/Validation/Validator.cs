@@ -18,6 +18,9 @@ public sealed class Validator
     public Validator Name(string field, string? value) =>
         ResourceNames.Check(value) is { } problem ? Add(field, problem) : this;
 
+    public Validator Nickname(string field, string? value) =>
+        ResourceNames.CheckNickname(value) is { } problem ? Add(field, problem) : this;
+
     public Validator Range(string field, int value, int min, int max) =>
         Require(value >= min && value <= max, field, $"must be between {min} and {max}, was {value}.");
 

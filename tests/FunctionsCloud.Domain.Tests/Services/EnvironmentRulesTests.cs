@@ -14,6 +14,7 @@ public class EnvironmentRulesTests
     [InlineData("MY-VAR")]
     [InlineData("A B")]
     [InlineData("A=B")]
+    [InlineData("PATH\n")]
     public void Bad_keys_are_refused(string key) => Assert.Single(EnvironmentRules.Problems([new(key, "v")]));
 
     [Fact]

@@ -19,6 +19,7 @@ public class ServiceNamesTests
     [InlineData("web.app")]
     [InlineData("web app")]
     [InlineData("wéb")]
+    [InlineData("web\n")]
     public void Bad_names_are_refused(string? name) => Assert.NotNull(ServiceNames.Check(name));
 
     [Fact]

@@ -33,4 +33,23 @@ public class ServiceRulesTests
     [InlineData("./app", false)]
     public void Working_directories_are_absolute(string? dir, bool accepted) =>
         Assert.Equal(accepted, ServiceRules.WorkingDirProblem(dir) is null);
+
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(512, true)]
+    [InlineData(1_048_576, true)]
+    [InlineData(1_048_577, false)]
+    [InlineData(long.MaxValue, false)]
+    [InlineData(-1, false)]
+    public void Memory_is_bounded_far_from_overflowing_as_bytes(long megabytes, bool accepted) =>
+        Assert.Equal(accepted, ServiceRules.MemoryProblem(megabytes) is null);
+
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(1024, true)]
+    [InlineData(262_144, true)]
+    [InlineData(262_145, false)]
+    [InlineData(-2, false)]
+    public void Cpu_shares_stay_within_what_the_kernel_takes(long shares, bool accepted) =>
+        Assert.Equal(accepted, ServiceRules.CpuSharesProblem(shares) is null);
 }

@@ -17,7 +17,40 @@ public class ValidatorTests
     [InlineData("web cluster")]
     [InlineData("web;rm -rf")]
     [InlineData("naïve")]
+    [InlineData("web\n")]
+    [InlineData("web\0")]
+    [InlineData("web\u202Egpj.exe")]
     public void Bad_names_are_refused(string? name) => Assert.NotNull(ResourceNames.Check(name));
+
+    [Theory]
+    [InlineData("prod\n")]
+    [InlineData("rack=7\0")]
+    [InlineData("a\u2066b")]
+    public void Tags_with_hidden_characters_are_refused(string tag) => Assert.NotNull(ResourceNames.CheckTag(tag));
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("Web – production 🚀")]
+    [InlineData("العربية and English")]
+    public void Nicknames_are_any_readable_text(string? nickname) => Assert.Null(ResourceNames.CheckNickname(nickname));
+
+    [Theory]
+    [InlineData("web\0")]
+    [InlineData("two\nlines")]
+    [InlineData("tab\there")]
+    [InlineData("escape \u001b[31m red")]
+    [InlineData("del\u007f")]
+    [InlineData("report\u202Efdp.exe")]
+    [InlineData("isolate\u2067x\u2069")]
+    [InlineData("mark\u200F")]
+    [InlineData("line\u2028break")]
+    public void Nicknames_with_control_characters_or_bidirectional_overrides_are_refused(string nickname) =>
+        Assert.NotNull(ResourceNames.CheckNickname(nickname));
+
+    [Fact]
+    public void Nicknames_longer_than_the_limit_are_refused() =>
+        Assert.NotNull(ResourceNames.CheckNickname(new string('a', ResourceNames.MaxNicknameLength + 1)));
 
     [Fact]
     public void Names_longer_than_the_limit_are_refused() =>

@@ -66,6 +66,10 @@ public sealed class NodeClusterApiTests : IAsyncLifetime
     [InlineData("{\"name\": \"web\", \"region\": \"/api/infra/v1/region/aws/us-east-1/\", \"node_type\": \"/api/infra/v1/nodetype/aws/t3.micro/\"}", "region")]
     [InlineData("{\"name\": \"web\", \"region\": \"/api/infra/v1/region/local/local/\", \"node_type\": \"/api/infra/v1/nodetype/local/huge/\"}", "node_type")]
     [InlineData("{\"name\": \"web\", \"colour\": \"blue\", " + Local + "}", "colour")]
+    [InlineData("{\"name\": \"web\\n\", " + Local + "}", "name")]
+    [InlineData("{\"name\": \"web\", \"nickname\": \"web\\u2067prod\", " + Local + "}", "nickname")]
+    [InlineData("{\"name\": \"web\", \"nickname\": \"line\\nbreak\", " + Local + "}", "nickname")]
+    [InlineData("{\"name\": \"web\", \"tags\": [{\"name\": \"a\\u0000\"}], " + Local + "}", "tags")]
     public async Task Bad_input_is_a_400_naming_the_field_and_stores_nothing(string body, string field)
     {
         var response = await _app.Client.PostAsync("/api/infra/v1/nodecluster/", new StringContent(body, Encoding.UTF8, "application/json"));
