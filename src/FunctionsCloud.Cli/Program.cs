@@ -1,0 +1,4 @@
+using FunctionsCloud.Cli;
+using FunctionsCloud.Cli.Runtime;
+
+return await FcApp.RunAsync(args, CliEnvironment.FromProcess());
