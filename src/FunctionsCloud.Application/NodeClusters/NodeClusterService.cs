@@ -150,7 +150,8 @@ public sealed class NodeClusterService(
             .Range("disk", request.Disk ?? NodeClusterRules.DefaultDiskGb, NodeClusterRules.MinDiskGb, NodeClusterRules.MaxDiskGb)
             .Tags("tags", request.Tags?.Select(t => t.Name))
             .Nickname("nickname", request.Nickname)
-            .Require(request.ProviderOptions is null or { ValueKind: JsonValueKind.Object or JsonValueKind.Null }, "provider_options", "must be a JSON object.");
+            .Require(request.ProviderOptions is null or { ValueKind: JsonValueKind.Object or JsonValueKind.Null }, "provider_options", "must be a JSON object.")
+            .Text("provider_options", request.ProviderOptions?.GetRawText(), FieldLimits.ProviderOptions);
 
         string provider = "", region = "", nodeType = "";
         if (!ResourceUris.TryParseCatalogUri(request.Region, "region", out provider, out region))

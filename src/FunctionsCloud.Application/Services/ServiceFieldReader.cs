@@ -16,25 +16,25 @@ public sealed class ServiceFieldReader(Validator validator, int maxContainers)
     public ServiceChanges Read(ServiceFieldsRequest request)
     {
         if (request.ImageName is { } image)
-            Take("image_name", ImageReference.Check(image), s => s.ImageName = image);
+            Take("image_name", FieldLimits.Text(image, FieldLimits.ImageName) ?? ImageReference.Check(image), s => s.ImageName = image);
         if (request.Nickname is { } nickname)
             Take("nickname", ResourceNames.CheckNickname(nickname), s => s.Nickname = nickname);
         if (request.TargetNumContainers is { } target)
             ReadTarget(target);
         if (request.DeploymentStrategy is { } strategy)
             ReadEnum<DeploymentStrategy>("deployment_strategy", strategy, (s, value) => s.DeploymentStrategy = value, value => _changes.Strategy = value);
-        if (request.Tags is { } tags)
+        if (request.Tags is { } tags && Fits("tags", tags.Count, FieldLimits.Tags))
             ReadTags(tags.Select(t => t?.Name ?? "").ToList());
-        if (request.ContainerPorts is { } ports)
+        if (request.ContainerPorts is { } ports && Fits("container_ports", ports.Count, FieldLimits.ContainerPorts))
             ReadPorts(ports);
-        if (request.ContainerEnvvars is { } variables)
+        if (request.ContainerEnvvars is { } variables && Fits("container_envvars", variables.Count, FieldLimits.ContainerEnvvars))
             ReadVariables(variables);
         if (request.RunCommand is { } command)
-            ReadCommand("run_command", command, (s, words) => s.RunCommand = words);
+            ReadCommand("run_command", command, FieldLimits.RunCommand, (s, words) => s.RunCommand = words);
         if (request.Entrypoint is { } entrypoint)
-            ReadCommand("entrypoint", entrypoint, (s, words) => s.Entrypoint = words);
+            ReadCommand("entrypoint", entrypoint, FieldLimits.Entrypoint, (s, words) => s.Entrypoint = words);
         if (request.WorkingDir is { } workingDir)
-            Take("working_dir", ServiceRules.WorkingDirProblem(workingDir), s => s.WorkingDir = workingDir.Length == 0 ? null : workingDir);
+            Take("working_dir", FieldLimits.Text(workingDir, FieldLimits.WorkingDir) ?? ServiceRules.WorkingDirProblem(workingDir), s => s.WorkingDir = workingDir.Length == 0 ? null : workingDir);
         if (request.Memory is { } memory)
             Take("memory", ServiceRules.MemoryProblem(memory), s => s.Memory = memory);
         if (request.CpuShares is { } cpuShares)
@@ -59,6 +59,15 @@ public sealed class ServiceFieldReader(Validator validator, int maxContainers)
             _changes.Add(change);
         else
             validator.Add(field, problem);
+    }
+
+    /// <summary>Whether a list is within its limit; records the problem when it is not.</summary>
+    private bool Fits(string field, int count, int max)
+    {
+        if (FieldLimits.Items(count, max) is not { } problem)
+            return true;
+        validator.Add(field, problem);
+        return false;
     }
 
     private void TakeAll(string field, IReadOnlyList<string> problems, Action<Service> change)
@@ -116,12 +125,25 @@ public sealed class ServiceFieldReader(Validator validator, int maxContainers)
         }
 
         var variables = requests.Select(v => new EnvironmentVariable(v!.Key!, v.Value!)).ToList();
+        var characters = variables.Sum(v => v.Key.Length + v.Value.Length);
+        if (characters > FieldLimits.ContainerEnvvarsCharacters)
+        {
+            validator.Add("container_envvars", $"keys and values together must be at most {FieldLimits.ContainerEnvvarsCharacters} characters, were {characters}.");
+            return;
+        }
+
         TakeAll("container_envvars", EnvironmentRules.Problems(variables), s => s.ContainerEnvvars = variables);
     }
 
     /// <summary>A command line as its arguments; an empty one gives the image's own back.</summary>
-    private void ReadCommand(string field, string text, Action<Service, IReadOnlyList<string>?> apply)
+    private void ReadCommand(string field, string text, int max, Action<Service, IReadOnlyList<string>?> apply)
     {
+        if (FieldLimits.Text(text, max) is { } tooLong)
+        {
+            validator.Add(field, tooLong);
+            return;
+        }
+
         var words = CommandLine.Split(text, out var problem);
         Take(field, problem, s => apply(s, words is { Count: > 0 } ? words : null));
     }

@@ -9,7 +9,7 @@ namespace FunctionsCloud.Application.Services;
 /// </summary>
 public static class ServiceLinkResolver
 {
-    public const int MaxLinks = 50;
+    public const int MaxLinks = FieldLimits.LinkedToService;
     private const string Field = "linked_to_service";
 
     /// <param name="service">The linking service (a new one's uuid is not among <paramref name="namespaceServices"/>).</param>

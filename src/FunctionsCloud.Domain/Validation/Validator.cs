@@ -21,12 +21,19 @@ public sealed class Validator
     public Validator Nickname(string field, string? value) =>
         ResourceNames.CheckNickname(value) is { } problem ? Add(field, problem) : this;
 
+    /// <summary>Text no longer than <paramref name="max"/> characters (see <see cref="FieldLimits"/>).</summary>
+    public Validator Text(string field, string? value, int max) =>
+        FieldLimits.Text(value, max) is { } problem ? Add(field, problem) : this;
+
     public Validator Range(string field, int value, int min, int max) =>
         Require(value >= min && value <= max, field, $"must be between {min} and {max}, was {value}.");
 
     public Validator Tags(string field, IEnumerable<string>? tags)
     {
-        foreach (var tag in tags ?? [])
+        var all = tags?.ToList() ?? [];
+        if (FieldLimits.Items(all.Count, FieldLimits.Tags) is { } tooMany)
+            return Add(field, tooMany);
+        foreach (var tag in all)
         {
             if (ResourceNames.CheckTag(tag) is { } problem)
                 Add(field, problem);
