@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Azure.Core;
 using Azure.Data.Tables;
+using FunctionsCloud.Application.Configuration;
 using FunctionsCloud.LocalHost.Azurite;
 using FunctionsCloud.Storage.Connection;
 using FunctionsCloud.Testing.Storage;
@@ -36,7 +37,9 @@ public sealed class PrivateStorage : IAsyncDisposable
             ["AzureWebJobsStorage"] = ConnectionString,
             ["FunctionsCloud:TablePrefix"] = TablePrefix,
             ["FunctionsCloud:NodeCredentialKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            ["FunctionsCloud:MonitorSchedule"] = "*/10 * * * * *",
+            // Triggers read these two from app settings, as in Azure: without them the host refuses to start.
+            ["FunctionsCloud:MonitorSchedule"] = FunctionsCloudOptions.DefaultMonitorSchedule,
+            ["FunctionsCloud:CommandQueue"] = FunctionsCloudOptions.DefaultCommandQueue,
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
             values[key] = value;
