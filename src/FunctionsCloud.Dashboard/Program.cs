@@ -15,6 +15,7 @@ builder.Services.AddSingleton<SignInSession>();
 builder.Services.AddSingleton<ConnectionStatus>();
 builder.Services.AddSingleton<MessageArea>();
 builder.Services.AddSingleton<PageVisibility>();
+builder.Services.AddSingleton<UserOperation>();
 builder.Services.AddSingleton(services => new FunctionsCloudClient(new HttpClient(
     new ApiCredentialsHandler(services.GetRequiredService<SignInSession>(), services.GetRequiredService<ConnectionStatus>())
     {

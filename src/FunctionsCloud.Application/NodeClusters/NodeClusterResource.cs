@@ -24,9 +24,11 @@ public sealed record NodeClusterResource(
     JsonElement? ProviderOptions,
     DateTimeOffset? DeployedDatetime,
     DateTimeOffset? DestroyedDatetime,
-    string? CurrentAction)
+    string? CurrentAction,
+    int MaxNumNodes)
 {
-    public static NodeClusterResource From(NodeCluster cluster, IReadOnlyList<Node> nodes)
+    /// <param name="maxNodes">The most nodes a cluster may have here (the setting), so that clients offer no more.</param>
+    public static NodeClusterResource From(NodeCluster cluster, IReadOnlyList<Node> nodes, int maxNodes)
     {
         var live = nodes.Where(n => n.IsLive).ToList();
         return new NodeClusterResource(
@@ -36,6 +38,6 @@ public sealed record NodeClusterResource(
             TagResource.From(cluster.Tags),
             cluster.ProviderOptions is null ? null : JsonDocument.Parse(cluster.ProviderOptions).RootElement.Clone(),
             cluster.DeployedDatetime, cluster.DestroyedDatetime,
-            cluster.ActiveAction is { } action ? Uris.Action(action) : null);
+            cluster.ActiveAction is { } action ? Uris.Action(action) : null, maxNodes);
     }
 }

@@ -57,7 +57,7 @@ public sealed class NodeClusterService(
             CreatedDatetime = clock.GetUtcNow(),
         };
         await clusters.CreateAsync(cluster, cancellationToken);
-        return NodeClusterResource.From(cluster, []);
+        return NodeClusterResource.From(cluster, [], options.Value.MaxNodesPerCluster);
     }
 
     public async Task<(NodeClusterResource Cluster, ActionRecord Action)> DeployAsync(
@@ -130,7 +130,7 @@ public sealed class NodeClusterService(
         await clusters.GetAsync(caller.Namespace, uuid, cancellationToken) ?? throw NotFound(uuid);
 
     private async Task<NodeClusterResource> ToResourceAsync(NodeCluster cluster, CancellationToken cancellationToken) =>
-        NodeClusterResource.From(cluster, await nodes.ListByClusterAsync(cluster.Namespace, cluster.Uuid, cancellationToken));
+        NodeClusterResource.From(cluster, await nodes.ListByClusterAsync(cluster.Namespace, cluster.Uuid, cancellationToken), options.Value.MaxNodesPerCluster);
 
     private static ResourceNotFoundException NotFound(Guid uuid) => new("node cluster", uuid.ToString());
 

@@ -39,11 +39,13 @@ public sealed record ServiceResource(
     DateTimeOffset? DeployedDatetime,
     DateTimeOffset? DestroyedDatetime,
     string? PublicDns,
-    string? CurrentAction)
+    string? CurrentAction,
+    int MaxNumContainers)
 {
     /// <param name="containers">The service's containers, Terminated ones included.</param>
     /// <param name="linkVariables">What containers linking to this service under its own name get.</param>
-    public static ServiceResource From(Service service, IReadOnlyList<Container> containers, IReadOnlyList<EnvironmentVariable> linkVariables)
+    /// <param name="maxContainers">The most containers a service may have here (the setting), so that clients offer no more.</param>
+    public static ServiceResource From(Service service, IReadOnlyList<Container> containers, IReadOnlyList<EnvironmentVariable> linkVariables, int maxContainers)
     {
         var live = containers.Where(c => c.IsLive).OrderBy(c => c.Number).ToList();
         var uri = Uris.Service(service.Uuid);
@@ -58,7 +60,7 @@ public sealed record ServiceResource(
             Variables(linkVariables), Command(service.RunCommand), Command(service.Entrypoint), service.WorkingDir,
             service.Memory, service.CpuShares, ApiNames.Of(service.Autorestart), ApiNames.Of(service.Autodestroy),
             service.Autoredeploy, service.SequentialDeployment, Roles: [], service.DeployedDatetime, service.DestroyedDatetime,
-            PublicDns: null, service.ActiveAction is { } action ? Uris.Action(action) : null);
+            PublicDns: null, service.ActiveAction is { } action ? Uris.Action(action) : null, maxContainers);
     }
 
     /// <summary>Argument lists travel as one command line, as Docker Cloud had them.</summary>

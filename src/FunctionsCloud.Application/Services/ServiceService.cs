@@ -65,7 +65,7 @@ public sealed class ServiceService(
         };
         changes.ApplyTo(service);
         await services.CreateAsync(service, cancellationToken);
-        return ServiceViews.New(service);
+        return views.New(service);
     }
 
     /// <summary>

@@ -16,4 +16,5 @@ public sealed record NodeCluster(
     IReadOnlyList<Tag> Tags,
     DateTimeOffset? DeployedDatetime,
     DateTimeOffset? DestroyedDatetime,
-    string? CurrentAction);
+    string? CurrentAction,
+    int MaxNumNodes);

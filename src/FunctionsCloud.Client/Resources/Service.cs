@@ -24,7 +24,8 @@ public sealed record Service(
     string Autodestroy,
     bool SequentialDeployment,
     DateTimeOffset? DeployedDatetime,
-    string? CurrentAction)
+    string? CurrentAction,
+    int MaxNumContainers)
 {
     public const string EveryNode = "EVERY_NODE";
 

@@ -14,15 +14,10 @@ public sealed class MessageArea
 
     public void Info(string text) => Set(text, false);
 
-    /// <summary>A refusal of the API: its detail, and the fields it named when no form shows them.</summary>
-    public void Error(ApiException problem) => Error(Describe(problem));
+    /// <summary>A refusal of the API in its own words (for bad input, the detail names each field).</summary>
+    public void Error(ApiException problem) => Error(problem.Message);
 
     public void Clear() => Set(null, false);
-
-    public static string Describe(ApiException problem) =>
-        problem.Errors.Count == 0
-            ? problem.Message
-            : $"{problem.Message} " + string.Join(" ", problem.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"));
 
     private void Set(string? text, bool isError)
     {

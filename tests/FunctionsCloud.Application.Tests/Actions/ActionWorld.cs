@@ -73,7 +73,7 @@ internal sealed class ActionWorld
     {
         var clock = new StoppedClock(ServiceWorld.Now);
         var starter = World.Starter();
-        var services = new ServiceService(World.Services, new ServiceViews(World.Containers, new ServiceNodes(World.Nodes)), starter, Options.Create(World.Settings), clock);
+        var services = new ServiceService(World.Services, new ServiceViews(World.Containers, new ServiceNodes(World.Nodes), Options.Create(World.Settings)), starter, Options.Create(World.Settings), clock);
         return [new ServiceActionOperations(World.Services, World.Containers, services, new ContainerService(World.Containers, starter),
             World.Activities(), new ActionJournal(World.Actions, clock))];
     }

@@ -23,6 +23,7 @@ public abstract class DashboardTestContext : BunitContext
         Services.AddSingleton<ConnectionStatus>();
         Services.AddSingleton<MessageArea>();
         Services.AddSingleton<PageVisibility>();
+        Services.AddSingleton<UserOperation>();
         Services.AddSingleton(new FunctionsCloudClient(new HttpClient(Api) { BaseAddress = new Uri("http://dashboard.test/") }));
     }
 
