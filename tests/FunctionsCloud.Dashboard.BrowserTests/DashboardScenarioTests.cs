@@ -57,6 +57,7 @@ public sealed class DashboardScenarioTests(ITestOutputHelper output) : IAsyncLif
             await ScaleWhileAnotherOperationRunsAsync(service);
             await RefusedImageIsShownAtItsFieldAsync();
             await VisitEveryPageAsync();
+            await RefusedKeyBringsTheSignInBackAsync();
             await SignOutAsync();
         }
         catch
@@ -216,6 +217,20 @@ public sealed class DashboardScenarioTests(ITestOutputHelper output) : IAsyncLif
         var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
         Assert.False(overflow, "The node clusters page is wider than a 375 px screen.");
         await AccessibilityScan.AssertCleanAsync(page, "the node clusters at 375 px");
+    }
+
+    /// <summary>A key the API refuses (here: changed in the tab's storage) brings the sign-in back, saying why.</summary>
+    private async Task RefusedKeyBringsTheSignInBackAsync()
+    {
+        await page.EvaluateAsync("() => sessionStorage.setItem('functionscloud.apikey', 'not-the-key')");
+        await page.ReloadAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("refused");
+        await AccessibilityScan.AssertCleanAsync(page, "the sign-in after a refused key");
+        await page.GetByLabel("User", new() { Exact = true }).FillAsync(FunctionsCloudTestHost.AdminUser);
+        await page.GetByLabel("API key", new() { Exact = true }).FillAsync(app.AdminKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Node clusters" })).ToBeVisibleAsync();
     }
 
     private async Task SignOutAsync()

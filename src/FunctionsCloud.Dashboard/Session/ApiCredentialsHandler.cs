@@ -10,6 +10,8 @@ public sealed class ApiCredentialsHandler(SignInSession session, ConnectionStatu
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        // Without it a refused key would bring up the browser's own credentials dialog instead of the sign-in.
+        request.Headers.Add("X-Requested-With", "XMLHttpRequest");
         var credentials = session.Credentials;
         if (credentials is not null)
             request.Headers.Authorization = credentials.Header();

@@ -21,11 +21,18 @@ public sealed class ProblemDetailsMiddleware(ILogger<ProblemDetailsMiddleware> l
             var problem = Problem.For(exception);
             if (problem is null)
                 logger.LogError(exception, "Function {Function} failed.", context.FunctionDefinition.Name);
-            if (problem?.Status == 401)
+            if (problem?.Status == 401 && !FromScript(http.Request))
                 http.Response.Headers.WWWAuthenticate = "Basic realm=\"FunctionsCloud\"";
             await (problem?.ToResult() ?? Problem.Internal()).ExecuteAsync(http);
         }
     }
+
+    /// <summary>
+    /// A page's script (the dashboard) says so as browsers' XHR convention has it; it gets no Basic challenge, which
+    /// would make the browser ask for credentials in a dialog of its own instead of the page's sign-in.
+    /// </summary>
+    private static bool FromScript(Microsoft.AspNetCore.Http.HttpRequest request) =>
+        string.Equals(request.Headers.XRequestedWith, "XMLHttpRequest", StringComparison.OrdinalIgnoreCase);
 
     private static Exception Unwrap(Exception exception) => exception switch
     {
