@@ -32,7 +32,7 @@ public sealed class DashboardScenarioTests(ITestOutputHelper output) : IAsyncLif
             ["FunctionsCloud:ContainerTimeoutSeconds"] = "90",
         });
         browser = await Browser.LaunchAsync();
-        page = await browser.Chromium.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        page = await browser.Chromium.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, HasTouch = true });
         page.Console += (_, message) =>
         {
             if (message.Type == "error")
@@ -168,7 +168,7 @@ public sealed class DashboardScenarioTests(ITestOutputHelper output) : IAsyncLif
 
     /// <summary>
     /// Another user redeploys while this tab sits in the background (its lists paused): the slider is still enabled
-    /// here, and the API's 409 names the action in flight.
+    /// here, a tap on it sends a scale, and the API's 409 names the action in flight.
     /// </summary>
     private async Task ScaleWhileAnotherOperationRunsAsync(string serviceUrl)
     {
@@ -182,7 +182,8 @@ public sealed class DashboardScenarioTests(ITestOutputHelper output) : IAsyncLif
         await FunctionsCloudTestHost.ExpectAsync(redeploy, HttpStatusCode.Accepted);
         var inFlight = FunctionsCloudTestHost.ActionUri(redeploy);
 
-        await Slider.DragToAsync(page, slider, 2);
+        await Slider.TapAtAsync(page, slider, 3); // by touch this time
+        Assert.NotEqual("1", await slider.InputValueAsync());
         var message = page.Locator(".message.error");
         await Expect(message).ToContainTextAsync("Another operation is in progress");
         await Expect(message).ToContainTextAsync(inFlight);

@@ -3,9 +3,10 @@ using Microsoft.Playwright;
 
 namespace FunctionsCloud.Dashboard.BrowserTests;
 
-/// <summary>Drags an &lt;input type=range&gt; with the mouse, as a person does: press, move until it shows the value, let go.</summary>
+/// <summary>Moves an &lt;input type=range&gt; as a person does: by mouse (press, move until it shows the value, let go) or by touch.</summary>
 public static class Slider
 {
+    /// <summary>Drags it with the mouse.</summary>
     public static async Task DragToAsync(IPage page, ILocator slider, int target)
     {
         await slider.ScrollIntoViewIfNeededAsync();
@@ -29,6 +30,16 @@ public static class Slider
         }
         Assert.Equal(target, await ValueAsync(slider));
         await page.Mouse.UpAsync();
+    }
+
+    /// <summary>A finger's tap on the track where <paramref name="target"/> lies; the thumb jumps there (to within a step or so).</summary>
+    public static async Task TapAtAsync(IPage page, ILocator slider, int target)
+    {
+        await slider.ScrollIntoViewIfNeededAsync();
+        var box = (await slider.BoundingBoxAsync())!;
+        var min = await NumberAsync(slider, "min");
+        var max = await NumberAsync(slider, "max");
+        await page.Touchscreen.TapAsync(box.X + box.Width * (target - min + 0.5f) / (max - min + 1), box.Y + box.Height / 2);
     }
 
     private static async Task<int> ValueAsync(ILocator slider) => int.Parse(await slider.InputValueAsync(), CultureInfo.InvariantCulture);
