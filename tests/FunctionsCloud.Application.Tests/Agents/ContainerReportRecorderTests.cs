@@ -190,8 +190,16 @@ public class ContainerReportRecorderTests
         { """{"uuid":"7a1f6c2e-0b7e-4f55-9d1e-2f3a4b5c6d7e","revision":1,"state":"Running","docker_id":"xyz!"}""", "containers[0].docker_id" },
         { """{"uuid":"7a1f6c2e-0b7e-4f55-9d1e-2f3a4b5c6d7e","revision":1,"state":"Failed","message":"%LONG%"}""", "containers[0].message" },
         { """{"uuid":"7a1f6c2e-0b7e-4f55-9d1e-2f3a4b5c6d7e","revision":1,"state":"Running"}, {"uuid":"7a1f6c2e-0b7e-4f55-9d1e-2f3a4b5c6d7e","revision":1,"state":"Running"}""", "containers" },
-        { "null", "containers[0]" },
     };
+
+    [Fact]
+    public void A_null_report_item_is_refused_as_the_body_is_read()
+    {
+        var error = Assert.Throws<RequestValidationException>(() => RequestBody.Parse<HeartbeatRequest>(
+            """{"inventory":{"cpu":1,"memory":1,"disk":1},"containers":[null]}"""u8));
+
+        Assert.Equal("containers", error.Errors.Single().Field);
+    }
 
     [Theory]
     [MemberData(nameof(BadReports))]
