@@ -23,7 +23,7 @@ public sealed partial class AgentWorker(
             var node = await registrar.EnsureRegisteredAsync(stoppingToken).ConfigureAwait(false);
             var interval = node.HeartbeatInterval ?? options.HeartbeatInterval ?? AgentOptions.DefaultHeartbeatInterval;
             var outcome = await heartbeats.RunAsync(node.Identity, interval, stoppingToken, node.Lease).ConfigureAwait(false);
-            exitStatus.Set(AgentExitCodes.Success, outcome.ToString());
+            exitStatus.Set(outcome == HeartbeatOutcome.NodeGone ? AgentExitCodes.NodeTerminated : AgentExitCodes.Success, outcome.ToString());
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

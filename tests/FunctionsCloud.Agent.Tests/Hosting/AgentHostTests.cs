@@ -76,7 +76,7 @@ public sealed class AgentHostTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_404_heartbeat_stops_the_agent_with_exit_code_0_and_leaves_its_state()
+    public async Task A_404_heartbeat_stops_the_agent_with_the_node_terminated_exit_code_and_leaves_its_state()
     {
         _controlPlane.OnHeartbeat = (_, n) => n >= 2 ? FakeAnswer.Problem(404, "Node not found.") : null;
         using var agent = BuildAgent("tok-404");
@@ -87,7 +87,7 @@ public sealed class AgentHostTests : IAsyncLifetime
         await agent.WaitForShutdownAsync(timeout.Token);
 
         Assert.False(timeout.IsCancellationRequested, "the agent did not stop by itself");
-        Assert.Equal(AgentExitCodes.Success, exitStatus.ExitCode);
+        Assert.Equal(AgentExitCodes.NodeTerminated, exitStatus.ExitCode);
         Assert.Equal("NodeGone", exitStatus.StopReason);
         Assert.Equal(2, _controlPlane.Heartbeats.Count);
         Assert.True(File.Exists(Path.Combine(_dir.Path, IdentityStore.FileName)));

@@ -69,6 +69,8 @@ public sealed class InstallScriptTests : IAsyncLifetime
         var unit = File.ReadAllText(Path.Combine(root, "etc/systemd/system/functionscloud-agent.service"));
         Assert.Contains("ExecStart=/opt/functionscloud-agent/FunctionsCloud.Agent --state-dir /var/lib/functionscloud-agent", unit);
         Assert.Contains("Restart=always", unit);
+        // A terminated node's agent exits with this status; systemd must not start it again and again.
+        Assert.Contains($"RestartPreventExitStatus={FunctionsCloud.Agent.AgentExitCodes.NodeTerminated}\n", unit);
         Assert.Contains("systemctl daemon-reload\nsystemctl enable functionscloud-agent\nsystemctl restart functionscloud-agent", File.ReadAllText(Path.Combine(fakes, "calls.log")));
 
         // A host that already registered keeps its identity when the script runs again.

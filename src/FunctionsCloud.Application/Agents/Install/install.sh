@@ -88,6 +88,8 @@ After=network-online.target docker.service
 ExecStart=/opt/functionscloud-agent/FunctionsCloud.Agent --state-dir /var/lib/functionscloud-agent
 Restart=always
 RestartSec=5
+# 3: the control plane no longer knows this node (terminated); restarting would only be refused again.
+RestartPreventExitStatus=3
 KillSignal=SIGTERM
 TimeoutStopSec=30
 
