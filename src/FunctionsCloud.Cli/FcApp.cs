@@ -3,6 +3,7 @@ using System.CommandLine.Help;
 using FunctionsCloud.Cli.Commands.Actions;
 using FunctionsCloud.Cli.Commands.Catalog;
 using FunctionsCloud.Cli.Commands.Common;
+using FunctionsCloud.Cli.Commands.Completion;
 using FunctionsCloud.Cli.Commands.Containers;
 using FunctionsCloud.Cli.Commands.Login;
 using FunctionsCloud.Cli.Commands.NodeClusters;
@@ -31,17 +32,20 @@ public static class FcApp
         root.Add(ContainerCommand.Build(host));
         root.Add(TriggerCommand.Build(host));
         root.Add(ActionCommand.Build(host));
+        root.Add(CompletionCommand.Build(host));
+        CompletionWords.Install(root);
         return root;
     }
 
     /// <summary>
     /// Runs one command line. A line the parser refuses is answered on stderr with <see cref="ExitCodes.Usage"/>
-    /// before anything is sent; <c>--help</c> wins over such errors, as people expect.
+    /// before anything is sent; <c>--help</c> wins over such errors, as people expect, and so does the completion
+    /// scripts' <c>[suggest]</c>: the line it completes is one argument that the parser, alone, would refuse.
     /// </summary>
     public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken = default)
     {
         var parse = Build(new CommandHost(environment)).Parse(args);
-        if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
+        if (parse.Errors.Count > 0 && parse.Action is not (HelpAction or CompletionWords))
         {
             foreach (var error in parse.Errors)
                 environment.Error.WriteLine($"fc: {error.Message}");

@@ -31,7 +31,7 @@ public sealed class ParserTests
         var leaves = LeafPaths(Root, "fc").ToHashSet();
         string[] expected =
         [
-            "fc login", "fc provider ls", "fc region ls", "fc nodetype ls",
+            "fc login", "fc provider ls", "fc region ls", "fc nodetype ls", "fc completion",
             .. Verbs("nodecluster", "create", "ls", "inspect", "scale", "rm"),
             .. Verbs("node", "ls", "inspect", "rm", "byo"),
             .. Verbs("service", "create", "run", "ls", "ps", "inspect", "scale", "start", "stop", "redeploy", "rm"),

@@ -12,4 +12,11 @@ public static class GlobalOptions
         DefaultValueFactory = _ => OutputFormat.Table,
         Recursive = true,
     };
+
+    static GlobalOptions()
+    {
+        // Completed as people type them, instead of the enum's capitalised names.
+        Output.CompletionSources.Clear();
+        Output.CompletionSources.Add("table", "json");
+    }
 }
