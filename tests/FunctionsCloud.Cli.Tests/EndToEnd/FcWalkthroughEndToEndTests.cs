@@ -6,9 +6,9 @@ using FunctionsCloud.Testing.Docker;
 namespace FunctionsCloud.Cli.Tests.EndToEnd;
 
 /// <summary>
-/// A person at a terminal without a UI: logs in, makes a local cluster and grows it, runs busybox with a published
-/// port, scales it, reads the containers and the audit log, and removes it all, each step with --sync and each
-/// checked through the API. The real app, real agents, the real Docker engine.
+/// A person at a terminal without a UI: logs in, makes a local cluster of two nodes, runs busybox with a published
+/// port, scales it, reads the containers and the audit log, removes the service, shrinks the cluster and removes it,
+/// each step with --sync and each checked through the API. The real app, real agents, the real Docker engine.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class FcWalkthroughEndToEndTests : IAsyncLifetime
@@ -36,15 +36,12 @@ public sealed class FcWalkthroughEndToEndTests : IAsyncLifetime
         Assert.Equal(ExitCodes.Ok, login.ExitCode);
         Assert.DoesNotContain(session.App.AdminKey, login.ToString());
 
-        var clusterId = (await session.RunAsync("nodecluster", "create", "apps", "local", "local", "local", "-t", "1", "--sync")).Succeeded();
+        var created = await session.RunAsync("nodecluster", "create", "apps", "local", "local", "local", "-t", "2", "--sync");
+        var clusterId = created.Succeeded();
+        Assert.Contains("Success", created.Error); // progress and the outcome go to stderr, in plain lines without a terminal
         var cluster = await session.ApiAsync($"/api/infra/v1/nodecluster/{clusterId}/");
         Assert.Equal("Deployed", (string?)cluster["state"]);
-        Assert.Equal(1, (int?)cluster["current_num_nodes"]);
-
-        var scaled = await session.RunAsync("nodecluster", "scale", "apps", "2", "--sync");
-        scaled.Succeeded();
-        Assert.Contains("Success", scaled.Error); // progress and the outcome go to stderr, in plain lines without a terminal
-        Assert.Equal(2, (int?)(await session.ApiAsync($"/api/infra/v1/nodecluster/{clusterId}/"))["current_num_nodes"]);
+        Assert.Equal(2, (int?)cluster["current_num_nodes"]);
         nodes.AddRange((await session.RunAsync("node", "ls", "-q", "--cluster", "apps")).OutLines);
         Assert.Equal(2, nodes.Count);
 
@@ -64,6 +61,9 @@ public sealed class FcWalkthroughEndToEndTests : IAsyncLifetime
 
         (await session.RunAsync("service", "rm", "web", "--sync")).Succeeded();
         Assert.Equal("Terminated", (string?)(await session.ApiAsync($"/api/app/v1/service/{serviceId}/"))["state"]);
+        // The cluster's own scaling, down now that nothing runs on it: one node of the two is terminated.
+        (await session.RunAsync("nodecluster", "scale", "apps", "1", "--sync")).Succeeded();
+        Assert.Equal(1, (int?)(await session.ApiAsync($"/api/infra/v1/nodecluster/{clusterId}/"))["current_num_nodes"]);
         (await session.RunAsync("nodecluster", "rm", clusterId[..8], "--sync")).Succeeded();
         Assert.Equal("Terminated", (string?)(await session.ApiAsync($"/api/infra/v1/nodecluster/{clusterId}/"))["state"]);
         Assert.Empty((await session.RunAsync("nodecluster", "ls", "-q")).OutLines);
@@ -77,7 +77,7 @@ public sealed class FcWalkthroughEndToEndTests : IAsyncLifetime
         Assert.Equal("Success", scale.GetProperty("state").GetString());
         var shortId = scale.GetProperty("uuid").GetString()![..8];
 
-        Assert.Contains(list, a => a.GetProperty("action").GetString() == "Cluster Scale");
+        Assert.Contains(list, a => a.GetProperty("action").GetString() == "Cluster Deploy");
         Assert.Contains("Service Scale", (await session.RunAsync("action", "ls")).Out);
 
         var inspected = JsonDocument.Parse((await session.RunAsync("action", "inspect", shortId)).Out).RootElement;
