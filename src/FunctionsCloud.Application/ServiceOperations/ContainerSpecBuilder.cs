@@ -1,4 +1,3 @@
-using FunctionsCloud.Application.Triggers;
 using FunctionsCloud.Domain.Containers;
 using FunctionsCloud.Domain.Links;
 using FunctionsCloud.Domain.Services;
@@ -10,9 +9,9 @@ namespace FunctionsCloud.Application.ServiceOperations;
 /// <summary>
 /// How a service's containers are to run now: its runtime fields, plus the link variables and host names of
 /// every Running container of each linked service, at the addresses they are reachable at (set at deploy and
-/// redeploy, as Docker Cloud did), and the body of the latest trigger call as TRIGGER_BODY.
+/// redeploy, as Docker Cloud did), and the body of the latest trigger call that started an operation as TRIGGER_BODY.
 /// </summary>
-public sealed class ContainerSpecBuilder(IContainerStore containers, ServiceNodes nodes, ITriggerBodies triggerBodies)
+public sealed class ContainerSpecBuilder(IContainerStore containers, ServiceNodes nodes)
 {
     /// <param name="namespaceLive">The namespace's live containers when the caller has read them already (else each linked service's are read).</param>
     public async Task<ContainerSpec> BuildAsync(Service service, CancellationToken cancellationToken, IReadOnlyList<Container>? namespaceLive = null)
@@ -29,7 +28,7 @@ public sealed class ContainerSpecBuilder(IContainerStore containers, ServiceNode
         }
 
         // Last, so it wins over a variable of the same name: the latest trigger call's body.
-        if (await triggerBodies.LatestAsync(service.Namespace, service.Uuid, cancellationToken) is { } body)
+        if (service.TriggerBody is { } body)
             environment.Add(new EnvironmentVariable(TriggerRules.BodyVariable, body));
 
         return new ContainerSpec(service.ImageName, service.RunCommand, service.Entrypoint, service.WorkingDir, environment,

@@ -72,8 +72,10 @@ public sealed class ServiceService(
     /// The fields given change at once (the containers take them at their next redeploy); a new target_num_containers
     /// on a service that was started scales it, as an operation. A Not running service just keeps its new target.
     /// </summary>
+    /// <param name="triggerBody">The body of the trigger call that asks for this, kept with the scale it starts (see <see cref="Service.TriggerBody"/>).</param>
     public async Task<(ServiceResource Service, ActionRecord? Action)> PatchAsync(
-        Caller caller, RequestInfo info, Guid uuid, PatchServiceRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
+        Caller caller, RequestInfo info, Guid uuid, PatchServiceRequest request, DurableTaskClient durable, CancellationToken cancellationToken,
+        string? triggerBody = null)
     {
         var current = await LoadAsync(caller, uuid, cancellationToken);
         var changes = await ReadPatchAsync(current, request, cancellationToken);
@@ -99,7 +101,7 @@ public sealed class ServiceService(
             ApplyPatch(s, changes);
             Enter(s, ServiceState.Scaling, "scaled");
             s.TargetNumContainers = changes.Target!.Value;
-        });
+        }, triggerBody);
     }
 
     /// <summary>Deploys a Not running service, or starts a Stopped one.</summary>
@@ -111,9 +113,10 @@ public sealed class ServiceService(
         Caller caller, RequestInfo info, Guid uuid, DurableTaskClient durable, CancellationToken cancellationToken) =>
         OperateAsync(caller, info, uuid, ServiceOperationKind.Stop, durable, cancellationToken, s => Enter(s, ServiceState.Stopping, "stopped"));
 
+    /// <param name="triggerBody">The body of the trigger call that asks for this, kept with the redeploy (see <see cref="Service.TriggerBody"/>).</param>
     public Task<(ServiceResource Service, ActionRecord Action)> RedeployAsync(
-        Caller caller, RequestInfo info, Guid uuid, DurableTaskClient durable, CancellationToken cancellationToken) =>
-        OperateAsync(caller, info, uuid, ServiceOperationKind.Redeploy, durable, cancellationToken, s => Enter(s, ServiceState.Redeploying, "redeployed"));
+        Caller caller, RequestInfo info, Guid uuid, DurableTaskClient durable, CancellationToken cancellationToken, string? triggerBody = null) =>
+        OperateAsync(caller, info, uuid, ServiceOperationKind.Redeploy, durable, cancellationToken, s => Enter(s, ServiceState.Redeploying, "redeployed"), triggerBody);
 
     /// <summary>Brings the service to its stored target_num_containers.</summary>
     public Task<(ServiceResource Service, ActionRecord Action)> ScaleAsync(
@@ -136,9 +139,16 @@ public sealed class ServiceService(
         });
 
     private async Task<(ServiceResource Service, ActionRecord Action)> OperateAsync(
-        Caller caller, RequestInfo info, Guid uuid, ServiceOperationKind kind, DurableTaskClient durable, CancellationToken cancellationToken, Action<Service> prepare)
+        Caller caller, RequestInfo info, Guid uuid, ServiceOperationKind kind, DurableTaskClient durable, CancellationToken cancellationToken, Action<Service> prepare,
+        string? triggerBody = null)
     {
-        var (service, action) = await operations.StartAsync(caller, info, uuid, kind, prepare, durable, cancellationToken: cancellationToken);
+        // The body goes in with the write that takes the operation slot: only the call that gets the slot leaves one.
+        var (service, action) = await operations.StartAsync(caller, info, uuid, kind, s =>
+        {
+            prepare(s);
+            if (triggerBody is not null)
+                s.TriggerBody = triggerBody;
+        }, durable, cancellationToken: cancellationToken);
         return (await views.ToResourceAsync(service, cancellationToken), action);
     }
 

@@ -38,19 +38,13 @@ public sealed class TriggerCaller(
         await CountAsync(trigger, settings.TriggerCallsPerMinute, cancellationToken);
 
         var info = new RequestInfo(Method, TriggerUris.CallRecord(trigger.ServiceUuid, trigger.Uuid, step), call.Ip);
-        var calledAt = clock.GetUtcNow();
-        var before = await RecordBodyAsync(trigger, body, calledAt, cancellationToken);
-        try
-        {
-            return target is { } scaled
-                ? await services.PatchAsync(caller, info, trigger.ServiceUuid, new PatchServiceRequest { TargetNumContainers = scaled }, durable, cancellationToken)
-                : await services.RedeployAsync(caller, info, trigger.ServiceUuid, durable, cancellationToken);
-        }
-        catch
-        {
-            await RestoreBodyAsync(trigger, before, calledAt);
-            throw;
-        }
+        // The body travels with the operation it starts, in the write that takes the service's operation slot: a call
+        // refused for any reason leaves nothing, and calls at the same moment cannot swap bodies.
+        var result = target is { } scaled
+            ? await services.PatchAsync(caller, info, trigger.ServiceUuid, new PatchServiceRequest { TargetNumContainers = scaled }, durable, cancellationToken, body)
+            : await services.RedeployAsync(caller, info, trigger.ServiceUuid, durable, cancellationToken, body);
+        await NoteCallAsync(trigger, clock.GetUtcNow());
+        return result;
     }
 
     private async Task<Trigger> FindAsync(string secret, CancellationToken cancellationToken)
@@ -84,26 +78,13 @@ public sealed class TriggerCaller(
             throw new TriggerRateLimitedException(TimeSpan.FromSeconds(60 - now.Second));
     }
 
-    /// <summary>Keeps the body where the operation's container specs find it (<see cref="TriggerBodies"/>); returns what it replaced.</summary>
-    private async Task<(string? Body, DateTimeOffset? At)> RecordBodyAsync(Trigger trigger, string body, DateTimeOffset calledAt, CancellationToken cancellationToken)
-    {
-        (string? Body, DateTimeOffset? At) before = (null, null);
-        _ = await triggers.UpdateAsync(trigger.Namespace, trigger.Uuid, trigger, t =>
+    /// <summary>When the trigger was last called with effect, for its listing; a later call's time stays.</summary>
+    private Task NoteCallAsync(Trigger trigger, DateTimeOffset calledAt) =>
+        triggers.UpdateAsync(trigger.Namespace, trigger.Uuid, trigger, t =>
         {
-            before = (t.LastBody, t.LastCalledDatetime);
-            (t.LastBody, t.LastCalledDatetime) = (body, calledAt);
-            return true;
-        }, cancellationToken) ?? throw new ResourceNotFoundException("trigger", "at this URL");
-        return before;
-    }
-
-    /// <summary>The operation was refused: the body it brought must not reach containers made later.</summary>
-    private Task RestoreBodyAsync(Trigger trigger, (string? Body, DateTimeOffset? At) before, DateTimeOffset calledAt) =>
-        triggers.UpdateAsync(trigger.Namespace, trigger.Uuid, t =>
-        {
-            if (t.LastCalledDatetime is not { } at || Math.Abs((at - calledAt).TotalMilliseconds) >= 1)
-                return false; // a later call's body: leave it
-            (t.LastBody, t.LastCalledDatetime) = before;
+            if (t.LastCalledDatetime >= calledAt)
+                return false;
+            t.LastCalledDatetime = calledAt;
             return true;
         }, CancellationToken.None);
 }

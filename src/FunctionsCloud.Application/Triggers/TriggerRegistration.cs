@@ -10,7 +10,6 @@ public static class TriggerRegistration
     {
         services.TryAddSingleton<TriggerService>();
         services.TryAddSingleton<TriggerCaller>();
-        services.TryAddSingleton<ITriggerBodies, TriggerBodies>();
         return services;
     }
 }

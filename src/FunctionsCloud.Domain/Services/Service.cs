@@ -33,6 +33,11 @@ public sealed class Service
     public DateTimeOffset? DestroyedDatetime { get; set; }
     /// <summary>The action of the operation in flight, if any: one operation per service at a time.</summary>
     public Guid? ActiveAction { get; set; }
+    /// <summary>
+    /// The body of the latest trigger call that started an operation, which containers made from then on get as
+    /// TRIGGER_BODY. Set in the same write that takes the operation slot, so a refused call never leaves its own.
+    /// </summary>
+    public string? TriggerBody { get; set; }
     /// <summary>Optimistic concurrency stamp of the stored copy.</summary>
     public string? Version { get; set; }
 

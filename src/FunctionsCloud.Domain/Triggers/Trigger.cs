@@ -15,7 +15,6 @@ public sealed class Trigger
     /// <summary>The user who made it: calls act as them.</summary>
     public string CreatedBy { get; init; } = "";
     public DateTimeOffset CreatedDatetime { get; init; }
-    public string? LastBody { get; set; }
     public DateTimeOffset? LastCalledDatetime { get; set; }
     public string? Version { get; set; }
 }

@@ -42,6 +42,7 @@ internal sealed class ServiceEntity : IStoredEntity<ServiceEntity, Service>
     public DateTimeOffset? DeployedDatetime { get; set; }
     public DateTimeOffset? DestroyedDatetime { get; set; }
     public string? ActiveAction { get; set; }
+    public string? TriggerBody { get; set; }
 
     public static ServiceEntity From(Service service) => new()
     {
@@ -70,6 +71,9 @@ internal sealed class ServiceEntity : IStoredEntity<ServiceEntity, Service>
         DeployedDatetime = service.DeployedDatetime,
         DestroyedDatetime = service.DestroyedDatetime,
         ActiveAction = StoredValues.Of(service.ActiveAction),
+        TriggerBody = service.TriggerBody is { Length: > StoredValues.MaxStringLength }
+            ? throw new ArgumentException($"A trigger body of {service.TriggerBody.Length} characters does not fit a table column.", nameof(service))
+            : service.TriggerBody,
     };
 
     public Service ToDomain()
@@ -100,6 +104,7 @@ internal sealed class ServiceEntity : IStoredEntity<ServiceEntity, Service>
             DeployedDatetime = DeployedDatetime,
             DestroyedDatetime = DestroyedDatetime,
             ActiveAction = StoredValues.GuidOrNull(ActiveAction),
+            TriggerBody = TriggerBody,
             Version = ETag.ToString(),
         };
         service.Restore(ApiNames.Parse<ServiceState>(State));

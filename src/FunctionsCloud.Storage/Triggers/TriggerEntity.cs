@@ -21,7 +21,6 @@ internal sealed class TriggerEntity : IStoredEntity<TriggerEntity, Trigger>
     public string SecretHash { get; set; } = "";
     public string CreatedBy { get; set; } = "";
     public DateTimeOffset? CreatedDatetime { get; set; }
-    public string? LastBody { get; set; }
     public DateTimeOffset? LastCalledDatetime { get; set; }
 
     public static TriggerEntity From(Trigger trigger) => new()
@@ -34,9 +33,6 @@ internal sealed class TriggerEntity : IStoredEntity<TriggerEntity, Trigger>
         SecretHash = trigger.SecretHash,
         CreatedBy = trigger.CreatedBy,
         CreatedDatetime = StoredValues.Of(trigger.CreatedDatetime),
-        LastBody = trigger.LastBody is { Length: > StoredValues.MaxStringLength }
-            ? throw new ArgumentException($"A trigger body of {trigger.LastBody.Length} characters does not fit a table column.", nameof(trigger))
-            : trigger.LastBody,
         LastCalledDatetime = trigger.LastCalledDatetime,
     };
 
@@ -50,7 +46,6 @@ internal sealed class TriggerEntity : IStoredEntity<TriggerEntity, Trigger>
         SecretHash = SecretHash,
         CreatedBy = CreatedBy,
         CreatedDatetime = StoredValues.DateOrDefault(CreatedDatetime),
-        LastBody = LastBody,
         LastCalledDatetime = LastCalledDatetime,
         Version = ETag.ToString(),
     };

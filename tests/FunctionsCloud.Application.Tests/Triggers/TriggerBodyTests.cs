@@ -15,7 +15,8 @@ public class TriggerBodyTests
         var world = new ServiceWorld();
         var service = world.AddService(1, ServiceState.Running);
         service.ContainerEnvvars = [new EnvironmentVariable(TriggerRules.BodyVariable, "from the service"), new EnvironmentVariable("A", "1")];
-        var builder = new ContainerSpecBuilder(world.Containers, new ServiceNodes(world.Nodes), new FixedBodies("{\"tag\":\"v2\"}"));
+        service.TriggerBody = "{\"tag\":\"v2\"}";
+        var builder = new ContainerSpecBuilder(world.Containers, new ServiceNodes(world.Nodes));
 
         var spec = await builder.BuildAsync(service, CancellationToken.None);
 
@@ -28,7 +29,7 @@ public class TriggerBodyTests
         var world = new ServiceWorld();
         var service = world.AddService(1, ServiceState.Running);
 
-        var spec = await new ContainerSpecBuilder(world.Containers, new ServiceNodes(world.Nodes), ITriggerBodies.None).BuildAsync(service, CancellationToken.None);
+        var spec = await new ContainerSpecBuilder(world.Containers, new ServiceNodes(world.Nodes)).BuildAsync(service, CancellationToken.None);
 
         Assert.DoesNotContain(spec.Environment, v => v.Key == TriggerRules.BodyVariable);
     }
@@ -39,10 +40,5 @@ public class TriggerBodyTests
         Assert.Equal("abcd", await TriggerBodyReader.ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes("abcd")), 4, CancellationToken.None));
         await Assert.ThrowsAsync<TriggerBodyTooLargeException>(() =>
             TriggerBodyReader.ReadAsync(new MemoryStream(new byte[5]), 4, CancellationToken.None));
-    }
-
-    private sealed class FixedBodies(string body) : ITriggerBodies
-    {
-        public Task<string?> LatestAsync(string @namespace, Guid serviceUuid, CancellationToken cancellationToken) => Task.FromResult<string?>(body);
     }
 }

@@ -71,6 +71,22 @@ public sealed class TriggerApiTests : ServiceAppTests
     }
 
     [Fact]
+    public async Task Of_twenty_calls_at_once_the_accepted_one_brings_its_body_and_the_refused_ones_leave_nothing()
+    {
+        var web = await Given.CreateAsync("web");
+        await Given.SetStateAsync(web, ServiceState.Running);
+        var trigger = await Triggers.CreateAsync(web, "REDEPLOY");
+
+        var calls = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i => (Body: $"commit={i}", Response: await Triggers.CallAsync(trigger, body: $"commit={i}"))));
+
+        var accepted = Assert.Single(calls, c => c.Response.StatusCode == HttpStatusCode.Accepted);
+        Assert.All(calls.Where(c => c != accepted), c => Assert.Equal(HttpStatusCode.Conflict, c.Response.StatusCode));
+        Assert.Equal(1, await ActionCountAsync());
+        var spec = await App.Services.GetRequiredService<ContainerSpecBuilder>().BuildAsync(await Given.StoredAsync(web), CancellationToken.None);
+        Assert.Equal(accepted.Body, Assert.Single(spec.Environment, v => v.Key == TriggerRules.BodyVariable).Value);
+    }
+
+    [Fact]
     public async Task Scaleup_with_a_step_of_three_raises_the_target_by_three()
     {
         var web = await Given.CreateAsync("web");
@@ -110,7 +126,7 @@ public sealed class TriggerApiTests : ServiceAppTests
 
         await ExpectAsync(response, HttpStatusCode.RequestEntityTooLarge);
         Assert.Equal((ServiceState.Running, 0), ((await Given.StoredAsync(web)).State, await ActionCountAsync()));
-        Assert.Null(await App.Services.GetRequiredService<ITriggerBodies>().LatestAsync(AdminNamespace, Uuid(web), CancellationToken.None));
+        Assert.Null((await Given.StoredAsync(web)).TriggerBody);
     }
 
     [Theory]
@@ -127,7 +143,7 @@ public sealed class TriggerApiTests : ServiceAppTests
         await ExpectAsync(await Triggers.CallAsync(trigger, suffix, "body"), HttpStatusCode.BadRequest);
 
         Assert.Equal((ServiceState.Running, 1, 0), ((await Given.StoredAsync(web)).State, (await Given.StoredAsync(web)).TargetNumContainers, await ActionCountAsync()));
-        Assert.Null(await App.Services.GetRequiredService<ITriggerBodies>().LatestAsync(AdminNamespace, Uuid(web), CancellationToken.None));
+        Assert.Null((await Given.StoredAsync(web)).TriggerBody);
     }
 
     [Fact]
@@ -138,7 +154,7 @@ public sealed class TriggerApiTests : ServiceAppTests
 
         await ExpectAsync(await Triggers.CallAsync(trigger, body: "late"), HttpStatusCode.Conflict); // Not running: nothing to redeploy
 
-        Assert.Null(await App.Services.GetRequiredService<ITriggerBodies>().LatestAsync(AdminNamespace, Uuid(web), CancellationToken.None));
+        Assert.Null((await Given.StoredAsync(web)).TriggerBody);
     }
 
     [Theory]

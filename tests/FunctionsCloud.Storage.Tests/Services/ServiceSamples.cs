@@ -40,6 +40,7 @@ internal static class ServiceSamples
             DeployedDatetime = Samples.At(2),
             DestroyedDatetime = Samples.At(3),
             ActiveAction = Guid.NewGuid(),
+            TriggerBody = "{\"tag\":\"v2\"}",
         };
         service.Restore(state);
         return service;

@@ -84,7 +84,7 @@ internal sealed class ServiceWorld
     public ServiceSteps Steps()
     {
         var nodes = new ServiceNodes(Nodes);
-        return new ServiceSteps(Services, Containers, nodes, new ContainerSpecBuilder(Containers, nodes, ITriggerBodies.None), new NodeGenerations(Liveness), _clock);
+        return new ServiceSteps(Services, Containers, nodes, new ContainerSpecBuilder(Containers, nodes), new NodeGenerations(Liveness), _clock);
     }
 
     public ServiceOperationActivities Activities() =>
