@@ -46,7 +46,7 @@ public sealed class AgentProcessTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_agent_process_exits_0_by_itself_when_its_node_is_gone()
+    public async Task The_agent_process_exits_with_the_node_terminated_status_by_itself_when_its_node_is_gone()
     {
         var identity = new NodeIdentity(Guid.NewGuid(), "secret-of-a-terminated-node");
         new IdentityStore(_dir.Path).Save(identity);
@@ -54,7 +54,7 @@ public sealed class AgentProcessTests : IAsyncLifetime
 
         var exitCode = await agent.WaitForExitAsync();
 
-        Assert.Equal(0, exitCode);
+        Assert.Equal(AgentExitCodes.NodeTerminated, exitCode);
         Assert.Single(_controlPlane.Heartbeats);
         Assert.Empty(_controlPlane.Registrations);
         Assert.True(File.Exists(Path.Combine(_dir.Path, IdentityStore.FileName)));
