@@ -19,18 +19,17 @@ public sealed class ProviderAccountService(
     private const int MaxFields = 16;
     private const int MaxValueLength = 8192;
 
+    /// <summary>
+    /// How long the provider may take to judge the credentials, its own retries included: the caller is waiting on the
+    /// answer, and a provider that needs longer is better tried again later than held on to.
+    /// </summary>
+    public static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(6);
+
     public async Task<ProviderAccountResource> LinkAsync(Caller caller, string provider, JsonElement body, CancellationToken cancellationToken)
     {
         var implementation = RequireLinkable(provider);
         var credentials = ReadCredentials(body);
-        try
-        {
-            await implementation.ValidateAccountAsync(new ProviderAccount(provider, credentials), cancellationToken);
-        }
-        catch (ProviderException e) when (!e.IsTransient)
-        {
-            throw new RequestValidationException("credentials", $"{provider} refused them: {e.Message}");
-        }
+        await CheckAsync(implementation, new ProviderAccount(provider, credentials), cancellationToken);
 
         var previous = await accounts.GetAsync(caller.Namespace, provider, cancellationToken);
         var record = new ProviderAccountRecord
@@ -73,6 +72,33 @@ public sealed class ProviderAccountService(
             return null;
         var json = await vault.OpenAsync(@namespace, provider, record.Sealed, cancellationToken);
         return new ProviderAccount(provider, JsonSerializer.Deserialize<Dictionary<string, string>>(json)!);
+    }
+
+    /// <summary>The provider's verdict on the credentials: a refusal is the caller's 400; no verdict in time is a 502.</summary>
+    private static async Task CheckAsync(INodeProvider implementation, ProviderAccount account, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(CheckTimeout);
+        try
+        {
+            await implementation.ValidateAccountAsync(account, deadline.Token);
+        }
+        catch (ProviderException e) when (!e.IsTransient)
+        {
+            throw new RequestValidationException("credentials", $"{account.Provider} refused them: {e.Message}");
+        }
+        catch (ProviderException e)
+        {
+            throw new ProviderUnreachableException(account.Provider, e.Message, e);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new ProviderUnreachableException(account.Provider, $"its API could not be reached ({e.Message}).", e);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ProviderUnreachableException(account.Provider, $"its API gave no answer within {CheckTimeout.TotalSeconds:0} s.", e);
+        }
     }
 
     private INodeProvider RequireLinkable(string provider)

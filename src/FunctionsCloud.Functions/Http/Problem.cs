@@ -1,3 +1,4 @@
+using FunctionsCloud.Application.Accounts;
 using FunctionsCloud.Application.Api;
 using FunctionsCloud.Domain.States;
 using FunctionsCloud.Domain.Validation;
@@ -23,6 +24,7 @@ public sealed record Problem(string Type, string Title, int Status, string Detai
         ResourceNotFoundException e => new Problem("about:blank", "Not found", 404, e.Message),
         ResourceConflictException e => new Problem("about:blank", "Conflict", 409, e.Message),
         IllegalTransitionException e => new Problem("about:blank", "Conflict", 409, e.Message),
+        ProviderUnreachableException e => new Problem("about:blank", "Bad gateway", 502, e.Message),
         UnsupportedMediaTypeException e => new Problem("about:blank", "Unsupported media type", 415, e.Message),
         ConcurrencyConflictException => new Problem("about:blank", "Conflict", 409, "The object changed while this request was handled; try again."),
         EntityAlreadyExistsException e => new Problem("about:blank", "Conflict", 409, e.Message),
