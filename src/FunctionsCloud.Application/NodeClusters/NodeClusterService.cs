@@ -91,6 +91,9 @@ public sealed class NodeClusterService(
             {
                 if (c.IsTerminated)
                     throw new ResourceConflictException("The node cluster is being terminated and cannot be changed.");
+                // Whatever it changes, even a target equal to the current one: one operation's object at a time.
+                if (c.ActiveAction is { } busy)
+                    throw new OperationInProgressException(busy);
                 if (request.TargetNumNodes is { } target && target != c.TargetNumNodes && c.State != NodeClusterState.Init)
                     throw new ResourceConflictException("The node cluster was deployed while this request was handled; send it again to scale.");
                 Apply(c, request);

@@ -86,6 +86,9 @@ public sealed class ServiceService(
             var updated = await services.UpdateAsync(caller.Namespace, uuid, s =>
             {
                 RequireLive(s);
+                // Whatever it changes, even a target equal to the current one: one operation's object at a time.
+                if (s.ActiveAction is { } busy)
+                    throw new OperationInProgressException(busy);
                 if (Scales(s, changes))
                     throw new ResourceConflictException("The service was started while this request was handled; send it again to scale.");
                 ApplyPatch(s, changes);

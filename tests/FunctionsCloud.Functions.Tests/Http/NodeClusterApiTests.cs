@@ -164,6 +164,8 @@ public sealed class NodeClusterApiTests : IAsyncLifetime
         foreach (var second in new[]
                  {
                      () => _app.Client.PatchAsJsonAsync(uri, new { target_num_nodes = 5 }),
+                     () => _app.Client.PatchAsJsonAsync(uri, new { target_num_nodes = 2 }),
+                     () => _app.Client.PatchAsJsonAsync(uri, new { nickname = "renamed", tags = new[] { new { name = "late" } } }),
                      () => _app.Client.DeleteAsync(uri),
                  })
         {

@@ -105,6 +105,8 @@ public sealed class ServiceOperationApiTests : ServiceAppTests
                      () => App.Client.PostAsync($"{Uri(web)}redeploy/", null),
                      () => App.Client.PostAsync($"{Uri(web)}scale/", null),
                      () => App.Client.PatchAsJsonAsync(Uri(web), new { target_num_containers = 4 }),
+                     () => App.Client.PatchAsJsonAsync(Uri(web), new { target_num_containers = 1 }),
+                     () => App.Client.PatchAsJsonAsync(Uri(web), new { nickname = "renamed", working_dir = "/srv" }),
                      () => App.Client.DeleteAsync(Uri(web)),
                  })
         {
@@ -114,7 +116,7 @@ public sealed class ServiceOperationApiTests : ServiceAppTests
         }
 
         var after = await App.GetJsonAsync(Uri(web));
-        Assert.Equal(("Running", 1), ((string?)after["state"], (int)after["target_num_containers"]!));
+        Assert.Equal(("Running", 1, "web", null), ((string?)after["state"], (int)after["target_num_containers"]!, (string?)after["nickname"], (string?)after["working_dir"]));
         Assert.Equal(0, (int)(await App.GetJsonAsync("/api/audit/v1/action/"))["meta"]!["total_count"]!);
     }
 
