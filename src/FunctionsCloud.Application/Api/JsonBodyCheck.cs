@@ -14,34 +14,40 @@ internal static class JsonBodyCheck
     public static void Check(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json);
-        var open = new Stack<Container>();
+        Container? open = null;
         while (reader.Read())
         {
-            var parent = open.Count > 0 ? open.Peek() : null;
             switch (reader.TokenType)
             {
                 case JsonTokenType.PropertyName:
-                    parent!.Key(ReadString(ref reader, parent.KeyPath));
+                    open!.Key(ReadString(ref reader, open));
                     break;
                 case JsonTokenType.StartObject or JsonTokenType.StartArray:
-                    open.Push(new Container(parent?.NextPath() ?? "", reader.TokenType == JsonTokenType.StartArray));
+                    open?.NextValue();
+                    open = new Container(open, reader.TokenType == JsonTokenType.StartArray);
                     break;
                 case JsonTokenType.EndObject or JsonTokenType.EndArray:
-                    open.Pop();
+                    open = open!.Parent;
                     break;
                 case JsonTokenType.String:
-                    ReadString(ref reader, parent?.NextPath() ?? "");
+                    open?.NextValue();
+                    // Only an escape can spell a lone surrogate (the reader refuses bad UTF-8 itself): unescaped
+                    // values, nearly all of a heartbeat's, are not copied into strings just to be looked at.
+                    if (reader.ValueIsEscaped)
+                        ReadString(ref reader, open);
                     break;
-                case JsonTokenType.Null when parent is { IsArray: true }:
-                    throw Refused(parent.NextPath(), "is null; a list takes objects or values, never null.");
+                case JsonTokenType.Null when open is { IsArray: true }:
+                    open.NextValue();
+                    throw Refused(open.ValuePath(), "is null; a list takes objects or values, never null.");
                 default:
-                    parent?.NextPath();
+                    open?.NextValue();
                     break;
             }
         }
     }
 
-    private static string ReadString(ref Utf8JsonReader reader, string path)
+    /// <param name="open">Where the string stands: a key names its object, a value its own place.</param>
+    private static string ReadString(ref Utf8JsonReader reader, Container? open)
     {
         try
         {
@@ -49,6 +55,7 @@ internal static class JsonBodyCheck
         }
         catch (InvalidOperationException)
         {
+            var path = open is null ? "" : reader.TokenType == JsonTokenType.PropertyName ? open.Path() : open.ValuePath();
             throw Refused(path, "holds an escaped lone UTF-16 surrogate, which is not text.");
         }
     }
@@ -59,17 +66,19 @@ internal static class JsonBodyCheck
         return new RequestValidationException(field, $"{(path.Length == 0 ? "the body" : path)} {problem}");
     }
 
-    /// <summary>An object or list being read: its path, the keys seen so far, and where the next value goes.</summary>
-    private sealed class Container(string path, bool isArray)
+    /// <summary>
+    /// An object or list being read: the keys seen so far and where its current value is. Paths are spelled out only
+    /// for a refusal, from the chain of open containers, so that an accepted body costs no strings for them.
+    /// </summary>
+    private sealed class Container(Container? parent, bool isArray)
     {
         private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
         private string _key = "";
-        private int _index;
+        private int _index = -1;
+
+        public Container? Parent { get; } = parent;
 
         public bool IsArray { get; } = isArray;
-
-        /// <summary>Where a key of this object is reported: the object itself, as a key names nothing yet.</summary>
-        public string KeyPath => path;
 
         public void Key(string key)
         {
@@ -78,9 +87,19 @@ internal static class JsonBodyCheck
             _key = key;
         }
 
-        /// <summary>The path of the value being read now, moving a list on to its next item.</summary>
-        public string NextPath() => IsArray ? $"{path}[{_index++}]" : PathOf(_key);
+        /// <summary>A value begins: in a list, the next item.</summary>
+        public void NextValue()
+        {
+            if (IsArray)
+                _index++;
+        }
 
-        public string PathOf(string key) => path.Length == 0 ? key : $"{path}.{key}";
+        /// <summary>Where this container stands in the body: its parent's current value.</summary>
+        public string Path() => Parent?.ValuePath() ?? "";
+
+        /// <summary>Where the value being read now stands.</summary>
+        public string ValuePath() => IsArray ? $"{Path()}[{_index}]" : PathOf(_key);
+
+        private string PathOf(string key) => Path() is { Length: > 0 } path ? $"{path}.{key}" : key;
     }
 }
