@@ -46,7 +46,9 @@ public static class MonitorBenchmark
         var policy = services.GetRequiredService<LivenessPolicy>();
         var now = DateTimeOffset.UtcNow;
         var seeding = Stopwatch.StartNew();
-        await SeedAsync(services, total, stale, now - policy.UnreachableAfter - TimeSpan.FromSeconds(5), now);
+        // Due rows lie at deadlines rounded up to the monitor's period: silent for one period more than unreachable_after,
+        // a node is due now wherever the period's boundary falls.
+        await SeedAsync(services, total, stale, now - policy.UnreachableAfter - policy.Period - TimeSpan.FromSeconds(1), now);
         output.WriteLine($"Seeded {total:N0} nodes ({stale:N0} silent) in {seeding.Elapsed.TotalSeconds:F0} s: Nodes rows and liveness rows, the latter in batch transactions.");
 
         var names = services.GetRequiredService<TableNames>();
