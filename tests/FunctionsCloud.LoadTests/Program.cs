@@ -1,3 +1,4 @@
+using FunctionsCloud.LoadTests.BadInput;
 using FunctionsCloud.LoadTests.Deploy;
 using FunctionsCloud.LoadTests.Heartbeats;
 using FunctionsCloud.LoadTests.Monitor;
@@ -11,10 +12,11 @@ const string usage = """
       FunctionsCloud.LoadTests heartbeats [--agents 1000] [--seconds 20] [--interval <seconds>]
       FunctionsCloud.LoadTests deploy [--nodes 100] [--call-seconds 1]
       FunctionsCloud.LoadTests scale [--containers 30] [--nodes 3] [--interval 10] [--rounds 3] [--phase any|worst]
+      FunctionsCloud.LoadTests badinput [--requests 100000] [--seed 1] [--parallel 8]
     Exit code 0 when the run met its targets, 1 when not, 2 for bad arguments.
     """;
 
-if (args.Length == 0 || args[0] is not ("monitor" or "heartbeats" or "deploy" or "scale"))
+if (args.Length == 0 || args[0] is not ("monitor" or "heartbeats" or "deploy" or "scale" or "badinput"))
 {
     Console.Error.WriteLine(usage);
     return 2;
@@ -28,6 +30,7 @@ try
         "monitor" => await MonitorBenchmark.RunAsync(options, Console.Out),
         "deploy" => await DeployBenchmark.RunAsync(options, Console.Out),
         "scale" => await ScaleBenchmark.RunAsync(options, Console.Out),
+        "badinput" => await BadInputLoad.RunAsync(options, Console.Out),
         _ => await HeartbeatLoad.RunAsync(options, Console.Out),
     };
     return passed ? 0 : 1;

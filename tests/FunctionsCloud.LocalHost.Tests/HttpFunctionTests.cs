@@ -68,11 +68,15 @@ public sealed class HttpFunctionTests(HttpHostFixture fixture) : IClassFixture<H
     }
 
     [Fact]
-    public async Task Method_the_route_does_not_allow_is_405()
+    public async Task Method_the_route_does_not_allow_is_405_problem()
     {
         using var response = await Client.DeleteAsync($"widgets/{Guid.NewGuid()}");
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(405, problem.GetProperty("status").GetInt32());
+        Assert.Contains("DELETE", problem.GetProperty("detail").GetString());
     }
 
     [Theory]

@@ -9,8 +9,12 @@ namespace FunctionsCloud.LocalHost.Http;
 /// <summary>Maps every HTTP function to an endpoint under the host.json route prefix, with its route and methods.</summary>
 public static class HttpFunctionEndpoints
 {
-    public static void Map(IEndpointRouteBuilder endpoints, IEnumerable<DiscoveredFunction> functions, string routePrefix)
+    public static void Map(WebApplication endpoints, IEnumerable<DiscoveredFunction> functions, string routePrefix)
     {
+        // Routing answers a path whose functions take other methods with an empty 405: say so as the API does.
+        endpoints.UseStatusCodePages(context => context.HttpContext.Response.StatusCode == StatusCodes.Status405MethodNotAllowed
+            ? ProblemResponses.MethodNotAllowed($"{context.HttpContext.Request.Method} is not allowed here; see the Allow header.").ExecuteAsync(context.HttpContext)
+            : Task.CompletedTask);
         foreach (var function in functions)
         {
             if (function.Trigger is not HttpTriggerBinding http)

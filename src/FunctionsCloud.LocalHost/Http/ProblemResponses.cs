@@ -7,6 +7,9 @@ public static class ProblemResponses
 {
     public static IResult NotFound(string detail) => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: detail);
 
+    public static IResult MethodNotAllowed(string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status405MethodNotAllowed, title: "Method Not Allowed", detail: detail);
+
     public static IResult BadRequest(string detail) => Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad Request", detail: detail);
 
     public static IResult InternalError(string functionName, string traceIdentifier) => Results.Problem(

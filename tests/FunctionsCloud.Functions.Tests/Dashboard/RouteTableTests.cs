@@ -1,19 +1,13 @@
-using System.Reflection;
 using FunctionsCloud.Functions.Dashboard;
-using Microsoft.Azure.Functions.Worker;
+using FunctionsCloud.Testing.BadInput;
 
 namespace FunctionsCloud.Functions.Tests.Dashboard;
 
 /// <summary>How the HTTP routes sit together now that host.json has no route prefix and the dashboard takes the rest.</summary>
 public sealed class RouteTableTests
 {
-    private static readonly IReadOnlyList<(string Function, string Route)> HttpFunctions = typeof(FunctionsCloudWorker).Assembly.GetTypes()
-        .SelectMany(type => type.GetMethods())
-        .Select(method => (Function: method.GetCustomAttribute<FunctionAttribute>()?.Name, Trigger: method.GetParameters()
-            .Select(parameter => parameter.GetCustomAttribute<HttpTriggerAttribute>()).FirstOrDefault(trigger => trigger is not null)))
-        .Where(f => f.Function is not null && f.Trigger is not null)
-        .Select(f => (f.Function!, f.Trigger!.Route ?? f.Function!))
-        .ToList();
+    private static readonly IReadOnlyList<(string Function, string Route)> HttpFunctions =
+        HttpRoute.All.Select(r => (r.Function, r.Template)).Distinct().ToList();
 
     [Fact]
     public void Every_api_route_keeps_its_public_path_under_api()
