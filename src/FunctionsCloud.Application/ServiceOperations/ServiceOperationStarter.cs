@@ -2,9 +2,11 @@ using FunctionsCloud.Application.Api;
 using FunctionsCloud.Application.Authentication;
 using FunctionsCloud.Application.Operations;
 using FunctionsCloud.Domain.Actions;
+using FunctionsCloud.Domain.Containers;
 using FunctionsCloud.Domain.Identifiers;
 using FunctionsCloud.Domain.Resources;
 using FunctionsCloud.Domain.Services;
+using FunctionsCloud.Storage.Containers;
 using FunctionsCloud.Storage.Services;
 using Microsoft.DurableTask.Client;
 
@@ -13,9 +15,11 @@ namespace FunctionsCloud.Application.ServiceOperations;
 /// <summary>
 /// Starts an operation on a service or one of its containers: takes the service's operation slot (an
 /// ETag-guarded write), records the action, schedules the orchestration. A request that finds the slot taken
-/// gets a 409 naming the action in flight, and nothing changes.
+/// gets a 409 naming the action in flight, and nothing changes. The operation starts from the state GET shows
+/// (<see cref="ServiceStates.AsSeen"/>), so that what users see and what operations accept agree: after a canceled
+/// redeploy settled with no container Running, say, the agents report them Running again and GET shows Running.
 /// </summary>
-public sealed class ServiceOperationStarter(IServiceStore services, OperationLauncher launcher, TimeProvider clock)
+public sealed class ServiceOperationStarter(IServiceStore services, IContainerStore containers, OperationLauncher launcher, TimeProvider clock)
 {
     /// <param name="prepare">Checks and changes the service for this operation (target, state); throws to refuse, changing nothing.</param>
     public async Task<(Service Service, ActionRecord Action)> StartAsync(
@@ -24,11 +28,14 @@ public sealed class ServiceOperationStarter(IServiceStore services, OperationLau
     {
         var actionUuid = Uuid4.NewestFirst(clock.GetUtcNow());
         (ServiceState State, int Target)? before = null;
+        var running = await RunningAsync(caller.Namespace, serviceUuid, cancellationToken);
         var service = await services.UpdateAsync(caller.Namespace, serviceUuid, s =>
         {
             if (s.ActiveAction is { } busy)
                 throw new OperationInProgressException(busy);
             before = (s.State, s.TargetNumContainers);
+            if (StateAsSeen(s, running) is var seen && seen != s.State)
+                s.Restore(seen);
             prepare(s);
             s.ActiveAction = actionUuid;
             return true;
@@ -44,6 +51,14 @@ public sealed class ServiceOperationStarter(IServiceStore services, OperationLau
             () => ReleaseAsync(caller.Namespace, serviceUuid, actionUuid, before!.Value.State, before.Value.Target), cancellationToken);
         return (service, action);
     }
+
+    /// <summary>How many of the service's containers the agents report Running.</summary>
+    public async Task<int> RunningAsync(string @namespace, Guid serviceUuid, CancellationToken cancellationToken) =>
+        (await containers.ListByServiceAsync(@namespace, serviceUuid, cancellationToken)).Count(c => c.State == ContainerState.Running);
+
+    /// <summary>The state GET shows of a service with no operation in flight.</summary>
+    public static ServiceState StateAsSeen(Service service, int running) =>
+        ServiceStates.AsSeen(service.State, busy: false, service.TargetNumContainers, running);
 
     /// <summary>Gives the slot back when the operation could not be started at all.</summary>
     private Task ReleaseAsync(string ns, Guid serviceUuid, Guid actionUuid, ServiceState state, int target) =>

@@ -80,8 +80,9 @@ public sealed class ServiceService(
         var current = await LoadAsync(caller, uuid, cancellationToken);
         var changes = await ReadPatchAsync(current, request, cancellationToken);
         RequireLive(current);
+        var running = await operations.RunningAsync(caller.Namespace, uuid, cancellationToken);
 
-        if (!Scales(current, changes))
+        if (!Scales(current, changes, running))
         {
             var updated = await services.UpdateAsync(caller.Namespace, uuid, s =>
             {
@@ -89,7 +90,7 @@ public sealed class ServiceService(
                 // Whatever it changes, even a target equal to the current one: one operation's object at a time.
                 if (s.ActiveAction is { } busy)
                     throw new OperationInProgressException(busy);
-                if (Scales(s, changes))
+                if (Scales(s, changes, running))
                     throw new ResourceConflictException("The service was started while this request was handled; send it again to scale.");
                 ApplyPatch(s, changes);
                 s.TargetNumContainers = changes.Target ?? s.TargetNumContainers;
@@ -179,9 +180,10 @@ public sealed class ServiceService(
         changes.ApplyTo(service);
     }
 
-    /// <summary>Whether the patch changes the target of a service that has been started: that is a scale operation.</summary>
-    private static bool Scales(Service service, ServiceChanges changes) =>
-        changes.Target is { } target && target != service.TargetNumContainers && service.State != ServiceState.NotRunning;
+    /// <summary>Whether the patch changes the target of a service that has been started (as GET shows it): that is a scale operation.</summary>
+    private static bool Scales(Service service, ServiceChanges changes, int running) =>
+        changes.Target is { } target && target != service.TargetNumContainers
+        && ServiceOperationStarter.StateAsSeen(service, running) != ServiceState.NotRunning;
 
     /// <summary>Moves the service into an operation's busy state, or refuses with where it would have to be.</summary>
     private static void Enter(Service service, ServiceState busy, string operation)

@@ -18,6 +18,7 @@ public sealed class ActionRetryTests
     public async Task A_failed_stop_runs_again_as_a_new_action_of_the_caller_through_the_starter_once()
     {
         var service = _actions.World.AddService(2, ServiceState.PartlyRunning);
+        _actions.World.AddContainer(service, _actions.World.AddNode(), 1);
         var failed = await _actions.FailedAsync(service, ServiceOperationKind.Stop);
         Assert.True(failed.CanBeRetried);
         var retry = _actions.Retry();

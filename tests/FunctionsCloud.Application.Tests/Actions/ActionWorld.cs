@@ -69,12 +69,12 @@ internal sealed class ActionWorld
         return client.Object;
     }
 
-    private IActionOperations[] Families()
-    {
-        var clock = new StoppedClock(ServiceWorld.Now);
-        var starter = World.Starter();
-        var services = new ServiceService(World.Services, new ServiceViews(World.Containers, new ServiceNodes(World.Nodes), Options.Create(World.Settings)), starter, Options.Create(World.Settings), clock);
-        return [new ServiceActionOperations(World.Services, World.Containers, services, new ContainerService(World.Containers, starter),
-            World.Activities(), new ActionJournal(World.Actions, clock))];
-    }
+    /// <summary>What users do with services, as the app builds it.</summary>
+    public ServiceService Services() =>
+        new(World.Services, new ServiceViews(World.Containers, new ServiceNodes(World.Nodes), Options.Create(World.Settings)), World.Starter(),
+            Options.Create(World.Settings), new StoppedClock(ServiceWorld.Now));
+
+    private IActionOperations[] Families() =>
+        [new ServiceActionOperations(World.Services, World.Containers, Services(), new ContainerService(World.Containers, World.Starter()),
+            World.Activities(), new ActionJournal(World.Actions, new StoppedClock(ServiceWorld.Now)))];
 }

@@ -48,7 +48,8 @@ public class HealingTriggersTests
     public async Task A_new_node_is_filled_by_the_running_EVERY_NODE_services_whose_tags_it_carries()
     {
         var node = _world.AddNode(NodeState.Deployed, "edge", "eu");
-        var fits = _world.AddService(1, ServiceState.PartlyRunning, DeploymentStrategy.EveryNode, "agent", "edge");
+        var fits = _world.AddService(2, ServiceState.PartlyRunning, DeploymentStrategy.EveryNode, "agent", "edge");
+        _world.AddContainer(fits, _world.AddNode(NodeState.Deployed, "edge"), 1);
         _world.AddService(1, ServiceState.Running, DeploymentStrategy.EveryNode, "gpu-agent", "gpu");
         _world.AddService(1, ServiceState.Stopped, DeploymentStrategy.EveryNode, "stopped");
         _world.AddService(1, ServiceState.Running, DeploymentStrategy.EmptiestNode, "web");

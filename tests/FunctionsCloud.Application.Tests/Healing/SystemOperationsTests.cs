@@ -16,6 +16,7 @@ public class SystemOperationsTests
     public async Task A_running_service_is_rescheduled_at_once_as_an_action_of_the_system(ServiceState state)
     {
         var web = _world.AddService(2, state);
+        _world.AddContainer(web, _world.AddNode(), 1); // GET shows it Partly running: one of two Running
         var lost = Guid.NewGuid();
 
         var started = await Operations().TryStartAsync(Reschedule(web, lost), RecordingDurableClient.Create(_scheduled), CancellationToken.None);
