@@ -11,6 +11,7 @@ using FunctionsCloud.Application.Healing;
 using FunctionsCloud.Application.Liveness;
 using FunctionsCloud.Application.NodeClusters;
 using FunctionsCloud.Application.Nodes;
+using FunctionsCloud.Application.NodeTermination;
 using FunctionsCloud.Application.Operations;
 using FunctionsCloud.Application.Services;
 using FunctionsCloud.Application.ServiceOperations;
@@ -88,6 +89,9 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<ActionCancellation>();
         services.TryAddSingleton<ActionRetry>();
         services.TryAddSingleton<OperationLauncher>();
+        services.TryAddSingleton<OperationTakeover>();
+        services.TryAddSingleton<OwnNodeTerminationStarter>();
+        services.TryAddSingleton<OwnNodeTerminationActivities>();
         services.TryAddSingleton<ClusterOperationStarter>();
         services.TryAddSingleton<NodeClusterOperationActivities>();
         services.TryAddSingleton<NodeClusterService>();

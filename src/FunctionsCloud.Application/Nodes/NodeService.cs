@@ -1,19 +1,27 @@
 using FunctionsCloud.Application.Api;
 using FunctionsCloud.Application.Authentication;
 using FunctionsCloud.Application.Liveness;
+using FunctionsCloud.Application.NodeTermination;
 using FunctionsCloud.Application.Operations;
 using FunctionsCloud.Domain.Actions;
 using FunctionsCloud.Domain.NodeClusters;
 using FunctionsCloud.Domain.Nodes;
 using FunctionsCloud.Domain.Validation;
 using FunctionsCloud.Storage.Liveness;
+using FunctionsCloud.Storage.NodeClusters;
 using FunctionsCloud.Storage.Nodes;
 using Microsoft.DurableTask.Client;
 
 namespace FunctionsCloud.Application.Nodes;
 
 /// <summary>What users do with single nodes.</summary>
-public sealed class NodeService(INodeStore nodes, ILivenessStore liveness, LivenessMonitor monitor, ClusterOperationStarter operations)
+public sealed class NodeService(
+    INodeStore nodes,
+    INodeClusterStore clusters,
+    ILivenessStore liveness,
+    LivenessMonitor monitor,
+    ClusterOperationStarter operations,
+    OwnNodeTerminationStarter ownNodes)
 {
     public IReadOnlySet<string> FilterableFields => nodes.QueryableFields;
 
@@ -34,17 +42,25 @@ public sealed class NodeService(INodeStore nodes, ILivenessStore liveness, Liven
         return await GetAsync(caller, uuid, cancellationToken);
     }
 
+    /// <summary>
+    /// Nickname and tags change at once, unless an operation is in flight on the node or its cluster (which may be
+    /// terminating it): then 409 naming that action, as for clusters and services, whatever the request changes.
+    /// </summary>
     public async Task<NodeResource> PatchAsync(Caller caller, Guid uuid, PatchNodeRequest request, CancellationToken cancellationToken)
     {
-        await LoadAsync(caller, uuid, cancellationToken);
+        var current = await LoadAsync(caller, uuid, cancellationToken);
         new Validator()
             .Tags("tags", request.Tags?.Select(t => t.Name))
             .Nickname("nickname", request.Nickname)
             .ThrowIfInvalid();
+        if (current.NodeCluster is { } clusterUuid && (await clusters.GetAsync(caller.Namespace, clusterUuid, cancellationToken))?.ActiveAction is { } clusterBusy)
+            throw new OperationInProgressException(clusterBusy);
         var node = await nodes.UpdateAsync(caller.Namespace, uuid, n =>
         {
             if (n.State == NodeState.Terminated)
                 throw new ResourceConflictException("The node is Terminated and cannot be changed.");
+            if (n.ActiveAction is { } busy)
+                throw new OperationInProgressException(busy);
             if (request.Nickname is not null)
                 n.Nickname = request.Nickname;
             if (request.Tags is not null)
@@ -54,7 +70,10 @@ public sealed class NodeService(INodeStore nodes, ILivenessStore liveness, Liven
         return await ToResourceAsync(node, cancellationToken);
     }
 
-    /// <summary>Terminates the node and lowers its cluster's target by one, as one operation on the cluster.</summary>
+    /// <summary>
+    /// Terminates the node: a cluster's node as one operation on its cluster, which lowers the cluster's target by one
+    /// (taking over from a deploy or scale in flight); a host of one's own as an operation on the node itself.
+    /// </summary>
     public async Task<(NodeResource Node, ActionRecord Action)> TerminateAsync(
         Caller caller, RequestInfo info, Guid uuid, DurableTaskClient durable, CancellationToken cancellationToken)
     {
@@ -62,13 +81,19 @@ public sealed class NodeService(INodeStore nodes, ILivenessStore liveness, Liven
         if (!node.IsLive)
             throw new ResourceConflictException($"The node is already {Domain.States.ApiNames.Of(node.State)}.");
         if (node.NodeCluster is not { } clusterUuid)
-            throw new ResourceConflictException("The node belongs to no node cluster.");
+        {
+            var (terminating, started) = await ownNodes.StartAsync(caller, info, uuid, durable, cancellationToken);
+            return (await ToResourceAsync(terminating, cancellationToken), started);
+        }
+
         var (_, action) = await operations.StartAsync(caller, info, clusterUuid, ClusterOperationKind.TerminateNode, c =>
         {
             if (c.IsTerminated)
                 throw new ResourceConflictException("The node's cluster is being terminated.");
             c.TargetNumNodes = Math.Max(0, c.TargetNumNodes - 1);
-            c.MoveTo(NodeClusterState.Scaling);
+            // A cluster taken over from a deploy or scale in flight may be Deploying or Scaling already.
+            if (NodeClusterStates.Machine.CanMove(c.State, NodeClusterState.Scaling))
+                c.MoveTo(NodeClusterState.Scaling);
         }, durable, uuid, cancellationToken);
         return (await ToResourceAsync(node, cancellationToken), action);
     }

@@ -19,6 +19,7 @@ public static class NodeClusterOperationWorkflow
         var cancellation = OperationCancellation.Listen(context);
         try
         {
+            await PredecessorWait.ForAsync(context, input.Namespace, input.Predecessor);
             var plan = await context.CallActivityAsync<ClusterOperationPlan>(ClusterOperationNames.Begin, input, Retry);
             var missing = input.Kind is ClusterOperationKind.Deploy or ClusterOperationKind.Scale
                 ? plan.TargetNumNodes - plan.LiveNodes.Count

@@ -21,6 +21,7 @@ public static class ServiceOperationWorkflow
         var failures = new List<string>();
         try
         {
+            await PredecessorWait.ForAsync(context, input.Namespace, input.Predecessor);
             var plan = await context.CallActivityAsync<ServiceOperationPlan>(ServiceOperationNames.Begin, input, Retry);
             var steps = plan.Rolling ? plan.Redeploys.Select(target => (IReadOnlyList<RedeployTarget>)[target]) : [plan.Redeploys];
             foreach (var redeploys in steps.TakeWhile(_ => !cancellation.IsRequested))

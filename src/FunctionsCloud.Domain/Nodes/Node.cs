@@ -33,6 +33,8 @@ public sealed class Node
     /// <summary>Which registration token version the node accepts; bumping it revokes the old token.</summary>
     public int CredentialVersion { get; set; } = 1;
     public bool Registered { get; set; }
+    /// <summary>The operation in flight on the node itself (the terminate of a host of one's own); a cluster's node has its cluster's.</summary>
+    public Guid? ActiveAction { get; set; }
     public string? Version { get; set; }
 
     public void MoveTo(NodeState next) => State = NodeStates.Machine.Move("node", State, next);

@@ -44,6 +44,7 @@ internal sealed class NodeEntity : IStoredEntity<NodeEntity, Node>
     public string? RegistrationWaiter { get; set; }
     public int CredentialVersion { get; set; }
     public bool Registered { get; set; }
+    public string? ActiveAction { get; set; }
 
     public static NodeEntity From(Node node) => new()
     {
@@ -73,6 +74,7 @@ internal sealed class NodeEntity : IStoredEntity<NodeEntity, Node>
         RegistrationWaiter = node.RegistrationWaiter,
         CredentialVersion = node.CredentialVersion,
         Registered = node.Registered,
+        ActiveAction = StoredValues.Of(node.ActiveAction),
     };
 
     public Node ToDomain()
@@ -104,6 +106,7 @@ internal sealed class NodeEntity : IStoredEntity<NodeEntity, Node>
             RegistrationWaiter = RegistrationWaiter,
             CredentialVersion = CredentialVersion,
             Registered = Registered,
+            ActiveAction = StoredValues.GuidOrNull(ActiveAction),
             Version = ETag.ToString(),
         };
         node.Restore(ApiNames.Parse<NodeState>(State));

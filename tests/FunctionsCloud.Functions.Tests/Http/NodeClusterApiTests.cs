@@ -151,7 +151,7 @@ public sealed class NodeClusterApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_second_operation_while_one_is_in_flight_is_a_409_naming_the_action()
+    public async Task A_second_operation_while_one_is_in_flight_is_a_409_naming_the_action_but_a_delete_takes_over()
     {
         var cluster = await _app.CreateClusterAsync("busy", 2);
         var uri = (string)cluster["resource_uri"]!;
@@ -166,7 +166,7 @@ public sealed class NodeClusterApiTests : IAsyncLifetime
                      () => _app.Client.PatchAsJsonAsync(uri, new { target_num_nodes = 5 }),
                      () => _app.Client.PatchAsJsonAsync(uri, new { target_num_nodes = 2 }),
                      () => _app.Client.PatchAsJsonAsync(uri, new { nickname = "renamed", tags = new[] { new { name = "late" } } }),
-                     () => _app.Client.DeleteAsync(uri),
+                     () => _app.Client.PostAsync($"{uri}deploy/", null),
                  })
         {
             var response = await second();
@@ -174,13 +174,17 @@ public sealed class NodeClusterApiTests : IAsyncLifetime
             Assert.Contains(actionUri, await response.Content.ReadAsStringAsync());
         }
 
-        var redeploy = await _app.Client.PostAsync($"{uri}deploy/", null);
-        await ExpectAsync(redeploy, HttpStatusCode.Conflict);
         var current = await _app.GetJsonAsync(uri);
         Assert.Equal((2, actionUri), ((int)current["target_num_nodes"]!, (string?)current["current_action"]));
         var action = await _app.GetJsonAsync(actionUri);
         Assert.Equal(("POST", $"{uri}deploy/", "admin"), ((string?)action["method"], (string?)action["path"], (string?)action["user"]));
         Assert.Contains((string?)action["state"], new[] { "Pending", "In progress" });
+
+        // A DELETE is what users expect to win: it cancels the deploy and terminates, as an action of its own.
+        var delete = await _app.Client.DeleteAsync(uri);
+        await ExpectAsync(delete, HttpStatusCode.Accepted);
+        Assert.NotEqual(actionUri, ActionUri(delete));
+        Assert.Contains((string?)(await _app.GetJsonAsync(actionUri))["state"], new[] { "Canceling", "Canceled" });
     }
 
     [Fact]

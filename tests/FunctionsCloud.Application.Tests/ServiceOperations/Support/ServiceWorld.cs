@@ -91,7 +91,8 @@ internal sealed class ServiceWorld
         new(Services, Containers, new ServiceNodes(Nodes), Steps(), new ActionJournal(Actions, _clock), Options.Create(Settings), _clock);
 
     /// <summary>Starts operations as requests and system operations do: takes the slot, records the action, schedules it.</summary>
-    public ServiceOperationStarter Starter() => new(Services, Containers, new OperationLauncher(Actions, new ActionJournal(Actions, _clock)), _clock);
+    public ServiceOperationStarter Starter() =>
+        new(Services, Containers, new OperationLauncher(Actions, new ActionJournal(Actions, _clock)), new OperationTakeover(Actions, new ActionJournal(Actions, _clock), _clock), _clock);
 
     public Task<StepResult> ApplyAsync(ServiceOperationInput op, params IReadOnlyList<RedeployTarget> redeploys) =>
         Steps().ApplyAsync(new ServiceStepInput(op, redeploys));

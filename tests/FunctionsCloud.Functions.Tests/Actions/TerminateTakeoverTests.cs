@@ -1,0 +1,165 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using FunctionsCloud.Domain.Agents;
+using FunctionsCloud.Functions.Tests.Liveness;
+using FunctionsCloud.Functions.Tests.Support;
+using FunctionsCloud.Testing;
+using FunctionsCloud.Testing.Nodes;
+using static FunctionsCloud.Testing.FunctionsCloudTestHost;
+
+namespace FunctionsCloud.Functions.Tests.Actions;
+
+/// <summary>
+/// On the real app and orchestrations: while an operation is in flight, a PATCH of its object (a cluster, a node of
+/// the cluster, a service) is a 409 naming that action, and a DELETE of a cluster, a node, a service or a container
+/// answers 202 with a terminate action of its own, which cancels the operation in flight, waits for it to stop, and
+/// terminates. A deploy that waits for agents that never call, and a start whose node never reports, stay in flight.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class TerminateTakeoverTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private readonly ScriptedNodeProvider _provider = new(_ => NodeScript.NeverRegisters);
+
+    private FunctionsCloudTestHost _app = null!;
+
+    public async Task InitializeAsync() => _app = await StartAsync(
+        new Dictionary<string, string?>
+        {
+            ["FunctionsCloud:RegistrationTimeoutSeconds"] = "600",
+            ["FunctionsCloud:ContainerTimeoutSeconds"] = "600",
+        },
+        services => services.UseOnlyProvider(_provider));
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Deleting_a_cluster_while_it_deploys_cancels_the_deploy_and_terminates_it_as_its_own_action()
+    {
+        var (cluster, deploy) = await DeployingAsync("takeover", 2);
+        var node = (string)(await _app.GetJsonAsync(cluster))["nodes"]!.AsArray()[0]!;
+        await ExpectConflictNamingAsync(await _app.Client.PatchAsJsonAsync(cluster, new { nickname = "renamed" }), deploy);
+        await ExpectConflictNamingAsync(await _app.Client.PatchAsJsonAsync(node, new { nickname = "renamed" }), deploy);
+
+        var delete = await _app.Client.DeleteAsync(cluster);
+
+        await ExpectAsync(delete, HttpStatusCode.Accepted);
+        var terminate = ActionUri(delete);
+        Assert.NotEqual(deploy, terminate);
+        Assert.Equal("Terminating", (string?)(await delete.Content.ReadFromJsonAsync<JsonObject>())!["state"]);
+        await ExpectConflictNamingAsync(await _app.Client.PatchAsJsonAsync(node, new { nickname = "renamed" }), terminate);
+        var done = await _app.WaitForActionAsync(terminate, Patience);
+        Assert.Equal(("Success", "Cluster Terminate", cluster), ((string?)done["state"], (string?)done["action"], (string?)done["object"]));
+        Assert.Contains($"{deploy} was in flight: it is canceled", (string)done["logs"]!);
+        var canceled = await _app.GetJsonAsync(deploy);
+        Assert.Equal("Canceled", (string?)canceled["state"]);
+        Assert.Contains($"terminated by {terminate}", (string)canceled["logs"]!);
+        var after = await _app.GetJsonAsync(cluster);
+        Assert.Equal(("Terminated", null), ((string?)after["state"], (string?)after["current_action"]));
+        Assert.Equal("Terminated", (string?)(await _app.GetJsonAsync(node))["state"]);
+        Assert.Equal(2, _provider.Terminated.Count(n => _provider.Created.ContainsKey(n)));
+    }
+
+    [Fact]
+    public async Task Deleting_a_node_while_its_cluster_deploys_cancels_the_deploy_and_terminates_the_node()
+    {
+        var (cluster, deploy) = await DeployingAsync("one-less", 1);
+        var node = (string)(await _app.GetJsonAsync(cluster))["nodes"]!.AsArray()[0]!;
+
+        var delete = await _app.Client.DeleteAsync(node);
+
+        await ExpectAsync(delete, HttpStatusCode.Accepted);
+        var done = await _app.WaitForActionAsync(ActionUri(delete), Patience);
+        Assert.Equal(("Success", "Node Terminate", node), ((string?)done["state"], (string?)done["action"], (string?)done["object"]));
+        Assert.Equal("Canceled", (string?)(await _app.GetJsonAsync(deploy))["state"]);
+        Assert.Equal("Terminated", (string?)(await _app.GetJsonAsync(node))["state"]);
+        var after = await _app.GetJsonAsync(cluster);
+        Assert.Equal((0, "Empty cluster", null), ((int)after["target_num_nodes"]!, (string?)after["state"], (string?)after["current_action"]));
+    }
+
+    [Fact]
+    public async Task Deleting_a_service_while_it_starts_cancels_the_start_and_terminates_it()
+    {
+        var (agent, service, start) = await StartingAsync("web");
+        await ExpectConflictNamingAsync(await _app.Client.PatchAsJsonAsync(service, new { nickname = "renamed" }), start);
+
+        var delete = await _app.Client.DeleteAsync(service);
+
+        await ExpectAsync(delete, HttpStatusCode.Accepted);
+        var terminate = ActionUri(delete);
+        Assert.Equal("Terminating", (string?)(await _app.GetJsonAsync(service))["state"]);
+        var done = await ReportNothingUntilEndedAsync(agent, terminate);
+        Assert.Equal(("Success", "Service Terminate"), ((string?)done["state"], (string?)done["action"]));
+        Assert.Equal("Canceled", (string?)(await _app.GetJsonAsync(start))["state"]);
+        Assert.Equal("Terminated", (string?)(await _app.GetJsonAsync(service))["state"]);
+    }
+
+    [Fact]
+    public async Task Deleting_a_container_while_its_service_starts_cancels_the_start_and_terminates_the_container()
+    {
+        var (agent, service, start) = await StartingAsync("api");
+        var container = (string)(await _app.GetJsonAsync(service))["containers"]!.AsArray().Single()!;
+
+        var delete = await _app.Client.DeleteAsync(container);
+
+        await ExpectAsync(delete, HttpStatusCode.Accepted);
+        var done = await ReportNothingUntilEndedAsync(agent, ActionUri(delete));
+        Assert.Equal(("Success", "Container Terminate", container), ((string?)done["state"], (string?)done["action"], (string?)done["object"]));
+        Assert.Equal("Canceled", (string?)(await _app.GetJsonAsync(start))["state"]);
+        Assert.Equal("Terminated", (string?)(await _app.GetJsonAsync(container))["state"]);
+        var after = await _app.GetJsonAsync(service);
+        Assert.Equal((0, null), ((int)after["target_num_containers"]!, (string?)after["current_action"]));
+    }
+
+    [Fact]
+    public async Task A_terminate_in_flight_is_not_taken_over()
+    {
+        var (cluster, _) = await DeployingAsync("twice", 1);
+        var first = ActionUri(await _app.Client.DeleteAsync(cluster));
+
+        await ExpectConflictNamingAsync(await _app.Client.DeleteAsync(cluster), first);
+    }
+
+    /// <summary>A cluster whose deploy waits for its nodes' agents (which never call).</summary>
+    private async Task<(string Cluster, string Deploy)> DeployingAsync(string name, int nodes)
+    {
+        var cluster = (string)(await _app.CreateClusterAsync(name, nodes))["resource_uri"]!;
+        var deploy = ActionUri(await _app.Client.PostAsync($"{cluster}deploy/", null));
+        await _app.WaitForAsync(deploy, a => ((string)a["logs"]!).Split("waiting for its agent").Length == nodes + 1, Patience);
+        return (cluster, deploy);
+    }
+
+    /// <summary>A service of one container starting on a node whose agent never reports it.</summary>
+    private async Task<(RegisteredAgent Agent, string Service, string Start)> StartingAsync(string name)
+    {
+        var agent = await _app.RegisterNodeAsync();
+        var created = await _app.Client.PostAsJsonAsync("/api/app/v1/service/", new { name, image_name = "functionscloud/busybox", target_num_containers = 1 });
+        await ExpectAsync(created, HttpStatusCode.Created);
+        var service = (string)(await created.Content.ReadFromJsonAsync<JsonObject>())!["resource_uri"]!;
+        var start = ActionUri(await _app.Client.PostAsync($"{service}start/", null));
+        await Eventually.HoldsAsync(async () => (await _app.GetJsonAsync(service))["containers"]!.AsArray().Count == 1, Patience, "the start placed its container");
+        return (agent, service, start);
+    }
+
+    /// <summary>Heartbeats of a node that runs nothing (its containers being removed are gone) until the action has ended.</summary>
+    private async Task<JsonObject> ReportNothingUntilEndedAsync(RegisteredAgent agent, string action)
+    {
+        JsonObject? ended = null;
+        await Eventually.HoldsAsync(async () =>
+        {
+            await AgentCalls.PostAsync(_app.Client, AgentRoutes.Heartbeat, agent.NodeSecret, JsonContent.Create(new HeartbeatRequest(SimulatedNodes.Inventory, null, [])));
+            var current = await _app.GetJsonAsync(action);
+            ended = (string?)current["state"] is "Success" or "Failed" ? current : null;
+            return ended is not null;
+        }, Patience, $"{action} ended");
+        return ended!;
+    }
+
+    private static async Task ExpectConflictNamingAsync(HttpResponseMessage response, string action)
+    {
+        await ExpectAsync(response, HttpStatusCode.Conflict);
+        Assert.Contains(action, await response.Content.ReadAsStringAsync());
+    }
+}
