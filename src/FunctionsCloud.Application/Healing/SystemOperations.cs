@@ -50,7 +50,7 @@ public sealed class SystemOperations(ServiceOperationStarter starter)
     }
 
     private static string Reason(SystemOperationRequest request) => request.Kind == ServiceOperationKind.Reschedule
-        ? $"node {request.NodeUuid} lost"
+        ? $"node {request.NodeUuid} lost or terminated"
         : $"node {request.NodeUuid} deployed";
 
     private sealed class NotRunningException : Exception;

@@ -42,7 +42,8 @@ public sealed class OwnNodeTerminationActivities(
     public async Task<string> CompleteAsync(OwnNodeTerminationCompletion input, CancellationToken cancellationToken = default)
     {
         var op = input.Operation;
-        await liveness.StopAsync(op.Namespace, op.NodeUuid, cancellationToken);
+        if ((await nodes.GetAsync(op.Namespace, op.NodeUuid, cancellationToken))?.ActiveAction == op.ActionUuid)
+            await liveness.StopAsync(op.Namespace, op.NodeUuid, cancellationToken);
         await nodes.UpdateAsync(op.Namespace, op.NodeUuid, n =>
         {
             if (n.ActiveAction != op.ActionUuid)

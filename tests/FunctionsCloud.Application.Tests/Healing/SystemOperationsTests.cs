@@ -27,7 +27,7 @@ public class SystemOperationsTests
         Assert.Equal((ServiceState.Scaling, (Guid?)input.ActionUuid), (stored.State, stored.ActiveAction));
         Assert.Equal((ServiceOperationKind.Reschedule, (Guid?)lost), (input.Kind, input.NodeUuid));
         var action = _world.Actions[input.ActionUuid];
-        Assert.Equal(("system", "Service Reschedule", false, $"node {lost} lost"), (action.User, action.Action, action.IsUserAction, action.Path));
+        Assert.Equal(("system", "Service Reschedule", false, $"node {lost} lost or terminated"), (action.User, action.Action, action.IsUserAction, action.Path));
     }
 
     [Fact]

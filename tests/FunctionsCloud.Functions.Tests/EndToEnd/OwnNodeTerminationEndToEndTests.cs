@@ -47,7 +47,7 @@ public sealed class OwnNodeTerminationEndToEndTests : IAsyncLifetime
         _nodes = [clusterNode, ownNode];
         var web = await _e2e.CreateServiceAsync(Web("web", 2));
         await _e2e.PostAsync(web, "start");
-        Assert.Equal([clusterNode, ownNode], (await _e2e.LiveContainersAsync(web)).Select(c => (string)c["node"]!).Order());
+        Assert.Equal(new[] { clusterNode, ownNode }.Order(), (await _e2e.LiveContainersAsync(web)).Select(c => (string)c["node"]!).Order());
 
         var delete = await _e2e.App.Client.DeleteAsync(ownNode);
 
