@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace FunctionsCloud.Providers.Http;
@@ -7,8 +8,9 @@ namespace FunctionsCloud.Providers.Http;
 public static class ProviderHttpServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the named HttpClient of an HTTP provider, addressed at its API from its options, and the clock the
-    /// sessions wait with. Clients carry no credentials: each request adds the user's own.
+    /// Registers the named HttpClient of an HTTP provider, addressed at its API from its options, its resilience
+    /// pipeline (<see cref="ProviderResiliencePipeline"/>) and the clock the sessions wait with. Clients carry no
+    /// credentials: each request adds the user's own.
     /// </summary>
     public static IServiceCollection AddProviderHttpClient<TOptions>(
         this IServiceCollection services, string clientName, Func<TOptions, string> apiUrl, Func<TOptions, ProviderHttpPolicy> policy)
@@ -20,8 +22,13 @@ public static class ProviderHttpServiceCollectionExtensions
         {
             var options = provider.GetRequiredService<IOptions<TOptions>>().Value;
             client.BaseAddress = DirectoryUri(apiUrl(options));
-            client.Timeout = policy(options).Timeout;
-        }).RedactLoggedHeaders(_ => true); // the factory's request logs never show Authorization (or any header) values
+            client.Timeout = policy(options).TotalTimeout;
+        })
+        .RedactLoggedHeaders(_ => true) // the factory's request logs never show Authorization (or any header) values
+        .AddResilienceHandler(clientName, (pipeline, context) => ProviderResiliencePipeline.Configure(pipeline, clientName,
+            policy(context.ServiceProvider.GetRequiredService<IOptions<TOptions>>().Value),
+            context.ServiceProvider.GetRequiredService<IProviderClock>(),
+            context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ProviderResiliencePipeline))));
         return services;
     }
 

@@ -1,19 +1,20 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using FunctionsCloud.Providers.Contract;
 using Microsoft.Extensions.Logging;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
 
 namespace FunctionsCloud.Providers.Http;
 
 /// <summary>
 /// One provider operation's HTTP calls with one user's credentials. Each request carries the credentials in its own
 /// Authorization header (the pooled HttpClient is shared by every user, so never in its defaults). The session
-/// waits out a spent rate-limit quota before the next call, and retries throttling (429, and 503 for idempotent
-/// methods) with backoff and jitter, honouring Retry-After and RateLimit-Reset. A POST answered 503 is not resent:
-/// it may have been carried out, so it fails as transient and the activity's retry re-runs the idempotent
-/// operation (which looks before it creates). Every other answer is returned for the caller to judge.
+/// waits out a spent rate-limit quota before the next call; retries, timeouts and the circuit breaker are the
+/// client's resilience pipeline (<see cref="ProviderResiliencePipeline"/>). Throttling that the pipeline gave up on
+/// or would not wait for in place fails as transient, and the activity's retry re-runs the idempotent operation
+/// (which looks before it creates). Every other answer is returned for the caller to judge.
 /// </summary>
 public sealed partial class ProviderHttpSession(HttpClient http, AuthenticationHeaderValue authorization, ProviderHttpSettings settings)
 {
@@ -30,31 +31,11 @@ public sealed partial class ProviderHttpSession(HttpClient http, AuthenticationH
 
     public async Task<ProviderResponse> SendAsync(HttpMethod method, string uri, object? body, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            await WaitForQuotaAsync(cancellationToken).ConfigureAwait(false);
-            var response = await SendOnceAsync(method, uri, body, cancellationToken).ConfigureAwait(false);
-            _quotaBackAt = ThrottleHints.QuotaExhaustedUntil(response.Headers, settings.Clock.UtcNow);
-            if (!IsRetryable(method, response.Status))
-            {
-                return response;
-            }
-
-            if (attempt >= settings.Policy.MaxAttempts)
-            {
-                throw response.ToException();
-            }
-
-            var wait = ThrottleHints.SuggestedWait(response.Headers, settings.Clock.UtcNow) ?? Backoff(attempt);
-            LogRetrying(settings.Logger, settings.Label, (int)response.Status, wait, attempt, settings.Policy.MaxAttempts);
-            await PauseAsync(wait, response.ToException(), cancellationToken).ConfigureAwait(false);
-        }
+        await WaitForQuotaAsync(cancellationToken).ConfigureAwait(false);
+        var (response, throttled) = await SendThroughPipelineAsync(method, uri, body, cancellationToken).ConfigureAwait(false);
+        _quotaBackAt = ThrottleHints.QuotaExhaustedUntil(response.Headers, settings.Clock.UtcNow);
+        return throttled ? throw response.ToException() : response;
     }
-
-    private static bool IsRetryable(HttpMethod method, HttpStatusCode status) =>
-        status == HttpStatusCode.TooManyRequests || (status == HttpStatusCode.ServiceUnavailable && method != HttpMethod.Post);
-
-    private TimeSpan Backoff(int attempt) => settings.Policy.BaseDelay * Math.Pow(2, attempt - 1);
 
     /// <summary>The quota ran out on the last answer: wait for it to come back before calling again.</summary>
     private async Task WaitForQuotaAsync(CancellationToken cancellationToken)
@@ -78,7 +59,8 @@ public sealed partial class ProviderHttpSession(HttpClient http, AuthenticationH
         return jittered > settings.Policy.MaxWait ? throw ifTooLong : settings.Clock.DelayAsync(jittered, cancellationToken);
     }
 
-    private async Task<ProviderResponse> SendOnceAsync(HttpMethod method, string uri, object? body, CancellationToken cancellationToken)
+    private async Task<(ProviderResponse Response, bool Throttled)> SendThroughPipelineAsync(
+        HttpMethod method, string uri, object? body, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, uri);
         request.Headers.Authorization = authorization;
@@ -92,20 +74,21 @@ public sealed partial class ProviderHttpSession(HttpClient http, AuthenticationH
         {
             using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
             var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            return new ProviderResponse(settings.Label, response.StatusCode, response.Headers, text, settings.Json);
+            return (new ProviderResponse(settings.Label, response.StatusCode, response.Headers, text, settings.Json), ProviderResiliencePipeline.IsThrottled(response));
         }
         catch (HttpRequestException ex)
         {
             throw new ProviderException($"{settings.Label} could not be reached: {ex.Message}", isTransient: true, ex);
         }
-        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        catch (BrokenCircuitException ex)
+        {
+            throw new ProviderException($"{settings.Label} is failing: calls to its API are paused for a while.", isTransient: true, ex);
+        }
+        catch (Exception ex) when (ex is TimeoutRejectedException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             throw new ProviderException($"{settings.Label} did not answer in time.", isTransient: true, ex);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Provider} answered HTTP {Status}; retrying after {Wait} (attempt {Attempt} of {MaxAttempts})")]
-    private static partial void LogRetrying(ILogger logger, string provider, int status, TimeSpan wait, int attempt, int maxAttempts);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Provider} API rate limit used up; waiting {Wait} for it to reset")]
     private static partial void LogQuotaSpent(ILogger logger, string provider, TimeSpan wait);

@@ -5,6 +5,8 @@ public sealed class SystemProviderClock(TimeProvider time) : IProviderClock
 {
     public DateTimeOffset UtcNow => time.GetUtcNow();
 
+    public TimeProvider Time => time;
+
     public Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken) => Task.Delay(delay, time, cancellationToken);
 
     public double NextJitterFraction() => Random.Shared.NextDouble();

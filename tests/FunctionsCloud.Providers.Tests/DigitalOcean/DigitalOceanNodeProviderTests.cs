@@ -231,6 +231,21 @@ public sealed partial class DigitalOceanNodeProviderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_provider_that_keeps_failing_is_not_called_for_a_while_and_says_so()
+    {
+        _api.FailNext(100, 500);
+        for (var call = 0; call < new ProviderHttpPolicy().BreakerMinimumThroughput; call++)
+            await Assert.ThrowsAsync<ProviderException>(() => _provider.ValidateAccountAsync(Account(), CancellationToken.None));
+        var sent = _api.Requests.Count;
+
+        var error = await Assert.ThrowsAsync<ProviderException>(() => _provider.ValidateAccountAsync(Account(), CancellationToken.None));
+
+        Assert.True(error.IsTransient);
+        Assert.Equal("DigitalOcean is failing: calls to its API are paused for a while.", error.Message);
+        Assert.Equal(sent, _api.Requests.Count);
+    }
+
+    [Fact]
     public async Task Describe_maps_droplet_status_to_node_provisioning()
     {
         var booting = _api.Add("fc-a-1", "new", $"fc-cluster-{Cluster}");

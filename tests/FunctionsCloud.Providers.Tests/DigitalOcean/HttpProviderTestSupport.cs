@@ -10,11 +10,18 @@ using WireMock.Util;
 
 namespace FunctionsCloud.Providers.Tests.DigitalOcean;
 
-/// <summary>A clock that never waits: it records each wait and moves its own time on by it.</summary>
+/// <summary>
+/// A clock that never waits: it records each wait and moves its own time on by it, the resilience pipeline's retry
+/// waits included (through <see cref="Time"/>).
+/// </summary>
 public sealed class RecordingProviderClock : IProviderClock
 {
     private readonly Lock _gate = new();
     private readonly List<TimeSpan> _delays = [];
+
+    public RecordingProviderClock() => Time = new RecordingTime(this);
+
+    public TimeProvider Time { get; }
 
     public DateTimeOffset UtcNow
     {
@@ -42,6 +49,37 @@ public sealed class RecordingProviderClock : IProviderClock
     }
 
     public double NextJitterFraction() => JitterFraction;
+
+    /// <summary>
+    /// Waits (Task.Delay on this time) end at once, recorded. A timeout's timer (it cancels a CancellationTokenSource)
+    /// never fires: nothing in these tests is slow, and the pipeline's attempt timeout must not cut a call short.
+    /// </summary>
+    private sealed class RecordingTime(RecordingProviderClock clock) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => clock.UtcNow;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            if (state is not CancellationTokenSource && dueTime != Timeout.InfiniteTimeSpan)
+            {
+                clock.DelayAsync(dueTime, CancellationToken.None);
+                ThreadPool.QueueUserWorkItem(_ => callback(state));
+            }
+
+            return new IdleTimer();
+        }
+    }
+
+    private sealed class IdleTimer : ITimer
+    {
+        public bool Change(TimeSpan dueTime, TimeSpan period) => true;
+
+        public void Dispose()
+        {
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
 }
 
 /// <summary>WireMock on loopback, and JSON answers for the fakes built on it.</summary>
