@@ -17,6 +17,7 @@ using FunctionsCloud.Application.Services;
 using FunctionsCloud.Application.ServiceOperations;
 using FunctionsCloud.Application.Tokens;
 using FunctionsCloud.Application.Triggers;
+using FunctionsCloud.Application.Telemetry;
 using FunctionsCloud.Domain.Catalog;
 using FunctionsCloud.Providers.Contract;
 using FunctionsCloud.Providers.Aws;
@@ -57,7 +58,8 @@ public static class ApplicationServiceCollectionExtensions
         services.AddDigitalOceanNodeProvider(configuration);
         services.AddSoftLayerNodeProvider(configuration);
         services.TryAddSingleton(ProviderCatalog.Default);
-        services.TryAddSingleton<NodeProviderRegistry>();
+        // Every provider call a span of its own, whichever provider.
+        services.TryAddSingleton(sp => new NodeProviderRegistry(sp.GetServices<INodeProvider>().Select(p => new TracedNodeProvider(p))));
         services.TryAddSingleton<CatalogView>();
         services.AddCredentialVault(configuration);
         services.TryAddSingleton<ProviderAccountService>();

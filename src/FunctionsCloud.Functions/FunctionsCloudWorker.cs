@@ -1,6 +1,7 @@
 using FunctionsCloud.Application;
 using FunctionsCloud.Functions.Dashboard;
 using FunctionsCloud.Functions.Middleware;
+using FunctionsCloud.Functions.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,6 +19,7 @@ public static class FunctionsCloudWorker
     public static IServiceCollection AddFunctionsCloud(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddFunctionsCloudApplication(configuration);
+        services.AddWorkerTelemetry(configuration);
         services.AddOptions<DashboardOptions>().Bind(configuration.GetSection(DashboardOptions.SectionName));
         services.AddSingleton<DashboardFiles>();
         foreach (var middleware in Middleware)

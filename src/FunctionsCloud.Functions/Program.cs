@@ -1,11 +1,15 @@
 using FunctionsCloud.Functions;
 using FunctionsCloud.Functions.Middleware;
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddFunctionsCloud(builder.Configuration);
+// The Functions host's invocation spans, with the host's trace context, beside the app's own (WorkerTelemetry).
+builder.Services.AddOpenTelemetry().UseFunctionsWorkerDefaults();
 // The same order as FunctionsCloudWorker.Middleware, which the local host runs.
 builder.UseMiddleware<ProblemDetailsMiddleware>();
 builder.UseMiddleware<ApiKeyAuthenticationMiddleware>();

@@ -1,3 +1,4 @@
+using FunctionsCloud.Application.Telemetry;
 using FunctionsCloud.Application.Commands;
 using FunctionsCloud.Domain.Actions;
 using FunctionsCloud.Storage.Actions;
@@ -35,6 +36,8 @@ public sealed class ActionJournal(IActionStore actions, TimeProvider clock, Comp
             record.Finish(clock.GetUtcNow(), succeeded, line);
             record.CanBeRetried = record.State != ActionState.Success && RetryableActions.Refusal(record) is null;
         });
+        if (finishedHere && record is not null)
+            OperationMetrics.Ended(record);
         if (finishedHere && record?.ReplyTo is not null && completions is not null)
             await completions.SendAsync(record, CancellationToken.None);
     }

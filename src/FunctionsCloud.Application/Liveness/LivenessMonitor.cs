@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using FunctionsCloud.Application.Telemetry;
 using FunctionsCloud.Domain.Events;
 using FunctionsCloud.Domain.Liveness;
 using FunctionsCloud.Storage.Events;
@@ -27,6 +29,16 @@ public sealed partial class LivenessMonitor(
 
     /// <param name="durable">Hands lost nodes' containers to reschedule operations (null: lost nodes are only recorded).</param>
     public async Task<MonitorTick> TickAsync(CancellationToken cancellationToken, DurableTaskClient? durable = null)
+    {
+        using var span = FunctionsCloudTelemetry.Source.StartActivity(FunctionsCloudTelemetry.MonitorTickSpan);
+        var started = Stopwatch.GetTimestamp();
+        var tick = await JudgeDueAsync(durable, cancellationToken);
+        MonitorMetrics.Record(tick, Stopwatch.GetElapsedTime(started));
+        span?.SetTag("monitor.due", tick.Due);
+        return tick;
+    }
+
+    private async Task<MonitorTick> JudgeDueAsync(DurableTaskClient? durable, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var due = (await Task.WhenAll(liveness.Shards.Keys.Select(shard => liveness.DueAsync(shard, now, MaxDuePerShard, cancellationToken))))

@@ -1,4 +1,5 @@
 using FunctionsCloud.Application.Agents;
+using FunctionsCloud.Application.Telemetry;
 using FunctionsCloud.Domain.Agents;
 using FunctionsCloud.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -20,11 +21,14 @@ public sealed class AgentFunctions(AgentRegistrar registrar, HeartbeatRecorder h
     }
 
     [Function("AgentHeartbeat")]
-    public async Task<IResult> Heartbeat([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/agent/v1/heartbeat")] HttpRequest request)
+    public async Task<IResult> Heartbeat([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/agent/v1/heartbeat")] HttpRequest request) =>
+        Results.Json(await HeartbeatMetrics.CountAsync(BeatAsync(request)));
+
+    private async Task<HeartbeatResponse> BeatAsync(HttpRequest request)
     {
         var node = credentials.AuthenticateNode(request.Headers.Authorization.FirstOrDefault());
         var body = await request.ReadBodyAsync<HeartbeatRequest>(HeartbeatRecorder.MaxBodyBytes);
-        return Results.Json(await heartbeats.RecordAsync(node, body, request.HttpContext.RequestAborted));
+        return await heartbeats.RecordAsync(node, body, request.HttpContext.RequestAborted);
     }
 
     [Function("RotateNodeSecret")]
