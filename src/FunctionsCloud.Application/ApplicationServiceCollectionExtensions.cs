@@ -9,6 +9,7 @@ using FunctionsCloud.Application.Containers;
 using FunctionsCloud.Application.Events;
 using FunctionsCloud.Application.Healing;
 using FunctionsCloud.Application.Liveness;
+using FunctionsCloud.Application.Logs;
 using FunctionsCloud.Application.NodeClusters;
 using FunctionsCloud.Application.Nodes;
 using FunctionsCloud.Application.NodeTermination;
@@ -52,6 +53,7 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMemoryCache();
         services.AddFunctionsCloudStorage(configuration);
+        services.AddContainerLogs(configuration);
         services.AddLocalNodeProvider(configuration);
         services.AddAwsNodeProvider(configuration);
         services.AddAzureNodeProvider(configuration);

@@ -1,6 +1,7 @@
 using FunctionsCloud.Application.Api;
 using FunctionsCloud.Application.Configuration;
 using FunctionsCloud.Application.Liveness;
+using FunctionsCloud.Application.Logs;
 using FunctionsCloud.Domain.Agents;
 using FunctionsCloud.Domain.Liveness;
 using FunctionsCloud.Domain.Validation;
@@ -17,6 +18,7 @@ namespace FunctionsCloud.Application.Agents;
 /// read. Only when the rows changed since (the monitor judged the node, its generation or secret moved on, the
 /// agent restarted) does the heartbeat read them first, once, and bring the node back if it was Unreachable.
 /// The container report it carries is applied only when it differs from the last one applied (the lease has its digest).
+/// A log credential goes with the answer only when the agent's is missing or half spent (<see cref="LogCredentialIssuer"/>).
 /// </summary>
 public sealed class HeartbeatRecorder(
     ILivenessStore liveness,
@@ -26,6 +28,7 @@ public sealed class HeartbeatRecorder(
     NodeCredentials credentials,
     InventoryRules rules,
     ContainerReportRecorder reports,
+    LogCredentialIssuer logCredentials,
     LivenessPolicy policy,
     IOptions<FunctionsCloudOptions> options,
     TimeProvider clock)
@@ -42,7 +45,8 @@ public sealed class HeartbeatRecorder(
         var beaten = (leased is null ? null : await TryBeatAsync(node, leased, heartbeat.Inventory, now, cancellationToken))
             ?? await BeatAfterReadAsync(node, heartbeat.Inventory, leased?.ContainersDigest, now, cancellationToken);
         // Only after the beat: it is what proves the secret is still the node's newest.
-        return Answer(await reports.RecordAsync(node, heartbeat.Containers, beaten, cancellationToken));
+        return Answer(await reports.RecordAsync(node, heartbeat.Containers, beaten, cancellationToken))
+            with { Logs = await logCredentials.RenewAsync(node.NodeUuid, heartbeat.LogsExpires, cancellationToken) };
     }
 
     /// <summary>Everything is checked before anything is written.</summary>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using FunctionsCloud.Application.Agents;
 using FunctionsCloud.Application.Configuration;
 using FunctionsCloud.Application.Liveness;
+using FunctionsCloud.Application.Logs;
 using FunctionsCloud.Application.Tests.Support;
 using FunctionsCloud.Domain.Agents;
 using FunctionsCloud.Domain.Containers;
@@ -9,8 +10,10 @@ using FunctionsCloud.Domain.Nodes;
 using FunctionsCloud.Domain.Services;
 using FunctionsCloud.Storage.Events;
 using FunctionsCloud.Storage.Liveness;
+using FunctionsCloud.Storage.Logs;
 using FunctionsCloud.Storage.Nodes;
 using FunctionsCloud.Storage.Services;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
 
@@ -57,6 +60,7 @@ internal sealed class NodeWorld
     public Mock<IServiceStore> Services { get; } = new();
     public Mock<INodeStore> Nodes { get; } = new();
     public Mock<ILivenessStore> Liveness { get; } = new();
+    public Mock<ILogBlobs> LogBlobs { get; } = new();
 
     /// <summary>The lease of the last answer, as the agent would echo it.</summary>
     public HeartbeatLease Lease => HeartbeatLease.Of(Pointer);
@@ -69,7 +73,8 @@ internal sealed class NodeWorld
         var clock = new StoppedClock(Now);
         return new HeartbeatRecorder(
             Liveness.Object, new LivenessRegistry(Liveness.Object, Nodes.Object, Credentials, policy), new NodeLivenessTransitions(Nodes.Object, policy, clock),
-            Mock.Of<IEventStore>(), Credentials, new InventoryRules(), Reports(), policy, _options, clock);
+            Mock.Of<IEventStore>(), Credentials, new InventoryRules(), Reports(),
+            new LogCredentialIssuer(LogBlobs.Object, Options.Create(new LogsOptions()), clock, NullLogger<LogCredentialIssuer>.Instance), policy, _options, clock);
     }
 
     public Container AddContainer(ContainerState state, Autorestart autorestart = Autorestart.Off, Autodestroy autodestroy = Autodestroy.Off, ContainerDesire desired = ContainerDesire.Running)

@@ -1,0 +1,37 @@
+using Azure;
+using FunctionsCloud.Domain.Logs;
+using FunctionsCloud.Storage.Logs;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FunctionsCloud.Application.Logs;
+
+/// <summary>
+/// Hands agents the credential for their node's log blobs with heartbeat answers: a new one when the agent holds none
+/// or once half of its lifetime has passed, so that it is renewed well before it expires; nothing otherwise (the
+/// common case costs no storage request). Storage that cannot issue one fails no heartbeat: the agent asks again.
+/// </summary>
+public sealed partial class LogCredentialIssuer(ILogBlobs blobs, IOptions<LogsOptions> options, TimeProvider clock, ILogger<LogCredentialIssuer> logger)
+{
+    public async Task<LogCredential?> RenewAsync(Guid nodeUuid, DateTimeOffset? held, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var lifetime = TimeSpan.FromMinutes(settings.CredentialLifetimeMinutes);
+        var now = clock.GetUtcNow();
+        if (held is { } expires && expires - now > lifetime / 2)
+            return null;
+        try
+        {
+            var until = now + lifetime;
+            return new LogCredential(await blobs.IssueNodeSasAsync(nodeUuid, until, cancellationToken), until, settings.SegmentBytes, settings.SegmentsKept);
+        }
+        catch (RequestFailedException e)
+        {
+            LogNotIssued(logger, nodeUuid, e.Status, e.ErrorCode);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Node {NodeUuid}: no log credential could be issued (storage answered {Status} {ErrorCode}); the next heartbeat asks again")]
+    private static partial void LogNotIssued(ILogger logger, Guid nodeUuid, int status, string? errorCode);
+}

@@ -1,0 +1,64 @@
+using FunctionsCloud.Application.Logs;
+using FunctionsCloud.Domain.Validation;
+using FunctionsCloud.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
+
+namespace FunctionsCloud.Functions.Logs;
+
+/// <summary>
+/// Docker Cloud's log streams over plain HTTP: a container's, a service's (its containers merged by time) and an
+/// action's log. A finished read by default; <c>follow=true</c> with <c>Accept: text/event-stream</c> streams new lines.
+/// Everything is checked (namespace, query, Last-Event-ID) before the response begins.
+/// </summary>
+public sealed class LogFunctions(LogSubjects subjects, ContainerLogFeed containerLogs, ActionLogFeed actionLogs, IOptions<LogsOptions> options)
+{
+    [Function("ContainerLogs")]
+    public async Task<IResult> Container([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/app/v1/container/{uuid}/logs")] HttpRequest request, string uuid)
+    {
+        var query = Query(request);
+        var subject = await subjects.ContainerAsync(request.Caller(), HttpRequestExtensions.ParseUuid(uuid, "container"), request.HttpContext.RequestAborted);
+        return await ContainerLogsAsync(request, subject, query);
+    }
+
+    [Function("ServiceLogs")]
+    public async Task<IResult> Service([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/app/v1/service/{uuid}/logs")] HttpRequest request, string uuid)
+    {
+        var query = Query(request);
+        var subject = await subjects.ServiceAsync(request.Caller(), HttpRequestExtensions.ParseUuid(uuid, "service"), request.HttpContext.RequestAborted);
+        return await ContainerLogsAsync(request, subject, query);
+    }
+
+    [Function("ActionLogs")]
+    public async Task<IResult> Action([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/audit/v1/action/{uuid}/logs")] HttpRequest request, string uuid)
+    {
+        var query = Query(request);
+        var resume = query.LastEventId is { } id ? ActionLogCursor.Parse(id) : (ActionLogCursor?)null;
+        var action = await actionLogs.GetAsync(request.Caller(), HttpRequestExtensions.ParseUuid(uuid, "action"), request.HttpContext.RequestAborted);
+        return query.Follow
+            ? new ServerSentEvents(actionLogs.FollowAsync(action, query, resume, request.HttpContext.RequestAborted))
+            : LogResults.Read(request, ActionLogFeed.Read(action, query), namesContainers: false);
+    }
+
+    private async Task<IResult> ContainerLogsAsync(HttpRequest request, LogSubject subject, LogQuery query)
+    {
+        if (query.Follow)
+        {
+            var resume = query.LastEventId is { } id ? LogCursor.Parse(id) : null;
+            return new ServerSentEvents(containerLogs.FollowAsync(subject, query, resume, request.HttpContext.RequestAborted));
+        }
+
+        var entries = await containerLogs.ReadAsync(subject, query, request.HttpContext.RequestAborted);
+        return LogResults.Read(request, [.. entries.Select(LogMessage.From)], subject.NamesContainers);
+    }
+
+    /// <summary>The query, checked; following is only offered as server-sent events (without Accept: text/event-stream, a 400 says so).</summary>
+    private LogQuery Query(HttpRequest request)
+    {
+        var query = LogQuery.Parse(ApiResults.Query(request), LogResults.LastEventId(request), options.Value.MaxTail);
+        if (query.Follow && !LogResults.WantsEvents(request))
+            throw new RequestValidationException("follow", "streams server-sent events: send it with Accept: text/event-stream (or leave follow out for a finished read).");
+        return query;
+    }
+}
