@@ -36,6 +36,8 @@ public static class ContainerCreation
         Memory = spec.MemoryMb is { } mb and > 0 ? mb * BytesPerMb : 0,
         CPUShares = spec.CpuShares is { } shares and > 0 ? shares : 0,
         RestartPolicy = RestartPolicies.For(spec.Autorestart),
+        // The agent reads the output back through the engine (its log blobs); the files on the node stay bounded.
+        LogConfig = new LogConfig { Type = "json-file", Config = new Dictionary<string, string> { ["max-size"] = "10m", ["max-file"] = "3" } },
     };
 
     private static List<string>? NullWhenEmpty(IReadOnlyList<string>? values) => values is { Count: > 0 } ? [.. values] : null;

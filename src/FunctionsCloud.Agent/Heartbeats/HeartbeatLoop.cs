@@ -2,6 +2,7 @@ using FunctionsCloud.Agent.Containers;
 using FunctionsCloud.Agent.ControlPlane;
 using FunctionsCloud.Agent.Identity;
 using FunctionsCloud.Agent.Inventory;
+using FunctionsCloud.Agent.Logs;
 using FunctionsCloud.Domain.Agents;
 using Microsoft.Extensions.Logging;
 
@@ -21,6 +22,7 @@ public sealed partial class HeartbeatLoop(
     InventoryCollector inventory,
     IdentityStore identities,
     ContainerSync containers,
+    LogCredentialHolder logCredentials,
     TimeProvider time,
     ILogger<HeartbeatLoop> logger)
 {
@@ -68,7 +70,7 @@ public sealed partial class HeartbeatLoop(
             try
             {
                 var report = pending is null ? await containers.ReportAsync(identity.Uuid, cancellationToken).ConfigureAwait(false) : pending.Containers;
-                var request = new HeartbeatRequest(await inventory.CollectAsync(cancellationToken).ConfigureAwait(false), lease, report);
+                var request = new HeartbeatRequest(await inventory.CollectAsync(cancellationToken).ConfigureAwait(false), lease, report, logCredentials.Expires);
                 var response = await controlPlane.HeartbeatAsync(identity.NodeSecret, request, cancellationToken).ConfigureAwait(false);
                 lease = Accept(identity, response, failures);
                 (lastSent, failures) = (report, 0);
@@ -119,6 +121,7 @@ public sealed partial class HeartbeatLoop(
         }
 
         (Interval, Generation) = (interval, response.Generation);
+        logCredentials.Accept(identity.Uuid, response.Logs);
         return response.Lease;
     }
 

@@ -4,6 +4,7 @@ using FunctionsCloud.Agent.ControlPlane;
 using FunctionsCloud.Agent.Heartbeats;
 using FunctionsCloud.Agent.Identity;
 using FunctionsCloud.Agent.Inventory;
+using FunctionsCloud.Agent.Logs;
 using FunctionsCloud.Agent.Registration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -50,8 +51,10 @@ public static class AgentHost
         services.TryAddSingleton<INodeContainers>(sp => new DockerNodeContainers(options.DockerHost, sp.GetRequiredService<ILogger<DockerNodeContainers>>()));
         services.TryAddSingleton<ContainerSync>();
         services.TryAddSingleton<Registrar>();
+        services.TryAddSingleton<LogCredentialHolder>();
         services.TryAddSingleton<HeartbeatLoop>();
         services.AddHostedService<AgentWorker>();
+        services.AddHostedService<LogShipper>();
         return services;
     }
 }

@@ -13,17 +13,19 @@ namespace FunctionsCloud.Application.Logs;
 /// </summary>
 public sealed partial class LogCredentialIssuer(ILogBlobs blobs, IOptions<LogsOptions> options, TimeProvider clock, ILogger<LogCredentialIssuer> logger)
 {
-    public async Task<LogCredential?> RenewAsync(Guid nodeUuid, DateTimeOffset? held, CancellationToken cancellationToken)
+    /// <param name="held">When the agent's credential expires (epoch seconds), as its heartbeat said; null when it has none.</param>
+    public async Task<LogCredential?> RenewAsync(Guid nodeUuid, long? held, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var lifetime = TimeSpan.FromMinutes(settings.CredentialLifetimeMinutes);
         var now = clock.GetUtcNow();
-        if (held is { } expires && expires - now > lifetime / 2)
+        if (held is { } expires && DateTimeOffset.FromUnixTimeSeconds(expires) - now > lifetime / 2)
             return null;
         try
         {
-            var until = now + lifetime;
-            return new LogCredential(await blobs.IssueNodeSasAsync(nodeUuid, until, cancellationToken), until, settings.SegmentBytes, settings.SegmentsKept);
+            var until = DateTimeOffset.FromUnixTimeSeconds((now + lifetime).ToUnixTimeSeconds());
+            return new LogCredential(
+                await blobs.IssueNodeSasAsync(nodeUuid, until, cancellationToken), until.ToUnixTimeSeconds(), settings.SegmentBytes, settings.SegmentsKept);
         }
         catch (RequestFailedException e)
         {

@@ -11,12 +11,12 @@ public sealed record NodeInventory(
 
 /// <param name="Lease">The lease of the last answer, echoed unchanged; without it (first beat after a restart) the beat costs one read more.</param>
 /// <param name="Containers">Every container the agent manages on the node, as its engine sees them (null: the agent manages none).</param>
-/// <param name="LogsExpires">When the log credential the agent holds expires (null: it holds none); a new one comes back when it is due.</param>
+/// <param name="LogsExpires">When the log credential the agent holds expires, in epoch seconds (null: it holds none); a new one comes back when it is due.</param>
 public sealed record HeartbeatRequest(
     [property: JsonPropertyName("inventory")] NodeInventory Inventory,
     [property: JsonPropertyName("lease")] string? Lease = null,
     [property: JsonPropertyName("containers")] IReadOnlyList<ReportedContainer>? Containers = null,
-    [property: JsonPropertyName("logs_expires")] DateTimeOffset? LogsExpires = null);
+    [property: JsonPropertyName("logs_expires")] long? LogsExpires = null);
 
 /// <summary>
 /// The control plane's answer: how long to wait before the next heartbeat, the node's desired-state generation

@@ -4,6 +4,7 @@ using FunctionsCloud.Agent.ControlPlane;
 using FunctionsCloud.Agent.Heartbeats;
 using FunctionsCloud.Agent.Identity;
 using FunctionsCloud.Agent.Inventory;
+using FunctionsCloud.Agent.Logs;
 using FunctionsCloud.Agent.Registration;
 using FunctionsCloud.Testing.Agents;
 
@@ -37,7 +38,7 @@ public sealed class AgentParts : IDisposable
         Inventory = new InventoryCollector(new StubDockerProbe(dockerVersion), stateDir);
         Registrar = new Registrar(Options, Identities, Client, Inventory, FastBackoff, Time, Logs.CreateLogger<Registrar>());
         Containers = new ContainerSync(Client, containers ?? new StubNodeContainers(), Logs.CreateLogger<ContainerSync>());
-        Heartbeats = new HeartbeatLoop(Client, Inventory, Identities, Containers, Time, Logs.CreateLogger<HeartbeatLoop>());
+        Heartbeats = new HeartbeatLoop(Client, Inventory, Identities, Containers, new LogCredentialHolder(), Time, Logs.CreateLogger<HeartbeatLoop>());
     }
 
     public TimeProvider Time { get; }

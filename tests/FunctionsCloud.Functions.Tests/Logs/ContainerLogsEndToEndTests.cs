@@ -1,0 +1,144 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using FunctionsCloud.Functions.Tests.EndToEnd;
+using FunctionsCloud.Functions.Tests.Services;
+using FunctionsCloud.Testing;
+using FunctionsCloud.Testing.Docker;
+using static FunctionsCloud.Functions.Tests.EndToEnd.ServiceEndToEnd;
+
+namespace FunctionsCloud.Functions.Tests.Logs;
+
+/// <summary>
+/// Container output end to end: a one-node local cluster, its real agent storing what containers on the real Docker
+/// engine print in Azurite's blobs with the credential from its heartbeats, read back through the API.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class ContainerLogsEndToEndTests : IAsyncLifetime
+{
+    private ServiceEndToEnd _e2e = null!;
+    private IReadOnlyList<string> _nodes = [];
+
+    public async Task InitializeAsync()
+    {
+        await DockerEngine.EnsureReadyAsync();
+        var settings = Settings();
+        settings["FunctionsCloud:Logs:FollowPollMilliseconds"] = "200";
+        settings["FunctionsCloud:Logs:FollowMaxSeconds"] = "60";
+        _e2e = new ServiceEndToEnd(await FunctionsCloudTestHost.StartAsync(settings));
+        _nodes = await _e2e.DeployNodesAsync("logs", 1);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _e2e.App.DisposeAsync();
+        await RemoveContainersOfAsync(_nodes);
+    }
+
+    [Fact]
+    public async Task A_thousand_lines_on_each_stream_are_read_back_in_order_by_tail_and_as_text()
+    {
+        var service = await StartAsync("printer", "i=1; while [ $i -le 1000 ]; do echo \"out $i\"; echo \"err $i\" >&2; i=$((i+1)); done; sleep 600");
+        var container = (string)(await _e2e.LiveContainersAsync(service)).Single()["resource_uri"]!;
+
+        List<JsonObject> all = [];
+        await Eventually.HoldsAsync(async () => (all = await LinesAsync($"{container}logs/")).Count == 2000, Patience, "2,000 lines stored");
+        Assert.Equal(Enumerable.Range(1, 1000).Select(i => $"out {i}"), all.Where(m => (string?)m["source"] == "stdout").Select(m => (string?)m["log"]));
+        Assert.Equal(Enumerable.Range(1, 1000).Select(i => $"err {i}"), all.Where(m => (string?)m["source"] == "stderr").Select(m => (string?)m["log"]));
+        Assert.All(all, m => Assert.Equal("log", (string?)m["type"]));
+        // The engine stamps each stream apart: each is in time order, the two interleave as they were written.
+        foreach (var stream in all.GroupBy(m => (string?)m["source"]))
+            Assert.Equal(stream.Select(m => (double)m["timestamp"]!).Order(), stream.Select(m => (double)m["timestamp"]!));
+
+        var tail = await LinesAsync($"{container}logs/?tail=10");
+        Assert.Equal(all.TakeLast(10).Select(m => (string?)m["log"]), tail.Select(m => (string?)m["log"]));
+        var since = await LinesAsync($"{container}logs/?since={(double)all[1990]["timestamp"]!:0.0000000}");
+        Assert.Contains(since, m => (string?)m["log"] == (string?)all[^1]["log"]);
+        Assert.True(since.Count < 100, $"{since.Count} lines since the 1,991st");
+
+        var fromService = await LinesAsync($"{service}logs/?tail=5");
+        Assert.Equal(5, fromService.Count);
+        Assert.All(fromService, m => Assert.Equal("printer-1", (string?)m["name"]));
+
+        using var text = new HttpRequestMessage(HttpMethod.Get, $"{container}logs/?tail=2");
+        text.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/plain"));
+        var plain = await _e2e.App.Client.SendAsync(text);
+        Assert.Equal("text/plain", plain.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(string.Concat(all.TakeLast(2).Select(m => (string?)m["log"] + "\n")), await plain.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Bad_queries_are_400s_and_another_namespace_gets_404s()
+    {
+        var service = await StartAsync("quiet", "sleep 600");
+        var container = (string)(await _e2e.LiveContainersAsync(service)).Single()["resource_uri"]!;
+        foreach (var query in (string[])["tail=-1", "tail=10001", "tail=x", "since=yesterday", "since=-5", "follow=maybe"])
+            Assert.Equal(HttpStatusCode.BadRequest, (await _e2e.App.Client.GetAsync($"{container}logs/?{query}")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _e2e.App.Client.GetAsync($"{container}logs/?follow=true")).StatusCode);
+
+        using var bob = await new ServiceArrangements(_e2e.App).OtherNamespaceClientAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await bob.GetAsync($"{container}logs/")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await bob.GetAsync($"{service}logs/")).StatusCode);
+        var action = (string)(await _e2e.App.GetJsonAsync("/api/audit/v1/action/?limit=1"))["objects"]![0]!["resource_uri"]!;
+        Assert.Equal(HttpStatusCode.NotFound, (await bob.GetAsync($"{action}logs/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _e2e.App.Client.GetAsync($"{action}logs/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_follower_sees_new_lines_and_resumes_after_the_last_event_it_received()
+    {
+        var service = await StartAsync("ticker", "i=0; while true; do i=$((i+1)); echo \"tick $i\"; sleep 0.2; done");
+        var container = (string)(await _e2e.LiveContainersAsync(service)).Single()["resource_uri"]!;
+
+        var first = await FollowAsync($"{container}logs/?follow=true&tail=0", lastEventId: null, count: 5);
+        var ticks = first.Select(e => Tick(e.Message)).ToList();
+        Assert.Equal(Enumerable.Range(ticks[0], 5), ticks);
+
+        var resumed = await FollowAsync($"{container}logs/?follow=true", first[^1].Id, count: 5);
+        Assert.Equal(Enumerable.Range(ticks[^1] + 1, 5), resumed.Select(e => Tick(e.Message)));
+
+        var merged = await FollowAsync($"{service}logs/?follow=true&tail=3", lastEventId: null, count: 4);
+        Assert.All(merged, e => Assert.Equal("ticker-1", (string?)e.Message["name"]));
+    }
+
+    private async Task<string> StartAsync(string name, string script)
+    {
+        var service = await _e2e.CreateServiceAsync(new { name, image_name = DockerEngine.TestImage, run_command = $"sh -c '{script}'" });
+        await _e2e.PostAsync(service, "start");
+        return service;
+    }
+
+    private async Task<List<JsonObject>> LinesAsync(string uri)
+    {
+        var response = await _e2e.App.Client.GetAsync(uri);
+        await FunctionsCloudTestHost.ExpectAsync(response, HttpStatusCode.OK);
+        return [.. JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray().Select(m => (JsonObject)m!)];
+    }
+
+    /// <summary>Reads server-sent events until <paramref name="count"/> messages came, then hangs up.</summary>
+    private async Task<List<(string Id, JsonObject Message)>> FollowAsync(string uri, string? lastEventId, int count)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+        if (lastEventId is not null)
+            request.Headers.Add("Last-Event-ID", lastEventId);
+        using var timeout = new CancellationTokenSource(Patience);
+        using var response = await _e2e.App.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
+        var events = new List<(string, JsonObject)>();
+        string? id = null;
+        while (events.Count < count && await reader.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (line.StartsWith("id: ", StringComparison.Ordinal))
+                id = line[4..];
+            else if (line.StartsWith("data: ", StringComparison.Ordinal))
+                events.Add((id!, (JsonObject)JsonNode.Parse(line[6..])!));
+        }
+
+        Assert.Equal(count, events.Count);
+        return events;
+    }
+
+    private static int Tick(JsonObject message) => int.Parse(((string)message["log"]!)["tick ".Length..], System.Globalization.CultureInfo.InvariantCulture);
+}
