@@ -59,34 +59,58 @@ public sealed class ContainerLogBlob(LogCredentialHolder credentials, Guid conta
             .Value.BlobCommittedBlockCount;
     }
 
-    /// <summary>Stores the lines, those stored already left out. Throws when storage refuses.</summary>
-    public async Task AppendAsync(IReadOnlyList<LogLine> lines, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the lines (those stored already left out), in as many appends as segments they fill, and takes each
+    /// append's lines out of <paramref name="batch"/> once stored, so that a retry after a failure stores only the rest.
+    /// Throws when storage refuses.
+    /// </summary>
+    public async Task AppendAsync(List<LogLine> batch, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(lines);
-        var fresh = lines.Where(l => !IsStored(l)).ToList();
-        if (fresh.Count == 0)
-            return;
-        using var batch = new MemoryStream();
-        foreach (var line in fresh)
-            LogLineFormat.Write(line, batch);
+        ArgumentNullException.ThrowIfNull(batch);
+        batch.RemoveAll(IsStored);
         var held = await credentials.CurrentAsync(cancellationToken).ConfigureAwait(false);
-        if (_segment == 0 || (_length > 0 && (_length + batch.Length > held.Credential.SegmentBytes || _blocks >= MaxBlocks)))
+        using var chunk = new MemoryStream();
+        var lines = 0;
+        foreach (var line in batch.ToList())
+        {
+            var bytes = LogLineFormat.Encode(line);
+            if (lines > 0 && _length + chunk.Length + bytes.Length > held.Credential.SegmentBytes)
+            {
+                await StoreAsync(held, chunk, cancellationToken).ConfigureAwait(false);
+                batch.RemoveRange(0, lines);
+                lines = 0;
+            }
+
+            chunk.Write(bytes);
+            lines++;
+        }
+
+        if (lines > 0)
+            await StoreAsync(held, chunk, cancellationToken).ConfigureAwait(false);
+        batch.Clear();
+    }
+
+    /// <summary>Appends the chunk to the newest segment, or to a new one when it would overflow; empties the chunk.</summary>
+    private async Task StoreAsync(HeldCredential held, MemoryStream chunk, CancellationToken cancellationToken)
+    {
+        if (_segment == 0 || (_length > 0 && (_length + chunk.Length > held.Credential.SegmentBytes || _blocks >= MaxBlocks)))
             await RollAsync(held, cancellationToken).ConfigureAwait(false);
         var blob = held.Container.GetAppendBlobClient(LogBlobNames.Segment(containerUuid, _segment));
         if (_length == 0)
             await blob.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        batch.Position = 0;
+        chunk.Position = 0;
         try
         {
-            var appended = await blob.AppendBlockAsync(batch, new AppendBlobAppendBlockOptions { Conditions = new AppendBlobRequestConditions { IfAppendPositionEqual = _length } }, cancellationToken)
+            var appended = await blob.AppendBlockAsync(chunk, new AppendBlobAppendBlockOptions { Conditions = new AppendBlobRequestConditions { IfAppendPositionEqual = _length } }, cancellationToken)
                 .ConfigureAwait(false);
-            (_length, _blocks) = (_length + batch.Length, appended.Value.BlobCommittedBlockCount);
+            (_length, _blocks) = (_length + chunk.Length, appended.Value.BlobCommittedBlockCount);
+            chunk.SetLength(0);
         }
         catch (RequestFailedException e) when (e.Status == 412)
         {
-            // An earlier attempt was stored after all (its answer was lost): learn what is there, then store only what is not.
+            // An earlier attempt was stored after all (its answer was lost): learn what is there; the retry stores only the rest.
             await ResumeAsync(cancellationToken).ConfigureAwait(false);
-            await AppendAsync(lines, cancellationToken).ConfigureAwait(false);
+            throw;
         }
     }
 
