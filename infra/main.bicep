@@ -105,6 +105,10 @@ param byonTokenLifetimeSeconds int = 3600
 param byonTokenMaxLifetimeSeconds int = 2592000
 param byonTokenMaxUses int = 1000
 
+@description('Days container logs are kept after their last write (the storage account\'s lifecycle rule deletes them).')
+@minValue(1)
+param logRetentionDays int = 7
+
 @description('Most instances the function app scales out to.')
 param maximumInstanceCount int = 40
 @allowed([512, 2048, 4096])
@@ -165,6 +169,7 @@ module storage 'core/storage.bicep' = {
     tags: tags
     containers: [deploymentContainerName, agentBuildsContainerName]
     queues: [commandQueue, '${commandQueue}-poison']
+    logRetentionDays: logRetentionDays
   }
 }
 
@@ -281,6 +286,7 @@ module functionApp 'core/functionapp.bicep' = {
       byonTokenLifetimeSeconds: byonTokenLifetimeSeconds
       byonTokenMaxLifetimeSeconds: byonTokenMaxLifetimeSeconds
       byonTokenMaxUses: byonTokenMaxUses
+      logRetentionDays: logRetentionDays
       bootstrapUser: bootstrapUser
       bootstrapNamespace: bootstrapNamespace
     }

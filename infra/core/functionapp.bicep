@@ -71,6 +71,7 @@ type settingsType = {
   byonTokenLifetimeSeconds: int
   byonTokenMaxLifetimeSeconds: int
   byonTokenMaxUses: int
+  logRetentionDays: int
   bootstrapUser: string
   bootstrapNamespace: string
 }
@@ -176,6 +177,9 @@ module appSettings 'appsettings.bicep' = {
       FunctionsCloud__ByonTokenLifetimeSeconds: string(settings.byonTokenLifetimeSeconds)
       FunctionsCloud__ByonTokenMaxLifetimeSeconds: string(settings.byonTokenMaxLifetimeSeconds)
       FunctionsCloud__ByonTokenMaxUses: string(settings.byonTokenMaxUses)
+      FunctionsCloud__Logs__RetentionDays: string(settings.logRetentionDays)
+      // The storage account's lifecycle rule deletes old log segments; the app's hourly sweep stays idle.
+      FunctionsCloud__Logs__RetentionSweep: 'false'
       FunctionsCloud__NodeCredentialKey: '@Microsoft.KeyVault(SecretUri=${nodeCredentialKeyUri})'
       FunctionsCloud__Bootstrap__User: settings.bootstrapUser
       FunctionsCloud__Bootstrap__Namespace: settings.bootstrapNamespace

@@ -8,6 +8,9 @@ param tags object = {}
 param containers string[] = []
 @description('Storage queues to create (the command queue and its poison queue).')
 param queues string[] = []
+@description('Days container log segments (append blobs in the nodes\' logs-<node> containers) are kept after their last write.')
+@minValue(1)
+param logRetentionDays int = 7
 
 resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' = {
   name: name
@@ -47,6 +50,36 @@ resource blobContainers 'Microsoft.Storage/storageAccounts/blobServices/containe
     }
   }
 ]
+
+// Container logs go after their retention here rather than by a sweep of the app: no listing, no app time.
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2026-06-01' = {
+  parent: storage
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'container-logs-retention'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: ['appendBlob']
+              prefixMatch: ['logs-']
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterModificationGreaterThan: logRetentionDays
+                }
+              }
+            }
+          }
+        }
+      ]
+    }
+  }
+}
 
 resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2026-06-01' = {
   parent: storage

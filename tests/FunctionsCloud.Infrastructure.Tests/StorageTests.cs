@@ -38,4 +38,18 @@ public class StorageTests
         Assert.DoesNotContain("AccountKey=", Template.Text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("DefaultEndpointsProtocol=", Template.Text, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public void A_lifecycle_rule_deletes_container_log_segments_after_their_retention_and_the_apps_sweep_is_off()
+    {
+        var policy = Template.Single("Microsoft.Storage/storageAccounts/managementPolicies");
+        var rule = Assert.Single(policy.At("properties.policy.rules").EnumerateArray().ToList());
+        Assert.Equal(["logs-"], rule.GetProperty("definition").GetProperty("filters").GetProperty("prefixMatch").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["appendBlob"], rule.GetProperty("definition").GetProperty("filters").GetProperty("blobTypes").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("[parameters('logRetentionDays')]",
+            rule.GetProperty("definition").GetProperty("actions").GetProperty("baseBlob").GetProperty("delete").GetProperty("daysAfterModificationGreaterThan").GetString());
+
+        var settings = Template.OfType("Microsoft.Resources/deployments").Single(d => d.Name == "appsettings").At("properties.parameters.settings.value");
+        Assert.Equal("false", settings.GetProperty("FunctionsCloud__Logs__RetentionSweep").GetString());
+    }
 }
