@@ -28,6 +28,7 @@ public sealed class FunctionsCloudClient
         Events = new(connection, "/api/audit/v1/event/", json.NodeEvent, json.ListPageNodeEvent);
         Tokens = new(connection, "/api/infra/v1/token/", json.RegistrationToken, json.ListPageRegistrationToken);
         ProviderAccounts = new ProviderAccountClient(connection);
+        Logs = new LogClient(http);
     }
 
     public ResourceClient<Provider> Providers { get; }
@@ -41,6 +42,7 @@ public sealed class FunctionsCloudClient
     public ResourceClient<NodeEvent> Events { get; }
     public ResourceClient<RegistrationToken> Tokens { get; }
     public ProviderAccountClient ProviderAccounts { get; }
+    public LogClient Logs { get; }
 
     public Task<Accepted<NodeCluster>> CreateNodeClusterAsync(CreateNodeClusterRequest request, CancellationToken cancellationToken = default) =>
         NodeClusters.CreateAsync(request, ClientJson.Default.CreateNodeClusterRequest, cancellationToken);

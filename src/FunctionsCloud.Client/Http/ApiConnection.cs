@@ -39,7 +39,8 @@ public sealed class ApiConnection(HttpClient http)
             ?? throw new JsonException($"The API answered {(int)response.StatusCode} with an empty body.");
     }
 
-    private static async Task<ApiException> ProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>The API's problem document of a failed response, as an exception to throw.</summary>
+    public static async Task<ApiException> ProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         Problem? problem = null;
         var text = await response.Content.ReadAsStringAsync(cancellationToken);

@@ -31,6 +31,8 @@ namespace FunctionsCloud.Client.Http;
 [JsonSerializable(typeof(ScaleServiceRequest))]
 [JsonSerializable(typeof(CreateRegistrationTokenRequest))]
 [JsonSerializable(typeof(CreateTriggerRequest))]
+[JsonSerializable(typeof(LogMessage))]
+[JsonSerializable(typeof(List<LogMessage>))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(EmptyBody))]
 internal sealed partial class ClientJson : JsonSerializerContext;

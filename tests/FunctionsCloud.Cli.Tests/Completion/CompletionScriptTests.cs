@@ -58,7 +58,7 @@ public sealed class CompletionScriptTests : IDisposable
     [InlineData(false, "fc service s", "scale start stop")]
     [InlineData(false, "fc service ls --output=j", "json")]
     [InlineData(true, "fc serv", "service")]
-    [InlineData(true, "fc service ", "create inspect ls ps redeploy rm run scale start stop")]
+    [InlineData(true, "fc service ", "create inspect logs ls ps redeploy rm run scale start stop")]
     public async Task Zsh_completes_a_partial_line_sourced_or_from_fpath(bool fromFpath, string line, string expected)
     {
         const string tab = """

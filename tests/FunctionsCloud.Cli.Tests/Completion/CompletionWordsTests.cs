@@ -12,7 +12,7 @@ public sealed class CompletionWordsTests
     [Theory]
     [InlineData("fc serv", "service")]
     [InlineData("fc service s", "scale start stop")]
-    [InlineData("fc service ", "create inspect ls ps redeploy rm run scale start stop")]
+    [InlineData("fc service ", "create inspect logs ls ps redeploy rm run scale start stop")]
     [InlineData("fc nodecluster sc", "scale")]
     [InlineData("fc no", "node nodecluster nodetype")]
     [InlineData("fc service run --dep", "--deployment-strategy")]

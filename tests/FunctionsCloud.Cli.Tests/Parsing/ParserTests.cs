@@ -34,8 +34,8 @@ public sealed class ParserTests
             "fc login", "fc provider ls", "fc region ls", "fc nodetype ls", "fc completion",
             .. Verbs("nodecluster", "create", "ls", "inspect", "scale", "rm"),
             .. Verbs("node", "ls", "inspect", "rm", "byo"),
-            .. Verbs("service", "create", "run", "ls", "ps", "inspect", "scale", "start", "stop", "redeploy", "rm"),
-            .. Verbs("container", "ps", "inspect", "start", "stop", "redeploy", "rm"),
+            .. Verbs("service", "create", "run", "ls", "ps", "inspect", "logs", "scale", "start", "stop", "redeploy", "rm"),
+            .. Verbs("container", "ps", "inspect", "logs", "start", "stop", "redeploy", "rm"),
             .. Verbs("trigger", "create", "ls", "rm"),
             .. Verbs("action", "ls", "inspect", "logs", "cancel", "retry"),
         ];

@@ -12,7 +12,7 @@ public static class ActionCommand
     {
         List(host),
         ResourceCommands.Inspect(host, Kind),
-        Logs(host),
+        LogsCommand.Build(host, Kind, actionLog: true),
         ResourceCommands.Operation(host, Kind, "cancel", "Cancel an action in progress"),
         ResourceCommands.Operation(host, Kind, "retry", "Run a failed or canceled action's operation again (a new action)"),
     };
@@ -32,18 +32,5 @@ public static class ActionCommand
             return ExitCodes.Ok;
         });
         return command.WithExample("fc action ls --status Failed");
-    }
-
-    private static Command Logs(CommandHost host)
-    {
-        var identifier = CommonOptions.Identifier("action", named: false);
-        var command = new Command("logs", "Print an action's log") { identifier };
-        host.Handle(command, async context =>
-        {
-            var action = await ResourceCommands.ResolveAsync(context, Kind, context.Value(identifier));
-            context.Writer.Text(action.Logs);
-            return ExitCodes.Ok;
-        });
-        return command.WithExample($"fc action logs {Kind.Example}");
     }
 }

@@ -7,7 +7,7 @@ using static FunctionsCloud.Cli.Commands.Containers.ContainerKind;
 
 namespace FunctionsCloud.Cli.Commands.Containers;
 
-/// <summary><c>fc container ps|inspect|start|stop|redeploy|rm</c>.</summary>
+/// <summary><c>fc container ps|inspect|logs|start|stop|redeploy|rm</c>.</summary>
 public static class ContainerCommand
 {
     public static Command Build(CommandHost host) => new("container", "Containers: the instances of a service on its nodes")
@@ -16,6 +16,7 @@ public static class ContainerCommand
             ResourceCommands.FilterBy(ServiceKind.Kind, "--service", "service"),
             ResourceCommands.FilterBy(NodeKind.Kind, "--node", "node")),
         ResourceCommands.Inspect(host, Kind),
+        LogsCommand.Build(host, Kind),
         ResourceCommands.Operation(host, Kind, "start", "Start a container"),
         ResourceCommands.Operation(host, Kind, "stop", "Stop a container"),
         ResourceCommands.Operation(host, Kind, "redeploy", "Replace a container with a new one"),

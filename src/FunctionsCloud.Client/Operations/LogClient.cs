@@ -1,0 +1,62 @@
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using FunctionsCloud.Client.Http;
+using FunctionsCloud.Client.Resources;
+
+namespace FunctionsCloud.Client.Operations;
+
+/// <summary>
+/// The logs of containers, services and actions (<c>&lt;resource_uri&gt;logs/</c>): a finished read, or followed as
+/// server-sent events. A follow stream the server ends (its longest duration) is opened again with the id of the
+/// last line received, so that the caller sees one stream without gaps or repeats until it cancels.
+/// </summary>
+public sealed class LogClient(HttpClient http)
+{
+    public async Task<IReadOnlyList<LogMessage>> ReadAsync(string resourceUri, LogQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        using var response = await http.GetAsync(LogsUri(resourceUri) + query.ToQueryString(follow: false), cancellationToken);
+        if (!response.IsSuccessStatusCode)
+            throw await ApiConnection.ProblemAsync(response, cancellationToken);
+        return await JsonSerializer.DeserializeAsync(await response.Content.ReadAsStreamAsync(cancellationToken), ClientJson.Default.ListLogMessage, cancellationToken) ?? [];
+    }
+
+    /// <param name="untilEnded">For an action's log: the stream ends when the action does, so it is not opened again.</param>
+    public async IAsyncEnumerable<LogMessage> FollowAsync(
+        string resourceUri, LogQuery query, bool untilEnded = false, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        string? lastEventId = null;
+        var next = query;
+        while (true)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, LogsUri(resourceUri) + next.ToQueryString(follow: true));
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+            if (lastEventId is not null)
+                request.Headers.TryAddWithoutValidation("Last-Event-ID", lastEventId);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+                throw await ApiConnection.ProblemAsync(response, cancellationToken);
+            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken));
+            string? id = null;
+            while (await reader.ReadLineAsync(cancellationToken) is { } line)
+            {
+                if (line.StartsWith("id: ", StringComparison.Ordinal))
+                    id = line[4..];
+                else if (line.StartsWith("data: ", StringComparison.Ordinal) && JsonSerializer.Deserialize(line[6..], ClientJson.Default.LogMessage) is { } message)
+                {
+                    lastEventId = id ?? lastEventId;
+                    yield return message;
+                }
+            }
+
+            if (untilEnded)
+                yield break;
+            // The server's longest duration passed: go on after the last line received, or with new lines only when none came.
+            next = lastEventId is null ? new LogQuery(Tail: 0) : new LogQuery();
+        }
+    }
+
+    private static string LogsUri(string resourceUri) => resourceUri.TrimEnd('/') + "/logs/";
+}

@@ -1,0 +1,17 @@
+namespace FunctionsCloud.Client.Operations;
+
+/// <summary>Which lines of a log: the last <paramref name="Tail"/> (all when null), those since a time (all when null).</summary>
+public sealed record LogQuery(int? Tail = null, DateTimeOffset? Since = null)
+{
+    internal string ToQueryString(bool follow)
+    {
+        var parts = new List<string>();
+        if (Tail is { } tail)
+            parts.Add(FormattableString.Invariant($"tail={tail}"));
+        if (Since is { } since)
+            parts.Add(FormattableString.Invariant($"since={(since - DateTimeOffset.UnixEpoch).Ticks / (decimal)TimeSpan.TicksPerSecond}"));
+        if (follow)
+            parts.Add("follow=true");
+        return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
+    }
+}
