@@ -21,24 +21,22 @@ namespace FunctionsCloud.LocalHost;
 
 /// <summary>
 /// Runs a function app's own [Function] methods without the Azure Functions host: HTTP triggers on Kestrel
-/// (with the worker middleware), orchestrators and activities on the Durable Task SDK's in-process backend,
-/// timers on their schedules and queue triggers against Azurite.
+/// (with the worker middleware), orchestrators and activities on the Durable Task Framework's Azure Storage backend
+/// (the one Durable Functions uses in Azure, task hub settings from host.json), timers on their schedules and queue
+/// triggers against the app's storage. Orchestrations outlive the process: a host started again on the same task hub
+/// picks them up where they were.
 /// </summary>
-/// <remarks>
-/// The durable backend is in memory and NOT persistent: orchestration instances, their history and pending
-/// timers are lost when the host stops. Use it for local runs and tests, not to keep state.
-/// </remarks>
 public sealed class LocalFunctionsHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly InProcessDurableBackend _durable;
+    private readonly DurableBackend _durable;
     private readonly ILoggerFactory _durableLoggerFactory;
     private readonly AzuriteLauncher? _azurite;
     private bool _disposed;
 
     private LocalFunctionsHost(
-        WebApplication app, InProcessDurableBackend durable, ILoggerFactory durableLoggerFactory, AzuriteLauncher? azurite,
-        IReadOnlyList<DiscoveredFunction> functions, HostJsonSettings hostJson)
+        WebApplication app, DurableBackend durable, ILoggerFactory durableLoggerFactory, AzuriteLauncher? azurite,
+        IReadOnlyList<DiscoveredFunction> functions, HostJsonSettings hostJson, DurableTaskHostSettings durableTask)
     {
         _app = app;
         _durable = durable;
@@ -46,6 +44,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         _azurite = azurite;
         Functions = functions;
         HostJson = hostJson;
+        DurableTask = durableTask;
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("Kestrel reported no listening address.");
         BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
@@ -63,7 +62,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
     /// <summary>The app's service provider (what functions and activities resolve from).</summary>
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>The client of the in-process durable backend; also what [DurableClient] parameters receive.</summary>
+    /// <summary>The durable client of the task hub; also what [DurableClient] parameters receive.</summary>
     public DurableTaskClient DurableClient => _durable.Client;
 
     /// <summary>The functions being run (after <see cref="LocalHostOptions.FunctionFilter"/>).</summary>
@@ -71,17 +70,22 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
 
     public HostJsonSettings HostJson { get; }
 
+    /// <summary>The task hub and its settings: host.json's durableTask, with the app settings' overrides.</summary>
+    public DurableTaskHostSettings DurableTask { get; }
+
     public static async Task<LocalFunctionsHost> StartAsync(LocalHostOptions options, CancellationToken cancellationToken = default)
     {
         var configuration = options.Configuration;
-        var hostJson = HostJsonSettings.Load(options.HostJsonPath ?? DefaultHostJsonPath(options));
+        var hostJsonPath = options.HostJsonPath ?? DefaultHostJsonPath(options);
+        var hostJson = HostJsonSettings.Load(hostJsonPath);
+        var durableTask = DurableTaskHostSettings.Load(hostJsonPath, configuration);
         var functions = FunctionDiscovery.Discover(options.FunctionsAssembly, configuration)
             .Where(f => options.FunctionFilter?.Invoke(f) ?? true)
             .ToList();
         var pipeline = new WorkerMiddlewarePipeline(options.MiddlewareTypes);
 
         AzuriteLauncher? azurite = null;
-        InProcessDurableBackend? durable = null;
+        DurableBackend? durable = null;
         WebApplication? app = null;
         var durableLoggerFactory = LoggerFactory.Create(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning));
         try
@@ -90,13 +94,12 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
                 azurite = await AzuriteLauncher.EnsureRunningAsync(cancellationToken);
 
             // The backend starts before the app is built, so activities reach the app's services through this.
-            durable = await InProcessDurableBackend.StartAsync(
-                functions, () => app?.Services ?? throw new InvalidOperationException("The local host is not built yet."), durableLoggerFactory, cancellationToken);
+            durable = await StartDurableAsync(options, configuration, durableTask, functions, () => app, durableLoggerFactory, cancellationToken);
 
             app = Build(options, configuration, hostJson, functions, pipeline, durable.Client);
             HttpFunctionEndpoints.Map(app, functions, hostJson.RoutePrefix);
             await app.StartAsync(cancellationToken);
-            return new LocalFunctionsHost(app, durable, durableLoggerFactory, azurite, functions, hostJson);
+            return new LocalFunctionsHost(app, durable, durableLoggerFactory, azurite, functions, hostJson, durableTask);
         }
         catch
         {
@@ -111,6 +114,28 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
             throw;
         }
     }
+
+    private static async Task<DurableBackend> StartDurableAsync(
+        LocalHostOptions options, IConfiguration configuration, DurableTaskHostSettings settings, IReadOnlyList<DiscoveredFunction> functions,
+        Func<WebApplication?> app, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        // The backend starts before the app is built, so activities reach the app's services through this.
+        IServiceProvider Services() => app()?.Services ?? throw new InvalidOperationException("The local host is not built yet.");
+        if (options.OrchestrationService is { } replacement)
+        {
+            var (service, client) = replacement(loggerFactory);
+            return await DurableBackend.StartAsync(service, client, functions, Services, loggerFactory, cancellationToken);
+        }
+
+        var connectionString = configuration[StorageSetting] is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException($"{StorageSetting} is not set: the durable task hub lives in that storage account.");
+        // The machine's name, as the Functions host uses: a restarted host takes its own partitions back at once.
+        var storage = await AzureStorageTaskHub.CreateAsync(connectionString, settings, Environment.MachineName, loggerFactory);
+        return await DurableBackend.StartAsync(storage, storage, functions, Services, loggerFactory, cancellationToken);
+    }
+
+    private const string StorageSetting = "AzureWebJobsStorage";
 
     private static WebApplication Build(
         LocalHostOptions options, IConfiguration configuration, HostJsonSettings hostJson,

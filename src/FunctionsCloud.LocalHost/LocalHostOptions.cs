@@ -1,4 +1,5 @@
 using System.Reflection;
+using DurableTask.Core;
 using FunctionsCloud.LocalHost.Discovery;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +35,13 @@ public sealed class LocalHostOptions
 
     /// <summary>Which discovered functions to run; all when null. Lets tests leave out timers or queues they do not exercise.</summary>
     public Func<DiscoveredFunction, bool>? FunctionFilter { get; init; }
+
+    /// <summary>
+    /// Replaces the Azure Storage task hub with another orchestration service (and its client, usually the same object).
+    /// Only for a baseline to measure against, such as the load tool's in-memory one: the local run and the tests run on
+    /// Azure Storage, as Azure does.
+    /// </summary>
+    public Func<ILoggerFactory, (IOrchestrationService Service, IOrchestrationServiceClient Client)>? OrchestrationService { get; init; }
 
     /// <summary>Optional logging setup on top of the defaults (console; ASP.NET Core at Warning).</summary>
     public Action<ILoggingBuilder>? ConfigureLogging { get; init; }

@@ -2,10 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using FunctionsCloud.LocalHost.Tests.SampleFunctions;
+using FunctionsCloud.Testing;
+using FunctionsCloud.Testing.Durable;
 using Microsoft.DurableTask.Client;
 
 namespace FunctionsCloud.LocalHost.Tests;
 
+[Collection(AzuriteCollection.Name)]
 public sealed class DurableFunctionTests(HttpHostFixture fixture) : IClassFixture<HttpHostFixture>
 {
     [Fact]
@@ -45,6 +48,33 @@ public sealed class DurableFunctionTests(HttpHostFixture fixture) : IClassFixtur
         var result = await CompletedOutputAsync(instanceId, deadline.Token);
 
         Assert.Equal(names.Select(n => $"Hello, {n} from SayHello"), result.Greetings);
+    }
+
+    [Fact]
+    public async Task An_orchestration_waiting_when_its_host_stops_resumes_in_the_next_host_on_the_same_task_hub()
+    {
+        var hub = new Dictionary<string, string?> { [TestTaskHub.HubNameSetting] = TestTaskHub.UniqueName() };
+        using var deadline = new CancellationTokenSource(TestHosts.Deadline);
+        string instanceId;
+        var (first, _) = await TestHosts.StartAsync(TestHosts.IsHttpOrDurable, hub);
+        await using (first)
+        {
+            instanceId = await first.DurableClient.ScheduleNewOrchestrationInstanceAsync(
+                nameof(FanOutFunctions.FanOut), new FanOutInput(["eve"], ApprovalTimeoutSeconds: 300), deadline.Token);
+            await first.DurableClient.WaitForInstanceStartAsync(instanceId, deadline.Token);
+        }
+
+        var (second, _) = await TestHosts.StartAsync(TestHosts.IsHttpOrDurable, hub);
+        await using (second)
+        {
+            await second.DurableClient.RaiseEventAsync(instanceId, FanOutFunctions.ApprovalEvent, "approved after a restart", deadline.Token);
+            var metadata = await second.DurableClient.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, deadline.Token);
+
+            Assert.Equal(OrchestrationRuntimeStatus.Completed, metadata.RuntimeStatus);
+            var result = metadata.ReadOutputAs<FanOutResult>()!;
+            Assert.Equal(["Hello, eve from SayHello"], result.Greetings);
+            Assert.Equal("approved after a restart", result.Approval);
+        }
     }
 
     private async Task<string> StartOverHttpAsync(FanOutInput input)

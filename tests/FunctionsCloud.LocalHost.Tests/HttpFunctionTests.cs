@@ -2,9 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using FunctionsCloud.LocalHost.Tests.SampleFunctions;
+using FunctionsCloud.Testing;
 
 namespace FunctionsCloud.LocalHost.Tests;
 
+[Collection(AzuriteCollection.Name)]
 public sealed class HttpFunctionTests(HttpHostFixture fixture) : IClassFixture<HttpHostFixture>
 {
     private HttpClient Client => fixture.Client;

@@ -1,12 +1,17 @@
 using FunctionsCloud.LocalHost.Discovery;
 using FunctionsCloud.LocalHost.Tests.SampleFunctions;
+using FunctionsCloud.Testing;
+using FunctionsCloud.Testing.Durable;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace FunctionsCloud.LocalHost.Tests;
 
-/// <summary>Starts the local host on the sample functions of this assembly, on an ephemeral port.</summary>
+/// <summary>
+/// Starts the local host on the sample functions of this assembly, on an ephemeral port, with a task hub of its own
+/// in the assembly's Azurite (tests that start hosts are in <see cref="AzuriteCollection"/>).
+/// </summary>
 public static class TestHosts
 {
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
@@ -23,7 +28,10 @@ public static class TestHosts
             {
                 ["Samples:TickSchedule"] = "0 0 0 1 1 *",
                 ["Samples:WidgetQueue"] = "unused-" + Guid.NewGuid().ToString("N")[..8],
+                ["AzureWebJobsStorage"] = AzuriteFixture.ConnectionString,
+                [TestTaskHub.HubNameSetting] = TestTaskHub.UniqueName(),
             })
+            .AddInMemoryCollection(TestTaskHub.Tuning())
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         var hostJsonPath = Path.Combine(Path.GetTempPath(), $"host-{Guid.NewGuid():N}.json");

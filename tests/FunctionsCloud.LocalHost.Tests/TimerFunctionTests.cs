@@ -1,7 +1,9 @@
 using FunctionsCloud.LocalHost.Tests.SampleFunctions;
+using FunctionsCloud.Testing;
 
 namespace FunctionsCloud.LocalHost.Tests;
 
+[Collection(AzuriteCollection.Name)]
 public sealed class TimerFunctionTests
 {
     [Fact]

@@ -11,6 +11,7 @@ using FunctionsCloud.Functions;
 using FunctionsCloud.LocalHost;
 using FunctionsCloud.LocalHost.AgentBuilds;
 using FunctionsCloud.LocalHost.Configuration;
+using FunctionsCloud.Testing.Durable;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -84,7 +85,11 @@ public sealed class FunctionsCloudTestHost : IAsyncDisposable
             ["FunctionsCloud:MonitorSchedule"] = FunctionsCloudOptions.DefaultMonitorSchedule,
             // The command queue's trigger reads its queue from this app setting; a queue of its own per host, like the tables.
             ["FunctionsCloud:CommandQueue"] = prefix + "-commands",
+            // host.json names the task hub from this setting; a hub of its own per host, on the Azure Storage backend.
+            ["FunctionsCloud:TaskHub"] = prefix,
         };
+        foreach (var (key, value) in TestTaskHub.Tuning())
+            values[key] = value;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             values[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
