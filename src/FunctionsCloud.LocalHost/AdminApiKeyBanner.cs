@@ -4,8 +4,8 @@ using Microsoft.Extensions.Configuration;
 namespace FunctionsCloud.LocalHost;
 
 /// <summary>
-/// Shows the admin API key of a local run, as lines to paste into a shell. A key made for this run is
-/// shown; a key the user configured is theirs already and is never echoed.
+/// Shows the admin API key of a local run, as lines to paste into a shell. A key made for the local run (and kept
+/// in its state folder) is shown; a key the user configured is theirs already and is never echoed.
 /// </summary>
 public static class AdminApiKeyBanner
 {
@@ -19,7 +19,7 @@ public static class AdminApiKeyBanner
             return;
         }
 
-        output.WriteLine($"Admin API key made for this run (user '{user}'); paste into another shell:");
+        output.WriteLine($"Admin API key made for the local run (user '{user}', kept with its state); paste into another shell:");
         output.WriteLine($"  export FC_USER={user} FC_APIKEY={generatedApiKey}");
         output.WriteLine();
     }

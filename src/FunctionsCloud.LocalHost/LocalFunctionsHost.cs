@@ -90,8 +90,8 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         var durableLoggerFactory = LoggerFactory.Create(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning));
         try
         {
-            if (options.StartAzurite)
-                azurite = await AzuriteLauncher.EnsureRunningAsync(cancellationToken);
+            if (options.AzuriteDataDirectory is { } azuriteData)
+                azurite = await AzuriteLauncher.EnsureRunningAsync(azuriteData, cancellationToken);
 
             // The backend starts before the app is built, so activities reach the app's services through this.
             durable = await StartDurableAsync(options, configuration, durableTask, functions, () => app, durableLoggerFactory, cancellationToken);
@@ -127,15 +127,11 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
             return await DurableBackend.StartAsync(service, client, functions, Services, loggerFactory, cancellationToken);
         }
 
-        var connectionString = configuration[StorageSetting] is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException($"{StorageSetting} is not set: the durable task hub lives in that storage account.");
+        var connectionString = StorageConnection.Resolve(configuration, "AzureWebJobsStorage");
         // The machine's name, as the Functions host uses: a restarted host takes its own partitions back at once.
         var storage = await AzureStorageTaskHub.CreateAsync(connectionString, settings, Environment.MachineName, loggerFactory);
         return await DurableBackend.StartAsync(storage, storage, functions, Services, loggerFactory, cancellationToken);
     }
-
-    private const string StorageSetting = "AzureWebJobsStorage";
 
     private static WebApplication Build(
         LocalHostOptions options, IConfiguration configuration, HostJsonSettings hostJson,

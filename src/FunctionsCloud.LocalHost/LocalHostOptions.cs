@@ -27,8 +27,11 @@ public sealed class LocalHostOptions
     /// <summary>Where Kestrel listens. Use "http://127.0.0.1:0" for an ephemeral port and read <see cref="LocalFunctionsHost.BaseAddress"/>.</summary>
     public string Urls { get; init; } = DefaultUrls;
 
-    /// <summary>Make sure Azurite answers on 10000-10002 (starting it when nothing listens), and stop it last if started here.</summary>
-    public bool StartAzurite { get; init; }
+    /// <summary>
+    /// When set, make sure Azurite answers on 10000-10002, starting it with its data in this folder when nothing listens,
+    /// and stop it last if started here. Null: the storage in the settings is the caller's.
+    /// </summary>
+    public string? AzuriteDataDirectory { get; init; }
 
     /// <summary>host.json; by default the one beside the functions assembly (the build copies it there).</summary>
     public string? HostJsonPath { get; init; }

@@ -2,16 +2,13 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FunctionsCloud.Application.Authentication;
-using FunctionsCloud.Application.Configuration;
 using FunctionsCloud.Functions;
 using FunctionsCloud.LocalHost;
 using FunctionsCloud.LocalHost.AgentBuilds;
 using FunctionsCloud.LocalHost.Configuration;
-using FunctionsCloud.Testing.Durable;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,8 +20,8 @@ namespace FunctionsCloud.Testing;
 /// </summary>
 public sealed class FunctionsCloudTestHost : IAsyncDisposable
 {
-    public const string AdminUser = "admin";
-    public const string AdminNamespace = "admin";
+    public const string AdminUser = TestAppSettings.AdminUser;
+    public const string AdminNamespace = TestAppSettings.AdminNamespace;
 
     private FunctionsCloudTestHost(LocalFunctionsHost host, string adminKey, string tablePrefix)
     {
@@ -68,31 +65,8 @@ public sealed class FunctionsCloudTestHost : IAsyncDisposable
     private static async Task<FunctionsCloudTestHost> StartOnAsync(
         int port, IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? services)
     {
-        var adminKey = ApiKeyHasher.NewKey();
-        var prefix = AzuriteFixture.UniquePrefix();
-        var values = new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = settings?.GetValueOrDefault("AzureWebJobsStorage") ?? AzuriteFixture.ConnectionString,
-            ["FunctionsCloud:TablePrefix"] = prefix,
-            ["FunctionsCloud:PublicUrl"] = $"http://127.0.0.1:{port}",
-            ["FunctionsCloud:NodeCredentialKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            ["FunctionsCloud:Bootstrap:User"] = AdminUser,
-            ["FunctionsCloud:Bootstrap:Namespace"] = AdminNamespace,
-            ["FunctionsCloud:Bootstrap:ApiKey"] = adminKey,
-            ["FunctionsCloud:LocalProvider:StateRoot"] = Path.Combine(Path.GetTempPath(), "functionscloud-tests", prefix),
-            ["FunctionsCloud:DataProtection:KeyDirectory"] = Path.Combine(Path.GetTempPath(), "functionscloud-tests", prefix, "keys"),
-            // The timer trigger reads its schedule from this app setting, as in Azure.
-            ["FunctionsCloud:MonitorSchedule"] = FunctionsCloudOptions.DefaultMonitorSchedule,
-            // The command queue's trigger reads its queue from this app setting; a queue of its own per host, like the tables.
-            ["FunctionsCloud:CommandQueue"] = prefix + "-commands",
-            // host.json names the task hub from this setting; a hub of its own per host, on the Azure Storage backend.
-            ["FunctionsCloud:TaskHub"] = prefix,
-        };
-        foreach (var (key, value) in TestTaskHub.Tuning())
-            values[key] = value;
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-            values[key] = value;
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var test = TestAppSettings.New(port);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(test.Values(settings)).Build();
 
         var host = await LocalFunctionsHost.StartAsync(new LocalHostOptions
         {
@@ -106,9 +80,9 @@ public sealed class FunctionsCloudTestHost : IAsyncDisposable
             },
             MiddlewareTypes = FunctionsCloudWorker.Middleware,
             Urls = $"http://127.0.0.1:{port}",
-            StartAzurite = false, // the test assembly's own emulator (AzuriteFixture)
+            AzuriteDataDirectory = null, // the test assembly's own emulator (AzuriteFixture)
         });
-        return new FunctionsCloudTestHost(host, adminKey, prefix);
+        return new FunctionsCloudTestHost(host, test.AdminKey, test.Prefix);
     }
 
     public HttpClient NewClient(string? user = null, string? apiKey = null)

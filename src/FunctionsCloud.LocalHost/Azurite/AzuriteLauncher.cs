@@ -2,14 +2,16 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using FunctionsCloud.Providers.Local;
 
 namespace FunctionsCloud.LocalHost.Azurite;
 
 /// <summary>
 /// The storage emulator. <see cref="EnsureRunningAsync"/> serves the local run: it uses an emulator already
-/// answering on 127.0.0.1:10000-10002, else starts Azurite (in memory) there. <see cref="StartPrivateAsync"/>
-/// serves test runs: an emulator of their own on free ports, so parallel runs never share or stop each
-/// other's. Either way, an emulator started here is stopped on dispose.
+/// answering on 127.0.0.1:10000-10002, else starts Azurite there, keeping its data in a folder (so a restart
+/// loses nothing). <see cref="StartPrivateAsync"/> serves test runs: an emulator of their own on free ports
+/// (in memory unless given a folder), so parallel runs never share or stop each other's. Either way, an
+/// emulator started here is stopped on dispose.
 /// </summary>
 public sealed class AzuriteLauncher : IAsyncDisposable
 {
@@ -21,13 +23,22 @@ public sealed class AzuriteLauncher : IAsyncDisposable
     private const string DevelopmentKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private readonly int[] _ports;
+    private readonly string? _dataDirectory;
     private readonly StringBuilder _errors = new();
     private Process? _process;
+    private int? _adoptedPid;
 
-    private AzuriteLauncher(int[] ports) => _ports = ports;
+    private AzuriteLauncher(int[] ports, string? dataDirectory)
+    {
+        _ports = ports;
+        _dataDirectory = dataDirectory is null ? null : Path.GetFullPath(dataDirectory);
+    }
 
-    /// <summary>True when this launcher started the emulator (and so will stop it).</summary>
-    public bool StartedHere => _process is not null;
+    /// <summary>True when this launcher started the emulator, or took over one a killed run of it left (and so will stop it).</summary>
+    public bool StartedHere => _process is not null || _adoptedPid is not null;
+
+    /// <summary>Where a persistent emulator records its process id: beside its data folder.</summary>
+    public static string PidFile(string dataDirectory) => Path.GetFullPath(dataDirectory).TrimEnd(Path.DirectorySeparatorChar) + ".pid";
 
     /// <summary>The storage connection string of this emulator (blob, queue, table).</summary>
     public string ConnectionString => _ports.SequenceEqual(DefaultPorts)
@@ -36,20 +47,24 @@ public sealed class AzuriteLauncher : IAsyncDisposable
           $"BlobEndpoint=http://127.0.0.1:{_ports[0]}/{DevelopmentAccount};QueueEndpoint=http://127.0.0.1:{_ports[1]}/{DevelopmentAccount};" +
           $"TableEndpoint=http://127.0.0.1:{_ports[2]}/{DevelopmentAccount};";
 
-    public static async Task<AzuriteLauncher> EnsureRunningAsync(CancellationToken cancellationToken = default)
+    /// <param name="dataDirectory">Where a started emulator keeps its data. One a killed run left running on that folder is taken over.</param>
+    public static async Task<AzuriteLauncher> EnsureRunningAsync(string dataDirectory, CancellationToken cancellationToken = default)
     {
-        var launcher = new AzuriteLauncher(DefaultPorts);
+        var launcher = new AzuriteLauncher(DefaultPorts, dataDirectory);
         if (!await launcher.AllListeningAsync(cancellationToken))
             await launcher.StartAsync(cancellationToken);
+        else
+            launcher.AdoptLeftOver();
         return launcher;
     }
 
-    public static async Task<AzuriteLauncher> StartPrivateAsync(CancellationToken cancellationToken = default)
+    /// <param name="dataDirectory">Keep the data in this folder (it then survives <see cref="StopAsync"/>); null: in memory.</param>
+    public static async Task<AzuriteLauncher> StartPrivateAsync(string? dataDirectory = null, CancellationToken cancellationToken = default)
     {
         // The free ports can be taken by another process before Azurite binds them: then try others.
         for (var attempt = 1; ; attempt++)
         {
-            var launcher = new AzuriteLauncher([FreePort(), FreePort(), FreePort()]);
+            var launcher = new AzuriteLauncher([FreePort(), FreePort(), FreePort()], dataDirectory);
             try
             {
                 await launcher.StartAsync(cancellationToken);
@@ -83,9 +98,15 @@ public sealed class AzuriteLauncher : IAsyncDisposable
         return "azurite"; // from PATH, e.g. a global npm install
     }
 
+    /// <summary>Starts the emulator again on the same ports (and folder) after <see cref="StopAsync"/>.</summary>
+    public Task StartAgainAsync(CancellationToken cancellationToken = default) =>
+        _process is null ? StartAsync(cancellationToken) : throw new InvalidOperationException("Azurite is running.");
+
     private async Task StartAsync(CancellationToken cancellationToken)
     {
         _process = Process.Start(StartInfo()) ?? throw new InvalidOperationException("Azurite did not start.");
+        if (_dataDirectory is not null)
+            await File.WriteAllTextAsync(PidFile(_dataDirectory), $"{_process.Id}\n", cancellationToken);
         DrainOutput();
         var deadline = DateTime.UtcNow + StartTimeout;
         while (!await AllListeningAsync(cancellationToken))
@@ -98,11 +119,11 @@ public sealed class AzuriteLauncher : IAsyncDisposable
         }
     }
 
-    // Azurite refuses --location together with --inMemoryPersistence; the working directory keeps any
-    // stray files (e.g. a debug log) out of the caller's directory instead.
+    // In memory, the working directory keeps any stray files (e.g. a debug log) out of the caller's directory
+    // (Azurite refuses --location together with --inMemoryPersistence); persistent, the data folder is both.
     private ProcessStartInfo StartInfo()
     {
-        var workingDirectory = Path.Combine(Path.GetTempPath(), $"functionscloud-azurite-{Environment.ProcessId}-{_ports[2]}");
+        var workingDirectory = _dataDirectory ?? Path.Combine(Path.GetTempPath(), $"functionscloud-azurite-{Environment.ProcessId}-{_ports[2]}");
         Directory.CreateDirectory(workingDirectory);
         var info = new ProcessStartInfo(FindExecutable())
         {
@@ -111,11 +132,12 @@ public sealed class AzuriteLauncher : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = workingDirectory,
         };
-        foreach (var arg in new[]
-                 {
-                     "--inMemoryPersistence", "--skipApiVersionCheck", "--silent",
+        string[] persistence = _dataDirectory is null ? ["--inMemoryPersistence"] : ["--location", _dataDirectory];
+        foreach (var arg in persistence.Concat(
+                 [
+                     "--skipApiVersionCheck", "--silent",
                      "--blobPort", $"{_ports[0]}", "--queuePort", $"{_ports[1]}", "--tablePort", $"{_ports[2]}",
-                 })
+                 ]))
             info.ArgumentList.Add(arg);
         return info;
     }
@@ -167,8 +189,23 @@ public sealed class AzuriteLauncher : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>An emulator that answers on our ports and whose recorded pid runs on our folder was left by a killed run: ours to stop.</summary>
+    private void AdoptLeftOver()
     {
+        if (_dataDirectory is not null && LocalProcesses.ReadPid(PidFile(_dataDirectory)) is { } pid
+            && LocalProcesses.IsAliveWithArgument(pid, _dataDirectory))
+            _adoptedPid = pid;
+    }
+
+    /// <summary>Stops the emulator if it was started (or taken over) here; a persistent one keeps its data for the next start.</summary>
+    public async Task StopAsync()
+    {
+        if (_adoptedPid is { } adopted)
+        {
+            LocalProcesses.KillTree(adopted);
+            _adoptedPid = null;
+        }
+
         if (_process is null)
             return;
         if (!_process.HasExited)
@@ -180,4 +217,6 @@ public sealed class AzuriteLauncher : IAsyncDisposable
         _process.Dispose();
         _process = null;
     }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
 }

@@ -31,17 +31,7 @@ public sealed class LocalNodeDirectory(string root, Guid nodeUuid)
     }
 
     /// <summary>The pid recorded for the agent, or null.</summary>
-    public int? ReadPid()
-    {
-        try
-        {
-            return int.TryParse(File.ReadAllText(PidFile).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && pid > 0 ? pid : null;
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return null;
-        }
-    }
+    public int? ReadPid() => LocalProcesses.ReadPid(PidFile);
 
     /// <summary>Records the agent's pid (written to a temporary file, then renamed).</summary>
     public void WritePid(int pid)

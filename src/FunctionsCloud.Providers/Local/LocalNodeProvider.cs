@@ -11,7 +11,10 @@ namespace FunctionsCloud.Providers.Local;
 /// <summary>
 /// The <c>local</c> provider: each node is an agent process on this machine with its own state directory
 /// <c>&lt;StateRoot&gt;/&lt;nodeUuid&gt;/</c>, sharing the local Docker engine. Processes outlive the call that
-/// started them and are killed when the provider is disposed (the host exits). Linux only (uses /proc and signals).
+/// started them, each in a session of its own (a terminal's Ctrl+C reaches the host only); they are killed when the
+/// provider is disposed (the host exits) unless <see cref="LocalNodeProviderOptions.LeaveRunningOnExit"/>. Agents
+/// found running under the state root when the provider starts (left by a host that was killed or asked to leave
+/// them) are its own from then on. Linux only (uses /proc and signals).
 /// </summary>
 public sealed partial class LocalNodeProvider : INodeProvider, IDisposable
 {
@@ -40,6 +43,26 @@ public sealed partial class LocalNodeProvider : INodeProvider, IDisposable
         _logger = logger;
         _containers = containers;
         _stateRoot = _options.ResolveStateRoot();
+        AdoptRunningAgents();
+    }
+
+    /// <summary>Agents a previous host left running under the state root keep their nodes; this host stops them when it exits.</summary>
+    private void AdoptRunningAgents()
+    {
+        if (!Directory.Exists(_stateRoot))
+        {
+            return;
+        }
+
+        foreach (var path in Directory.EnumerateDirectories(_stateRoot))
+        {
+            if (Guid.TryParse(System.IO.Path.GetFileName(path), out var nodeUuid)
+                && new LocalNodeDirectory(_stateRoot, nodeUuid) is var directory
+                && directory.ReadPid() is { } pid && LocalProcesses.IsAliveWithArgument(pid, directory.Path))
+            {
+                _running.TryAdd(nodeUuid, new RunningAgent(pid, directory.Path, null));
+            }
+        }
     }
 
     public string Name => ProviderName;
@@ -118,8 +141,9 @@ public sealed partial class LocalNodeProvider : INodeProvider, IDisposable
         }
 
         directory.Create();
-        var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
-        foreach (var argument in (string[])["-c", LaunchScript, _options.ResolveDotnetPath(), agentPath,
+        // setsid runs the shell (then the agent, same pid) as the leader of a new session.
+        var start = new ProcessStartInfo("setsid") { UseShellExecute = false };
+        foreach (var argument in (string[])["/bin/sh", "-c", LaunchScript, _options.ResolveDotnetPath(), agentPath,
                      "--api-url", node.Bootstrap.ApiUrl, "--state-dir", directory.Path])
         {
             start.ArgumentList.Add(argument);
@@ -253,6 +277,12 @@ public sealed partial class LocalNodeProvider : INodeProvider, IDisposable
             return;
         }
 
+        if (_options.LeaveRunningOnExit)
+        {
+            LeaveRunning();
+            return;
+        }
+
         foreach (var (nodeUuid, agent) in _running)
         {
             try
@@ -285,6 +315,21 @@ public sealed partial class LocalNodeProvider : INodeProvider, IDisposable
             gate.Dispose();
         }
     }
+
+    /// <summary>Lets go of the agents (they run on, in their own sessions) without stopping them.</summary>
+    private void LeaveRunning()
+    {
+        foreach (var (nodeUuid, agent) in _running)
+        {
+            LogLeftRunning(_logger, nodeUuid, agent.Pid);
+            agent.Process?.Dispose();
+        }
+
+        _running.Clear();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Local node {NodeUuid}: agent left running as process {Pid}")]
+    private static partial void LogLeftRunning(ILogger logger, Guid nodeUuid, int pid);
 
     private sealed record RunningAgent(int Pid, string NodeDir, Process? Process);
 

@@ -15,6 +15,12 @@ public sealed class LocalNodeProviderOptions
     /// <summary>The dotnet executable that runs the agent. Default: the one running this application.</summary>
     public string? DotnetPath { get; set; }
 
+    /// <summary>
+    /// When the host exits, leave the agents (and their containers) running, for the next start on the same
+    /// <see cref="StateRoot"/> to find them; by default they are stopped and their containers removed.
+    /// </summary>
+    public bool LeaveRunningOnExit { get; set; }
+
     /// <summary>How long a terminated agent gets to exit after SIGTERM before it is killed.</summary>
     public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -69,7 +69,7 @@ public static class HeartbeatLoad
             },
             MiddlewareTypes = FunctionsCloudWorker.Middleware,
             Urls = "http://127.0.0.1:0",
-            StartAzurite = false,
+            AzuriteDataDirectory = null,
             ConfigureLogging = logging => logging.SetMinimumLevel(LogLevel.Warning),
         });
 
