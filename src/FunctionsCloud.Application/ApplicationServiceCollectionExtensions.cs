@@ -82,6 +82,7 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<EveryNodeFiller>();
         services.TryAddSingleton<ContainerRescheduler>();
         services.TryAddSingleton<ILostNodeHandler>(sp => sp.GetRequiredService<ContainerRescheduler>());
+        services.TryAddSingleton<OwnStorageOutage>();
         services.TryAddSingleton<LivenessMonitor>();
         services.TryAddSingleton<NodeGenerations>();
         services.TryAddSingleton<EventService>();

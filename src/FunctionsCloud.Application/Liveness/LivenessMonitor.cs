@@ -13,7 +13,8 @@ namespace FunctionsCloud.Application.Liveness;
 /// Finds the silent nodes without reading the others: per shard, one range query over the due rows whose
 /// deadline has passed. Each such node is first claimed in the liveness table (its due row moved on, guarded
 /// by the row's ETag, so two monitors or a racing heartbeat never both win), then judged: Unreachable after
-/// unreachable_after, handed to the lost-node handling after lost_after, forgotten when terminated.
+/// unreachable_after, handed to the lost-node handling after lost_after, forgotten when terminated. A tick that fails
+/// (the control plane's own storage down) holds back judgement for a while (<see cref="OwnStorageOutage"/>).
 /// </summary>
 public sealed partial class LivenessMonitor(
     ILivenessStore liveness,
@@ -21,6 +22,7 @@ public sealed partial class LivenessMonitor(
     NodeLivenessTransitions transitions,
     ILostNodeHandler lostNodes,
     LivenessPolicy policy,
+    OwnStorageOutage outage,
     TimeProvider clock,
     ILogger<LivenessMonitor> logger)
 {
@@ -41,6 +43,22 @@ public sealed partial class LivenessMonitor(
     private async Task<MonitorTick> JudgeDueAsync(DurableTaskClient? durable, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        if (!outage.MayJudge(now))
+            return new MonitorTick(0, 0, 0, 0, 0);
+        try
+        {
+            return await JudgeDueAsync(now, durable, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            outage.Failed();
+            LogOwnOutage(logger, e.Message);
+            throw;
+        }
+    }
+
+    private async Task<MonitorTick> JudgeDueAsync(DateTimeOffset now, DurableTaskClient? durable, CancellationToken cancellationToken)
+    {
         var due = (await Task.WhenAll(liveness.Shards.Keys.Select(shard => liveness.DueAsync(shard, now, MaxDuePerShard, cancellationToken))))
             .SelectMany(rows => rows)
             .ToList();
@@ -109,6 +127,9 @@ public sealed partial class LivenessMonitor(
                 await liveness.RemoveAsync(due.Namespace, due.NodeUuid, due.DueTicks, cancellationToken);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Liveness monitor: the tick failed ({Reason}); no node is judged until storage has worked for unreachable_after again.")]
+    private static partial void LogOwnOutage(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Liveness monitor: {Due} nodes due; {Unreachable} became Unreachable, {Lost} lost, {Forgotten} forgotten.")]
     private static partial void LogTick(ILogger logger, int due, int unreachable, int lost, int forgotten);

@@ -202,6 +202,16 @@ public sealed class AzuriteLauncher : IAsyncDisposable
     {
         if (_adoptedPid is { } adopted)
         {
+            try
+            {
+                using var process = Process.GetProcessById(adopted);
+                await ShutDownAsync(process);
+            }
+            catch (ArgumentException)
+            {
+                // Gone already.
+            }
+
             LocalProcesses.KillTree(adopted);
             _adoptedPid = null;
         }
@@ -210,12 +220,29 @@ public sealed class AzuriteLauncher : IAsyncDisposable
             return;
         if (!_process.HasExited)
         {
+            if (_dataDirectory is not null)
+                await ShutDownAsync(_process);
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
 
         _process.Dispose();
         _process = null;
+    }
+
+    // Azurite keeps its data in memory and saves it every few seconds; SIGTERM makes it save before it exits.
+    private static async Task ShutDownAsync(Process process)
+    {
+        LocalProcesses.RequestStop(process.Id);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Killed below.
+        }
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();
