@@ -4,6 +4,7 @@ using FunctionsCloud.LoadTests.Heartbeats;
 using FunctionsCloud.LoadTests.Monitor;
 using FunctionsCloud.LoadTests.Scale;
 using FunctionsCloud.LoadTests.Support;
+using FunctionsCloud.LoadTests.Walkthrough;
 
 // The load tool (see the README's "Numbers"). Everything runs on loopback against an Azurite of its own.
 const string usage = """
@@ -13,10 +14,11 @@ const string usage = """
       FunctionsCloud.LoadTests deploy [--nodes 100] [--call-seconds 1]
       FunctionsCloud.LoadTests scale [--containers 30] [--nodes 3] [--interval 10] [--rounds 3] [--phase any|worst]
       FunctionsCloud.LoadTests badinput [--requests 100000] [--seed 1] [--parallel 8]
+      FunctionsCloud.LoadTests walkthrough [--rounds 2]
     Exit code 0 when the run met its targets, 1 when not, 2 for bad arguments.
     """;
 
-if (args.Length == 0 || args[0] is not ("monitor" or "heartbeats" or "deploy" or "scale" or "badinput"))
+if (args.Length == 0 || args[0] is not ("monitor" or "heartbeats" or "deploy" or "scale" or "badinput" or "walkthrough"))
 {
     Console.Error.WriteLine(usage);
     return 2;
@@ -31,6 +33,7 @@ try
         "deploy" => await DeployBenchmark.RunAsync(options, Console.Out),
         "scale" => await ScaleBenchmark.RunAsync(options, Console.Out),
         "badinput" => await BadInputLoad.RunAsync(options, Console.Out),
+        "walkthrough" => await WalkthroughBenchmark.RunAsync(options, Console.Out),
         _ => await HeartbeatLoad.RunAsync(options, Console.Out),
     };
     return passed ? 0 : 1;

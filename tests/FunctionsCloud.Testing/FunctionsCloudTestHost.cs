@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DurableTask.Core;
 using FunctionsCloud.Application.Authentication;
 using FunctionsCloud.Functions;
 using FunctionsCloud.LocalHost;
@@ -11,6 +12,7 @@ using FunctionsCloud.LocalHost.AgentBuilds;
 using FunctionsCloud.LocalHost.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace FunctionsCloud.Testing;
 
@@ -45,8 +47,10 @@ public sealed class FunctionsCloudTestHost : IAsyncDisposable
     /// the folder of a published dashboard to serve at the site root.
     /// </param>
     /// <param name="services">Changes to the app's services after its own registrations (e.g. a scripted provider).</param>
+    /// <param name="orchestrationService">Another backend than the task hub on Azure Storage: only for baselines (the load tool's in-memory one).</param>
     public static async Task<FunctionsCloudTestHost> StartAsync(
-        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null,
+        Func<ILoggerFactory, (IOrchestrationService, IOrchestrationServiceClient)>? orchestrationService = null)
     {
         // The port is picked before the host starts (agents are told it), so another process may take it in
         // between: then start again on another.
@@ -54,7 +58,7 @@ public sealed class FunctionsCloudTestHost : IAsyncDisposable
         {
             try
             {
-                return await StartOnAsync(FreePort(), settings, services);
+                return await StartOnAsync(FreePort(), settings, services, orchestrationService);
             }
             catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException && attempt < 5)
             {
@@ -62,8 +66,8 @@ public sealed class FunctionsCloudTestHost : IAsyncDisposable
         }
     }
 
-    private static async Task<FunctionsCloudTestHost> StartOnAsync(
-        int port, IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? services)
+    private static async Task<FunctionsCloudTestHost> StartOnAsync(int port, IReadOnlyDictionary<string, string?>? settings,
+        Action<IServiceCollection>? services, Func<ILoggerFactory, (IOrchestrationService, IOrchestrationServiceClient)>? orchestrationService)
     {
         var test = TestAppSettings.New(port);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(test.Values(settings)).Build();
@@ -81,6 +85,7 @@ public sealed class FunctionsCloudTestHost : IAsyncDisposable
             MiddlewareTypes = FunctionsCloudWorker.Middleware,
             Urls = $"http://127.0.0.1:{port}",
             AzuriteDataDirectory = null, // the test assembly's own emulator (AzuriteFixture)
+            OrchestrationService = orchestrationService,
         });
         return new FunctionsCloudTestHost(host, test.AdminKey, test.Prefix);
     }

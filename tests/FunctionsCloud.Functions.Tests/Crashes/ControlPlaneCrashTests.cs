@@ -1,11 +1,9 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using FunctionsCloud.Testing;
 using FunctionsCloud.Testing.Crashes;
 using FunctionsCloud.Testing.Docker;
 using Xunit.Abstractions;
-using static FunctionsCloud.Testing.FunctionsCloudTestHost;
 
 namespace FunctionsCloud.Functions.Tests.Crashes;
 
@@ -116,52 +114,34 @@ public sealed class ControlPlaneCrashTests(ITestOutputHelper output) : IAsyncLif
     {
         await _host.KillAsync();
         var restarted = await _host.StartAgainAsync();
+        var answering = DateTimeOffset.UtcNow;
         var connection = AzuriteFixture.ConnectionString;
         DateTimeOffset resumed = default;
         await Eventually.HoldsAsync(async () =>
             (await TaskHubActivity.LastStepAsync(connection, _host.Settings.Prefix) is { } step && step > restarted) && (resumed = DateTimeOffset.UtcNow) != default,
             Patience, "an orchestration to resume after the restart");
-        output.WriteLine($"restart to the first orchestration step: {(resumed - restarted).TotalSeconds:0.0} s (log: {_host.LogFile})");
+        output.WriteLine($"restart: API answering after {(answering - restarted).TotalSeconds:0.0} s, first orchestration step after {(resumed - restarted).TotalSeconds:0.0} s (log: {_host.LogFile})");
     }
 
-    private async Task<string> CreateClusterAsync(string name, int nodes)
+    private Task<string> CreateClusterAsync(string name, int nodes) => _host.CreateAsync("/api/infra/v1/nodecluster/", new
     {
-        var response = await _host.Client.PostAsJsonAsync("/api/infra/v1/nodecluster/", new
-        {
-            name,
-            target_num_nodes = nodes,
-            region = "/api/infra/v1/region/local/local/",
-            node_type = "/api/infra/v1/nodetype/local/local/",
-        });
-        await ExpectAsync(response, HttpStatusCode.Created);
-        return (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["resource_uri"]!;
-    }
+        name,
+        target_num_nodes = nodes,
+        region = "/api/infra/v1/region/local/local/",
+        node_type = "/api/infra/v1/nodetype/local/local/",
+    });
 
-    private async Task<string> CreateServiceAsync(string name, int containers = 0)
+    private Task<string> CreateServiceAsync(string name, int containers = 0) => _host.CreateAsync("/api/app/v1/service/", new
     {
-        var response = await _host.Client.PostAsJsonAsync("/api/app/v1/service/", new
-        {
-            name,
-            image_name = "functionscloud/busybox",
-            target_num_containers = containers,
-            deployment_strategy = "HIGH_AVAILABILITY",
-        });
-        await ExpectAsync(response, HttpStatusCode.Created);
-        return (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["resource_uri"]!;
-    }
+        name,
+        image_name = "functionscloud/busybox",
+        target_num_containers = containers,
+        deployment_strategy = "HIGH_AVAILABILITY",
+    });
 
-    private static async Task<string> AcceptedAsync(Task<HttpResponseMessage> request)
-    {
-        using var response = await request;
-        await ExpectAsync(response, HttpStatusCode.Accepted);
-        return ActionUri(response);
-    }
+    private static Task<string> AcceptedAsync(Task<HttpResponseMessage> request) => LocalHostProcess.AcceptedAsync(request);
 
-    private async Task SucceedsAsync(string actionUri)
-    {
-        var action = await _host.WaitForActionAsync(actionUri, Patience);
-        Assert.True((string?)action["state"] == "Success", $"{action["action"]}: {action["logs"]} (log: {_host.LogFile})");
-    }
+    private Task SucceedsAsync(string actionUri) => _host.SucceedsAsync(actionUri, Patience);
 
     private async Task<List<JsonObject>> LiveContainersAsync(string service)
     {

@@ -1,11 +1,8 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using FunctionsCloud.LocalHost.Azurite;
 using FunctionsCloud.Testing;
 using FunctionsCloud.Testing.Crashes;
 using FunctionsCloud.Testing.Docker;
-using static FunctionsCloud.Testing.FunctionsCloudTestHost;
 
 namespace FunctionsCloud.Functions.Tests.Crashes;
 
@@ -49,17 +46,17 @@ public sealed class StorageOutageTests : IAsyncLifetime
     [Fact]
     public async Task A_scale_completes_across_a_storage_outage_and_no_node_is_judged_for_it()
     {
-        var cluster = await CreateAsync("/api/infra/v1/nodecluster/", new
+        var cluster = await _host.CreateAsync("/api/infra/v1/nodecluster/", new
         {
             name = "outage", target_num_nodes = 3,
             region = "/api/infra/v1/region/local/local/", node_type = "/api/infra/v1/nodetype/local/local/",
         });
-        await SucceedsAsync(await AcceptedAsync(_host.Client.PostAsync($"{cluster}deploy/", null)));
+        await SucceedsAsync(await LocalHostProcess.AcceptedAsync(_host.Client.PostAsync($"{cluster}deploy/", null)));
         var nodes = (await _host.GetJsonAsync(cluster))["nodes"]!.AsArray().Select(n => (string)n!).ToList();
-        var service = await CreateAsync("/api/app/v1/service/", new { name = "outageweb", image_name = "functionscloud/busybox", target_num_containers = 0 });
-        await SucceedsAsync(await AcceptedAsync(_host.Client.PostAsync($"{service}start/", null)));
+        var service = await _host.CreateAsync("/api/app/v1/service/", new { name = "outageweb", image_name = "functionscloud/busybox", target_num_containers = 0 });
+        await SucceedsAsync(await LocalHostProcess.AcceptedAsync(_host.Client.PostAsync($"{service}start/", null)));
 
-        var scale = await AcceptedAsync(_host.Client.PatchAsJsonAsync(service, new { target_num_containers = 6 }));
+        var scale = await LocalHostProcess.AcceptedAsync(_host.Client.PatchAsJsonAsync(service, new { target_num_containers = 6 }));
         await _azurite.StopAsync();
         await Task.Delay(Outage); // the outage itself: what is under test is what happens across it
         await _azurite.StartAgainAsync();
@@ -78,23 +75,5 @@ public sealed class StorageOutageTests : IAsyncLifetime
         }
     }
 
-    private async Task<string> CreateAsync(string collection, object body)
-    {
-        using var response = await _host.Client.PostAsJsonAsync(collection, body);
-        await ExpectAsync(response, HttpStatusCode.Created);
-        return (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["resource_uri"]!;
-    }
-
-    private static async Task<string> AcceptedAsync(Task<HttpResponseMessage> request)
-    {
-        using var response = await request;
-        await ExpectAsync(response, HttpStatusCode.Accepted);
-        return ActionUri(response);
-    }
-
-    private async Task SucceedsAsync(string actionUri)
-    {
-        var action = await _host.WaitForActionAsync(actionUri, Patience);
-        Assert.True((string?)action["state"] == "Success", $"{action["action"]}: {action["logs"]} (log: {_host.LogFile})");
-    }
+    private Task SucceedsAsync(string actionUri) => _host.SucceedsAsync(actionUri, Patience);
 }

@@ -154,6 +154,24 @@ public sealed class LocalNodeProviderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Agents_left_running_on_exit_are_taken_over_by_the_next_provider_which_stops_them()
+    {
+        var leaving = new LocalNodeProvider(
+            Options.Create(new LocalNodeProviderOptions { StateRoot = _root, LeaveRunningOnExit = true }), NullLogger<LocalNodeProvider>.Instance);
+        await leaving.CreateNodesAsync(Request(Node("token-l"), Node("token-m")), CancellationToken.None);
+        await WaitUntilAsync(() => AgentProcessesUnder(_root).Count == 2, "both agents run");
+        var pids = AgentProcessesUnder(_root).Order().ToList();
+
+        leaving.Dispose();
+        var heartbeats = _controlPlane.Heartbeats.Count;
+        await _controlPlane.WaitUntilAsync(c => c.Heartbeats.Count >= heartbeats + 2, "the agents beat on after their host let go");
+        Assert.Equal(pids, AgentProcessesUnder(_root).Order());
+
+        NewProvider().Dispose();
+        await WaitUntilAsync(() => AgentProcessesUnder(_root).Count == 0, "the next provider stopped the agents it took over");
+    }
+
+    [Fact]
     public async Task A_missing_agent_fails_the_node_with_a_clear_error()
     {
         using var provider = NewProvider(agentPath: Path.Combine(_root, "nowhere", "FunctionsCloud.Agent.dll"));

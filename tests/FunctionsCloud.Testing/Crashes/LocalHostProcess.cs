@@ -100,6 +100,29 @@ public sealed class LocalHostProcess : IAsyncDisposable
 
     public async Task<JsonObject> GetJsonAsync(string uri) => (await Client.GetFromJsonAsync<JsonObject>(uri))!;
 
+    /// <summary>POSTs a new object to the collection; returns its resource URI.</summary>
+    public async Task<string> CreateAsync(string collection, object body)
+    {
+        using var response = await Client.PostAsJsonAsync(collection, body);
+        await FunctionsCloudTestHost.ExpectAsync(response, HttpStatusCode.Created);
+        return (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["resource_uri"]!;
+    }
+
+    /// <summary>Expects the operation to be accepted; returns its action's URI.</summary>
+    public static async Task<string> AcceptedAsync(Task<HttpResponseMessage> request)
+    {
+        using var response = await request;
+        await FunctionsCloudTestHost.ExpectAsync(response, HttpStatusCode.Accepted);
+        return FunctionsCloudTestHost.ActionUri(response);
+    }
+
+    /// <summary>Waits for the action and expects it to end in Success.</summary>
+    public async Task SucceedsAsync(string actionUri, TimeSpan within)
+    {
+        var action = await WaitForActionAsync(actionUri, within);
+        Xunit.Assert.True((string?)action["state"] == "Success", $"{action["action"]}: {action["logs"]} (log: {LogFile})");
+    }
+
     /// <summary>Polls the action until it is Success or Failed.</summary>
     public async Task<JsonObject> WaitForActionAsync(string actionUri, TimeSpan within)
     {
