@@ -1,6 +1,7 @@
 using FunctionsCloud.Application.Accounts;
 using FunctionsCloud.Application.Actions;
 using FunctionsCloud.Application.Agents;
+using FunctionsCloud.Application.ApiKeys;
 using FunctionsCloud.Application.Authentication;
 using FunctionsCloud.Application.Catalog;
 using FunctionsCloud.Application.Commands;
@@ -66,7 +67,10 @@ public static class ApplicationServiceCollectionExtensions
         services.AddCredentialVault(configuration);
         services.TryAddSingleton<ProviderAccountService>();
 
+        services.TryAddSingleton<RevocationWatch>();
+        services.TryAddSingleton<KeyUseRecorder>();
         services.TryAddSingleton<ApiKeyAuthenticator>();
+        services.TryAddSingleton<ApiKeyService>();
         services.AddHostedService<AdminKeyBootstrapper>();
         services.TryAddSingleton<NodeCredentials>();
         services.TryAddSingleton<InventoryRules>();

@@ -1,4 +1,5 @@
 using FunctionsCloud.Application.Configuration;
+using FunctionsCloud.Domain.Accounts;
 using FunctionsCloud.Storage.ApiKeys;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -6,10 +7,16 @@ using Microsoft.Extensions.Options;
 
 namespace FunctionsCloud.Application.Authentication;
 
-/// <summary>Stores the configured first admin key (hashed) at start-up, so that a new deployment can be called at all.</summary>
+/// <summary>
+/// Stores the configured first admin key (hashed, labelled "bootstrap") at start-up, so that a new deployment can be
+/// called at all. A key already stored is left as it is: once revoked through the API it stays revoked, whatever
+/// restarts with the setting still in place.
+/// </summary>
 public sealed class AdminKeyBootstrapper(IApiKeyStore keys, IOptions<FunctionsCloudOptions> options, TimeProvider clock, ILogger<AdminKeyBootstrapper> logger)
     : IHostedService
 {
+    public const string Label = "bootstrap";
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var bootstrap = options.Value.Bootstrap;
@@ -19,15 +26,32 @@ public sealed class AdminKeyBootstrapper(IApiKeyStore keys, IOptions<FunctionsCl
             return;
         }
 
-        await keys.UpsertAsync(new ApiKeyRecord
+        var hash = ApiKeyHasher.Hash(bootstrap.ApiKey);
+        var stored = await keys.FindAsync(bootstrap.User, hash, cancellationToken);
+        if (stored is null)
         {
-            User = bootstrap.User,
-            KeyHash = ApiKeyHasher.Hash(bootstrap.ApiKey),
-            Namespace = bootstrap.Namespace,
-            IsAdmin = true,
-            CreatedAt = clock.GetUtcNow(),
-        }, cancellationToken);
-        logger.LogInformation("Admin API key of user {User} (namespace {Namespace}) is in place.", bootstrap.User, bootstrap.Namespace);
+            await keys.AddAsync(new ApiKeyRecord
+            {
+                User = bootstrap.User,
+                KeyHash = hash,
+                Namespace = bootstrap.Namespace,
+                Uuid = Guid.NewGuid(),
+                Label = Label,
+                Role = Role.Admin,
+                IsAdmin = true,
+                CreatedAt = clock.GetUtcNow(),
+            }, cancellationToken);
+        }
+        else if (stored.Uuid == Guid.Empty)
+        {
+            // Stored before keys had a uuid and a label: give it both, so that it can be listed and revoked.
+            await keys.UpsertAsync(stored with { Uuid = Guid.NewGuid(), Label = Label }, cancellationToken);
+        }
+
+        if (stored?.Revoked == true)
+            logger.LogWarning("The bootstrap API key of user {User} is revoked; remove FunctionsCloud:Bootstrap:ApiKey from the settings.", bootstrap.User);
+        else
+            logger.LogInformation("Admin API key of user {User} (namespace {Namespace}) is in place.", bootstrap.User, bootstrap.Namespace);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

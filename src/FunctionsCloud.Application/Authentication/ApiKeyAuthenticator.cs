@@ -5,10 +5,12 @@ using Microsoft.Extensions.Caching.Memory;
 namespace FunctionsCloud.Application.Authentication;
 
 /// <summary>
-/// Resolves <c>Authorization: Basic base64(user:apikey)</c> to a caller. Keys are looked up by their
-/// hash; a hit is remembered briefly so that busy clients cost one table read a minute, not one a call.
+/// Resolves <c>Authorization: Basic base64(user:apikey)</c> to a caller. Keys are looked up by their hash and
+/// remembered for <see cref="CacheFor"/> within the current revocation epoch (<see cref="RevocationWatch"/>), so a busy
+/// client costs one key read a minute, a revoked key is refused within seconds on every instance, and an expired one
+/// at once (its expiry is remembered with it).
 /// </summary>
-public sealed class ApiKeyAuthenticator(IApiKeyStore keys, IMemoryCache cache)
+public sealed class ApiKeyAuthenticator(IApiKeyStore keys, IMemoryCache cache, RevocationWatch revocations, KeyUseRecorder uses, TimeProvider clock)
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(60);
 
@@ -19,16 +21,24 @@ public sealed class ApiKeyAuthenticator(IApiKeyStore keys, IMemoryCache cache)
         if (!BasicCredentials.TryParse(authorization, out var user, out var apiKey))
             throw new AuthenticationFailedException("The Authorization header is not Basic base64(user:apikey).");
 
-        var hash = ApiKeyHasher.Hash(apiKey);
-        var cacheKey = $"apikey:{user.ToLowerInvariant()}:{hash}";
-        if (cache.TryGetValue(cacheKey, out Caller? known) && known is not null)
-            return known;
-
-        var record = await keys.FindAsync(user, hash, cancellationToken);
-        if (record is null || record.Revoked)
+        var key = await FindAsync(user, ApiKeyHasher.Hash(apiKey), cancellationToken);
+        var now = clock.GetUtcNow();
+        // One answer for unknown, revoked and expired keys: which part was wrong is not said.
+        if (key is null || !key.IsUsableAt(now))
             throw new AuthenticationFailedException("The user name or API key is not valid.");
-        var caller = new Caller(record.User, record.Namespace, record.IsAdmin);
-        cache.Set(cacheKey, caller, CacheFor);
-        return caller;
+        await uses.RecordAsync(key, now, cancellationToken);
+        return new Caller(key.User, key.Namespace, key.IsAdmin, key.Role, key.Label);
+    }
+
+    private async Task<ApiKeyRecord?> FindAsync(string user, string hash, CancellationToken cancellationToken)
+    {
+        var epoch = await revocations.EpochAsync(cancellationToken);
+        var cacheKey = $"apikey:{epoch}:{user.ToLowerInvariant()}:{hash}";
+        if (cache.TryGetValue(cacheKey, out ApiKeyRecord? known) && known is not null)
+            return known;
+        var key = await keys.FindAsync(user, hash, cancellationToken);
+        if (key is not null)
+            cache.Set(cacheKey, key, CacheFor);
+        return key;
     }
 }

@@ -6,6 +6,7 @@ public static class ResourceUris
     public const string Infra = "/api/infra/v1";
     public const string Audit = "/api/audit/v1";
     public const string App = "/api/app/v1";
+    public const string Account = "/api/account/v1";
 
     public static string Provider(string name) => $"{Infra}/provider/{name}/";
     public static string ProviderAccount(string provider) => $"{Infra}/provider/{provider}/account/";
@@ -19,6 +20,7 @@ public static class ResourceUris
     public static string Action(Guid uuid) => $"{Audit}/action/{uuid:D}/";
     public static string Event(Guid uuid) => $"{Audit}/event/{uuid:D}/";
     public static string RegistrationToken(Guid uuid) => $"{Infra}/token/{uuid:D}/";
+    public static string ApiKey(Guid uuid) => $"{Account}/apikey/{uuid:D}/";
 
     /// <summary>Parses "/api/infra/v1/{kind}/{provider}/{name}/" (with or without host and trailing slash).</summary>
     public static bool TryParseCatalogUri(string? uri, string kind, out string provider, out string name)

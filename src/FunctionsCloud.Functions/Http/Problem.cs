@@ -1,5 +1,6 @@
 using FunctionsCloud.Application.Accounts;
 using FunctionsCloud.Application.Api;
+using FunctionsCloud.Application.Authentication;
 using FunctionsCloud.Domain.States;
 using FunctionsCloud.Domain.Validation;
 using FunctionsCloud.Storage.Concurrency;
@@ -21,6 +22,7 @@ public sealed record Problem(string Type, string Title, int Status, string Detai
             e.Errors.GroupBy(x => x.Field).ToDictionary(g => g.Key, g => g.Select(x => x.Message).ToArray())),
         UnknownQueryFieldException e => new Problem("about:blank", "Bad request", 400, e.Message),
         AuthenticationFailedException e => new Problem("about:blank", "Unauthorized", 401, e.Message),
+        RoleRequiredException e => new Problem("about:blank", "Forbidden", 403, e.Message),
         ResourceNotFoundException e => new Problem("about:blank", "Not found", 404, e.Message),
         ResourceConflictException e => new Problem("about:blank", "Conflict", 409, e.Message),
         IllegalTransitionException e => new Problem("about:blank", "Conflict", 409, e.Message),

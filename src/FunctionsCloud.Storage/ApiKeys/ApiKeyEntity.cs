@@ -1,5 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
+using FunctionsCloud.Domain.Accounts;
+using FunctionsCloud.Domain.States;
 using FunctionsCloud.Storage.Entities;
 
 namespace FunctionsCloud.Storage.ApiKeys;
@@ -13,8 +15,13 @@ internal sealed class ApiKeyEntity : ITableEntity
     public ETag ETag { get; set; }
 
     public string Namespace { get; set; } = "";
+    public string? Uuid { get; set; }
+    public string? Label { get; set; }
+    public string? Role { get; set; }
     public bool IsAdmin { get; set; }
     public DateTimeOffset? CreatedAt { get; set; }
+    public DateTimeOffset? ExpiresAt { get; set; }
+    public DateTimeOffset? LastUsedAt { get; set; }
     public bool Revoked { get; set; }
 
     // User names are case-insensitive (Docker Cloud's were); hex hashes compare in one case.
@@ -27,8 +34,13 @@ internal sealed class ApiKeyEntity : ITableEntity
         PartitionKey = TableKeys.Require(UserKey(key.User), nameof(key.User)),
         RowKey = TableKeys.Require(HashKey(key.KeyHash), nameof(key.KeyHash)),
         Namespace = key.Namespace,
+        Uuid = key.Uuid == Guid.Empty ? null : StoredValues.Of(key.Uuid),
+        Label = key.Label,
+        Role = ApiNames.Of(key.Role),
         IsAdmin = key.IsAdmin,
         CreatedAt = StoredValues.Of(key.CreatedAt),
+        ExpiresAt = key.ExpiresAt,
+        LastUsedAt = key.LastUsedAt,
         Revoked = key.Revoked,
     };
 
@@ -37,8 +49,13 @@ internal sealed class ApiKeyEntity : ITableEntity
         User = PartitionKey,
         KeyHash = RowKey,
         Namespace = Namespace,
+        Uuid = StoredValues.GuidOrNull(Uuid) ?? Guid.Empty,
+        Label = Label ?? "",
+        Role = ApiNames.TryParse<Role>(Role, out var role) ? role : Domain.Accounts.Role.Admin,
         IsAdmin = IsAdmin,
         CreatedAt = StoredValues.DateOrDefault(CreatedAt),
+        ExpiresAt = ExpiresAt,
+        LastUsedAt = LastUsedAt,
         Revoked = Revoked,
     };
 }

@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using FunctionsCloud.Storage.Connection;
 using FunctionsCloud.Storage.Entities;
@@ -28,6 +29,21 @@ internal sealed class ApiKeyStore(StorageTables tables) : IApiKeyStore
         await client.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<bool> AddAsync(ApiKeyRecord key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var client = await _table.ReadyAsync().ConfigureAwait(false);
+        try
+        {
+            await client.AddEntityAsync(ApiKeyEntity.From(key), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
     public async Task<IReadOnlyList<ApiKeyRecord>> ListAsync(string user, CancellationToken cancellationToken = default)
     {
         var partition = ApiKeyEntity.UserKey(user);
@@ -37,5 +53,35 @@ internal sealed class ApiKeyStore(StorageTables tables) : IApiKeyStore
         var filter = ODataFilter.Compare("PartitionKey", "eq", partition);
         var entities = await TablePaging.AllAsync<ApiKeyEntity>(client, filter, cancellationToken).ConfigureAwait(false);
         return entities.Select(e => e.ToRecord()).ToList();
+    }
+
+    public async Task RecordUseAsync(string user, string keyHash, DateTimeOffset usedAt, CancellationToken cancellationToken = default)
+    {
+        var entity = new TableEntity(ApiKeyEntity.UserKey(user), ApiKeyEntity.HashKey(keyHash)) { [nameof(ApiKeyEntity.LastUsedAt)] = usedAt };
+        var client = await _table.ReadyAsync().ConfigureAwait(false);
+        try
+        {
+            // A merge only where the row is: an upsert would bring back a deleted key as a row with no namespace.
+            await client.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+        }
+    }
+
+    public async Task<string> RevocationGenerationAsync(CancellationToken cancellationToken = default)
+    {
+        var client = await _table.ReadyAsync().ConfigureAwait(false);
+        var response = await client.GetEntityIfExistsAsync<RevocationGenerationEntity>(
+            RevocationGenerationEntity.Partition, RevocationGenerationEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? response.Value!.Generation : "";
+    }
+
+    public async Task BumpRevocationGenerationAsync(CancellationToken cancellationToken = default)
+    {
+        var client = await _table.ReadyAsync().ConfigureAwait(false);
+        // A fresh value, not a counter: concurrent revocations each change it without reading it first.
+        var entity = new RevocationGenerationEntity { Generation = Guid.NewGuid().ToString("N") };
+        await client.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 }

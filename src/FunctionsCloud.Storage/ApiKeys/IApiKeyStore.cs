@@ -9,6 +9,18 @@ public interface IApiKeyStore
     /// <summary>Stores the key, replacing a stored one with the same user and hash.</summary>
     Task UpsertAsync(ApiKeyRecord key, CancellationToken cancellationToken = default);
 
+    /// <summary>Stores the key unless one with the same user and hash is stored: false then, and nothing changes.</summary>
+    Task<bool> AddAsync(ApiKeyRecord key, CancellationToken cancellationToken = default);
+
     /// <summary>Every key of the user, revoked ones included.</summary>
     Task<IReadOnlyList<ApiKeyRecord>> ListAsync(string user, CancellationToken cancellationToken = default);
+
+    /// <summary>Sets the key's last use, and nothing else of it; a key that is gone stays gone.</summary>
+    Task RecordUseAsync(string user, string keyHash, DateTimeOffset usedAt, CancellationToken cancellationToken = default);
+
+    /// <summary>A value that changes whenever <see cref="BumpRevocationGenerationAsync"/> runs; empty before it ever has. One point read.</summary>
+    Task<string> RevocationGenerationAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Tells every instance that some key was revoked. One write, no read.</summary>
+    Task BumpRevocationGenerationAsync(CancellationToken cancellationToken = default);
 }

@@ -66,4 +66,46 @@ public sealed class ApiKeyStoreTests
         await Assert.ThrowsAsync<ArgumentException>(() => _storage.ApiKeys.UpsertAsync(Key(user: "a#b")));
         Assert.Empty(await _storage.ApiKeys.ListAsync("a#b"));
     }
+
+    [Fact]
+    public async Task A_key_keeps_its_uuid_label_role_and_dates()
+    {
+        var key = Key() with
+        {
+            User = "alice", KeyHash = Hash.ToLowerInvariant(), Uuid = Guid.NewGuid(), Label = "ci", Role = Domain.Accounts.Role.ReadOnly,
+            ExpiresAt = Samples.At(2), LastUsedAt = Samples.At(3),
+        };
+
+        Assert.True(await _storage.ApiKeys.AddAsync(key));
+
+        Assert.Equal(key, await _storage.ApiKeys.FindAsync("alice", Hash));
+        Assert.False(await _storage.ApiKeys.AddAsync(key with { Label = "other" }));
+        Assert.Equal("ci", (await _storage.ApiKeys.FindAsync("alice", Hash))!.Label);
+    }
+
+    [Fact]
+    public async Task A_use_changes_only_the_last_use_and_brings_back_no_deleted_key()
+    {
+        await _storage.ApiKeys.UpsertAsync(Key() with { Revoked = true });
+
+        await _storage.ApiKeys.RecordUseAsync("Alice", Hash, Samples.At(5));
+        await _storage.ApiKeys.RecordUseAsync("bob", Hash, Samples.At(5));
+
+        var found = (await _storage.ApiKeys.FindAsync("alice", Hash))!;
+        Assert.Equal((Samples.At(5), true, "alice-ns"), (found.LastUsedAt, found.Revoked, found.Namespace));
+        Assert.Null(await _storage.ApiKeys.FindAsync("bob", Hash));
+    }
+
+    [Fact]
+    public async Task The_revocation_generation_changes_with_every_bump()
+    {
+        Assert.Equal("", await _storage.ApiKeys.RevocationGenerationAsync());
+
+        await _storage.ApiKeys.BumpRevocationGenerationAsync();
+        var first = await _storage.ApiKeys.RevocationGenerationAsync();
+        await _storage.ApiKeys.BumpRevocationGenerationAsync();
+
+        Assert.NotEqual("", first);
+        Assert.NotEqual(first, await _storage.ApiKeys.RevocationGenerationAsync());
+    }
 }

@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using FunctionsCloud.Application.Authentication;
+using FunctionsCloud.Domain.Accounts;
+using FunctionsCloud.Storage.ApiKeys;
+using FunctionsCloud.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using static FunctionsCloud.Testing.FunctionsCloudTestHost;
+
+namespace FunctionsCloud.Functions.Tests.ApiKeys;
+
+/// <summary>A user's API keys through the API: made once and shown once, listed without the key, revoked, expired, narrowed.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class ApiKeyApiTests(ApiKeyHostFixture fixture) : IClassFixture<ApiKeyHostFixture>
+{
+    private readonly FunctionsCloudTestHost _app = fixture.App;
+
+    [Fact]
+    public async Task A_key_is_shown_once_stored_hashed_and_works()
+    {
+        using var alice = await _app.NewUserAsync("alice");
+
+        var created = await alice.CreateKeyAsync(new { label = "ci-pipeline", role = "operator", expires_in = 3600 });
+
+        var key = (string)created["key"]!;
+        Assert.Equal(64, key.Length);
+        Assert.Equal(("ci-pipeline", "operator"), ((string?)created["label"], (string?)created["role"]));
+        Assert.Equal($"/api/account/v1/apikey/{created["uuid"]}/", (string?)created["resource_uri"]);
+        Assert.InRange(ApiJsonDate(created["expires_datetime"]) - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(58), TimeSpan.FromMinutes(61));
+        Assert.Null(created["last_used_datetime"]);
+        Assert.True(await _app.IsAcceptedAsync("alice", key));
+
+        var listed = Assert.Single(await alice.ListKeysAsync(), k => (string?)k!["label"] == "ci-pipeline")!;
+        Assert.Null(listed["key"]);
+        Assert.Equal(["uuid", "resource_uri", "label", "role", "created_datetime", "last_used_datetime", "expires_datetime", "key"],
+            listed.AsObject().Select(p => p.Key));
+        Assert.NotNull(listed["last_used_datetime"]);
+        var stored = await _app.Services.GetRequiredService<IApiKeyStore>().ListAsync("alice");
+        Assert.DoesNotContain(stored, k => k.KeyHash.Contains(key, StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(stored, k => k.KeyHash == ApiKeyHasher.Hash(key));
+    }
+
+    [Fact]
+    public async Task A_revoked_key_is_refused_and_no_longer_listed()
+    {
+        using var bob = await _app.NewUserAsync("bob");
+        var created = await bob.CreateKeyAsync(new { label = "laptop" });
+        Assert.True(await _app.IsAcceptedAsync("bob", (string)created["key"]!));
+
+        var revoked = await bob.DeleteAsync((string)created["resource_uri"]!);
+
+        await ExpectAsync(revoked, HttpStatusCode.OK);
+        Assert.False(await _app.IsAcceptedAsync("bob", (string)created["key"]!));
+        Assert.DoesNotContain(await bob.ListKeysAsync(), k => (string?)k!["label"] == "laptop");
+        await ExpectAsync(await bob.DeleteAsync((string)created["resource_uri"]!), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task An_expired_key_is_refused_like_a_wrong_one()
+    {
+        using var carol = await _app.NewUserAsync("carol");
+        var created = await carol.CreateKeyAsync(new { label = "short", expires_in = 60 });
+        var store = _app.Services.GetRequiredService<IApiKeyStore>();
+        var stored = (await store.ListAsync("carol")).Single(k => k.Label == "short");
+        await store.UpsertAsync(stored with { ExpiresAt = DateTimeOffset.UtcNow.AddSeconds(-1) });
+
+        using var expired = _app.NewClient("carol", (string)created["key"]!);
+        var refused = await expired.GetAsync(ApiKeyUsers.Collection);
+
+        await ExpectAsync(refused, HttpStatusCode.Unauthorized);
+        using var wrong = _app.NewClient("carol", ApiKeyHasher.NewKey());
+        var problem = (await refused.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal((string?)(await (await wrong.GetAsync(ApiKeyUsers.Collection)).Content.ReadFromJsonAsync<JsonObject>())!["detail"], (string?)problem["detail"]);
+    }
+
+    [Fact]
+    public async Task A_key_may_narrow_its_makers_role_but_not_widen_it()
+    {
+        using var dave = await _app.NewUserAsync("dave", Role.Operator);
+
+        Assert.Equal("operator", (string?)(await dave.CreateKeyAsync(new { label = "same" }))["role"]);
+        Assert.Equal("read-only", (string?)(await dave.CreateKeyAsync(new { label = "reader", role = "read-only" }))["role"]);
+        var wider = await dave.PostAsJsonAsync(ApiKeyUsers.Collection, new { label = "wider", role = "admin" });
+
+        await ExpectAsync(wider, HttpStatusCode.Forbidden);
+        Assert.Equal("application/problem+json", wider.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("admin role", (string?)(await wider.Content.ReadFromJsonAsync<JsonObject>())!["detail"]);
+        Assert.DoesNotContain(await dave.ListKeysAsync(), k => (string?)k!["label"] == "wider");
+    }
+
+    [Theory]
+    [InlineData("{}", "label")]
+    [InlineData("{\"label\": \"\"}", "label")]
+    [InlineData("{\"label\": \"no spaces\"}", "label")]
+    [InlineData("{\"label\": \"-dash-first\"}", "label")]
+    [InlineData("{\"label\": \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}", "label")]
+    [InlineData("{\"label\": \"k\", \"role\": \"root\"}", "role")]
+    [InlineData("{\"label\": \"k\", \"role\": 3}", "role")]
+    [InlineData("{\"label\": \"k\", \"expires_in\": 59}", "expires_in")]
+    [InlineData("{\"label\": \"k\", \"expires_in\": 31622401}", "expires_in")]
+    [InlineData("{\"label\": \"k\", \"expires_in\": \"soon\"}", "expires_in")]
+    public async Task Bad_requests_are_400s_naming_the_field_and_make_no_key(string body, string field)
+    {
+        using var erin = await _app.NewUserAsync("erin-" + Guid.NewGuid().ToString("N")[..8]);
+
+        var response = await erin.PostAsync(ApiKeyUsers.Collection, new StringContent(body, Encoding.UTF8, "application/json"));
+
+        await ExpectAsync(response, HttpStatusCode.BadRequest);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().ContainsKey(field));
+        Assert.Equal(["first"], (await erin.ListKeysAsync()).Select(k => (string?)k!["label"]));
+    }
+
+    [Fact]
+    public async Task A_label_is_taken_until_its_key_is_revoked()
+    {
+        using var frank = await _app.NewUserAsync("frank");
+        var first = await frank.CreateKeyAsync(new { label = "deploy" });
+
+        await ExpectAsync(await frank.PostAsJsonAsync(ApiKeyUsers.Collection, new { label = "Deploy" }), HttpStatusCode.Conflict);
+        await ExpectAsync(await frank.DeleteAsync((string)first["resource_uri"]!), HttpStatusCode.OK);
+        await frank.CreateKeyAsync(new { label = "deploy" });
+    }
+
+    [Fact]
+    public async Task Another_users_key_is_not_found_and_stays()
+    {
+        using var grace = await _app.NewUserAsync("grace");
+        using var mallory = await _app.NewUserAsync("mallory");
+        var created = await grace.CreateKeyAsync(new { label = "mine" });
+
+        await ExpectAsync(await mallory.DeleteAsync((string)created["resource_uri"]!), HttpStatusCode.NotFound);
+        await ExpectAsync(await mallory.DeleteAsync("/api/account/v1/apikey/not-a-uuid/"), HttpStatusCode.NotFound);
+        Assert.DoesNotContain(await mallory.ListKeysAsync(), k => (string?)k!["label"] == "mine");
+        Assert.True(await _app.IsAcceptedAsync("grace", (string)created["key"]!));
+        using var anonymous = _app.NewClient();
+        await ExpectAsync(await anonymous.PostAsJsonAsync(ApiKeyUsers.Collection, new { label = "x" }), HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_retired_bootstrap_key_stays_retired_when_the_app_starts_again_with_it()
+    {
+        var bootstrap = Assert.Single(await _app.Client.ListKeysAsync(), k => (string?)k!["label"] == AdminKeyBootstrapper.Label)!;
+        var successor = await _app.Client.CreateKeyAsync(new { label = "admin-laptop" });
+        using var admin = _app.NewClient(AdminUser, (string)successor["key"]!);
+
+        await ExpectAsync(await admin.DeleteAsync((string)bootstrap["resource_uri"]!), HttpStatusCode.OK);
+        await _app.Services.GetServices<IHostedService>().OfType<AdminKeyBootstrapper>().Single().StartAsync(CancellationToken.None);
+
+        Assert.False(await _app.IsAcceptedAsync(AdminUser, _app.AdminKey));
+        Assert.Equal(["admin-laptop"], (await admin.ListKeysAsync()).Select(k => (string?)k!["label"]));
+    }
+
+    private static DateTimeOffset ApiJsonDate(JsonNode? node) => DateTimeOffset.Parse((string)node!, CultureInfo.InvariantCulture);
+}

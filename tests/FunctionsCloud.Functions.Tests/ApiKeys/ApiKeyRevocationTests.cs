@@ -1,0 +1,42 @@
+using System.Net;
+using FunctionsCloud.Testing;
+using static FunctionsCloud.Testing.FunctionsCloudTestHost;
+
+namespace FunctionsCloud.Functions.Tests.ApiKeys;
+
+/// <summary>Two instances of the app on one storage, as in Azure when it scales out: what one revokes, the other refuses within 5 s.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class ApiKeyRevocationTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Promised = TimeSpan.FromSeconds(5);
+
+    private FunctionsCloudTestHost _first = null!;
+    private FunctionsCloudTestHost _second = null!;
+
+    public async Task InitializeAsync()
+    {
+        _first = await StartAsync();
+        _second = await StartAsync(new Dictionary<string, string?> { ["FunctionsCloud:TablePrefix"] = _first.TablePrefix });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _second.DisposeAsync();
+        await _first.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_key_revoked_on_one_instance_is_refused_by_the_other_within_5_seconds()
+    {
+        using var owner = await _first.NewUserAsync("olivia");
+        var created = await owner.CreateKeyAsync(new { label = "leaked" });
+        var key = (string)created["key"]!;
+        // The second instance has the key in its cache before the revocation.
+        Assert.True(await _second.IsAcceptedAsync("olivia", key));
+
+        await ExpectAsync(await owner.DeleteAsync((string)created["resource_uri"]!), HttpStatusCode.OK);
+
+        await Eventually.HoldsAsync(async () => !await _second.IsAcceptedAsync("olivia", key), Promised, "the second instance to refuse the revoked key");
+        Assert.False(await _first.IsAcceptedAsync("olivia", key));
+    }
+}
