@@ -1,8 +1,10 @@
 using FunctionsCloud.Application.Api;
 using FunctionsCloud.Application.Authentication;
 using FunctionsCloud.Application.Configuration;
+using FunctionsCloud.Domain.Accounts;
 using FunctionsCloud.Domain.Actions;
 using FunctionsCloud.Domain.Resources;
+using FunctionsCloud.Domain.States;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -80,6 +82,8 @@ public sealed class CommandProcessor(
         string? objectUri = null;
         try
         {
+            if (caller.Role < Role.Operator)
+                throw new CommandRejectedException($"A command needs the {ApiNames.Of(Role.Operator)} role; this key has the {ApiNames.Of(caller.Role)} role.");
             command = new CommandParser(options.Value.MaxCommandBytes, queue).Parse(body);
             if (command.Namespace is { } ns && ns != caller.Namespace)
                 throw new CommandRejectedException($"The message is for namespace '{ns}', but its key acts in another; a key acts in its own namespace only.");

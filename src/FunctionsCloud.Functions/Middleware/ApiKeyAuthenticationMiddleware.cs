@@ -1,6 +1,7 @@
 using FunctionsCloud.Application.Authentication;
 using FunctionsCloud.Domain.Agents;
 using FunctionsCloud.Domain.Triggers;
+using FunctionsCloud.Functions.Authorization;
 using FunctionsCloud.Functions.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
@@ -10,7 +11,8 @@ namespace FunctionsCloud.Functions.Middleware;
 /// <summary>
 /// Every API path (under /api/) needs an API key, except the agents' endpoints, which check their own tokens and
 /// node secrets, and trigger calls, whose URL's secret is the credential. Paths outside /api/ are the dashboard's
-/// files, which are public (the sign-in page; no data). Failures throw, and <see cref="ProblemDetailsMiddleware"/> answers 401.
+/// files, which are public (the sign-in page; no data). Failures throw, and <see cref="ProblemDetailsMiddleware"/> answers 401, or 403 when the key's role is
+/// weaker than <see cref="RouteRoles"/> says the function needs.
 /// </summary>
 public sealed class ApiKeyAuthenticationMiddleware(ApiKeyAuthenticator authenticator) : IFunctionsWorkerMiddleware
 {
@@ -21,6 +23,7 @@ public sealed class ApiKeyAuthenticationMiddleware(ApiKeyAuthenticator authentic
             && !http.Request.Path.StartsWithSegments(TriggerUris.CallPrefix))
         {
             var caller = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization.FirstOrDefault(), http.RequestAborted);
+            RouteRoles.Demand(context.FunctionDefinition.Name, caller, http.Request);
             http.SetCaller(caller);
         }
 

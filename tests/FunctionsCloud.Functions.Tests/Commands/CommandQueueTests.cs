@@ -110,6 +110,23 @@ public sealed class CommandQueueTests : ServiceAppTests
         Assert.Equal(0, (int)(await App.GetJsonAsync("/api/audit/v1/action/"))["meta"]!["total_count"]!);
     }
 
+    [Fact]
+    public async Task A_read_only_keys_command_is_rejected_naming_the_role_and_changes_nothing()
+    {
+        var web = await Given.CreateAsync("web");
+        await Given.SetStateAsync(web, ServiceState.Running);
+        var created = await App.Client.PostAsJsonAsync("/api/account/v1/apikey/", new { label = "watcher", role = "read-only" });
+        var key = (string)(await created.Content.ReadFromJsonAsync<JsonObject>())!["key"]!;
+        var queue = Queue;
+
+        await queue.SendAsync(ScaleWeb(new { kind = "service", name = "web" }, BasicCredentials.Header("admin", key)));
+
+        var reply = await queue.NextReplyAsync();
+        Assert.Equal("Rejected", (string?)reply["state"]);
+        Assert.Contains("operator role", (string?)reply["reason"]);
+        Assert.Equal(1, (await Given.StoredAsync(web)).TargetNumContainers);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
