@@ -12,6 +12,7 @@ public sealed record ActionResource(
     string Method,
     string Path,
     string User,
+    string? ApiKeyLabel,
     string Ip,
     DateTimeOffset StartDate,
     DateTimeOffset? EndDate,
@@ -22,6 +23,6 @@ public sealed record ActionResource(
     bool CanBeRetried)
 {
     public static ActionResource From(ActionRecord a) => new(
-        a.Uuid, Uris.Action(a.Uuid), a.Object, a.Action, a.Method, a.Path, a.User, a.Ip, a.StartDate, a.EndDate,
+        a.Uuid, Uris.Action(a.Uuid), a.Object, a.Action, a.Method, a.Path, a.User, a.ApiKeyLabel, a.Ip, a.StartDate, a.EndDate,
         ApiNames.Of(a.State), a.Logs, a.IsUserAction, a.CanBeCanceled, a.CanBeRetried);
 }

@@ -17,6 +17,7 @@ public static class OperationActions
         Method = request.Method,
         Path = request.Path,
         User = caller.User,
+        ApiKeyLabel = caller.KeyLabel,
         Ip = request.Ip,
         StartDate = at,
         CanBeCanceled = canBeCanceled,

@@ -17,6 +17,8 @@ public sealed class ActionRecord
     public required string Method { get; init; }
     public required string Path { get; init; }
     public required string User { get; init; }
+    /// <summary>The label of the API key the user acted with; null when none was used (the system, a trigger).</summary>
+    public string? ApiKeyLabel { get; init; }
     public string Ip { get; init; } = "";
     public DateTimeOffset StartDate { get; init; }
     public DateTimeOffset? EndDate { get; set; }

@@ -24,6 +24,7 @@ internal sealed class ActionEntity : IStoredEntity<ActionEntity, ActionRecord>
     public string Method { get; set; } = "";
     public string Path { get; set; } = "";
     public string User { get; set; } = "";
+    public string? ApiKeyLabel { get; set; }
     public string Ip { get; set; } = "";
     public DateTimeOffset? StartDate { get; set; }
     public DateTimeOffset? EndDate { get; set; }
@@ -46,6 +47,7 @@ internal sealed class ActionEntity : IStoredEntity<ActionEntity, ActionRecord>
         Method = action.Method,
         Path = action.Path,
         User = action.User,
+        ApiKeyLabel = action.ApiKeyLabel,
         Ip = action.Ip,
         StartDate = StoredValues.Of(action.StartDate),
         EndDate = action.EndDate,
@@ -69,6 +71,7 @@ internal sealed class ActionEntity : IStoredEntity<ActionEntity, ActionRecord>
             Method = Method,
             Path = Path,
             User = User,
+            ApiKeyLabel = ApiKeyLabel,
             Ip = Ip,
             StartDate = StoredValues.DateOrDefault(StartDate),
             EndDate = EndDate,

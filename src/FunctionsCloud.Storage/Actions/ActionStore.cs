@@ -14,6 +14,7 @@ internal sealed class ActionStore(StorageTables tables)
         ["state"] = new(nameof(ActionEntity.State), QueryValues.State<ActionState>()),
         ["object"] = new(nameof(ActionEntity.Object)),
         ["action"] = new(nameof(ActionEntity.Action)),
+        ["user"] = new(nameof(ActionEntity.User)),
     });
 
     public async Task<ActionRecord?> FindAsync(string @namespace, string objectUri, string path, CancellationToken cancellationToken = default) =>

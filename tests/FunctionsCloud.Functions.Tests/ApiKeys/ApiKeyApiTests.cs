@@ -162,5 +162,24 @@ public sealed class ApiKeyApiTests(ApiKeyHostFixture fixture) : IClassFixture<Ap
         Assert.Equal(["admin-laptop"], (await admin.ListKeysAsync()).Select(k => (string?)k!["label"]));
     }
 
+    [Fact]
+    public async Task An_action_says_which_user_and_which_key_started_it_and_the_audit_list_filters_by_user()
+    {
+        using var henry = await _app.NewUserAsync("henry");
+        var deployer = await henry.CreateKeyAsync(new { label = "deployer", role = "operator" });
+        using var pipeline = _app.NewClient("henry", (string)deployer["key"]!);
+        var cluster = await _app.CreateClusterAsync("audited", 1, pipeline);
+
+        var terminate = await pipeline.DeleteAsync((string)cluster["resource_uri"]!);
+
+        await ExpectAsync(terminate, HttpStatusCode.Accepted);
+        var action = (await henry.GetFromJsonAsync<JsonObject>(ActionUri(terminate)))!;
+        Assert.Equal(("henry", "deployer"), ((string?)action["user"], (string?)action["api_key_label"]));
+        var byHenry = (await henry.GetFromJsonAsync<JsonObject>("/api/audit/v1/action/?user=henry"))!;
+        Assert.Equal((string?)action["uuid"], (string?)Assert.Single(byHenry["objects"]!.AsArray())!["uuid"]);
+        var bySomeoneElse = (await henry.GetFromJsonAsync<JsonObject>("/api/audit/v1/action/?user=someone-else"))!;
+        Assert.Empty(bySomeoneElse["objects"]!.AsArray());
+    }
+
     private static DateTimeOffset ApiJsonDate(JsonNode? node) => DateTimeOffset.Parse((string)node!, CultureInfo.InvariantCulture);
 }

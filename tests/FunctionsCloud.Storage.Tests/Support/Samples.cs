@@ -82,6 +82,7 @@ internal static class Samples
             Method = "POST",
             Path = path,
             User = "alice",
+            ApiKeyLabel = "ci-pipeline",
             Ip = "198.51.100.4",
             StartDate = At(1),
             EndDate = At(2),
