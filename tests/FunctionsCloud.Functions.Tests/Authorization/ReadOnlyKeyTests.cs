@@ -25,7 +25,7 @@ public sealed class ReadOnlyKeyTests(ApiKeyHostFixture fixture) : IClassFixture<
         {
             foreach (var method in function.Methods)
             {
-                using var request = new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), function.Path(uuid)) { Content = JsonContent.Create(new { name = "x" }) };
+                using var request = new HttpRequestMessage(new HttpMethod(method), function.Path(uuid)) { Content = JsonContent.Create(new { name = "x" }) };
                 var response = await reader.SendAsync(request);
 
                 Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{method} {function.Path(uuid)} ({function.Name}) answered {(int)response.StatusCode}.");

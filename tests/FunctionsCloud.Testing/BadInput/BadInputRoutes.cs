@@ -21,6 +21,7 @@ public static class BadInputRoutes
         ["ListNodes"] = Read, ["GetNode"] = Read, ["PatchNode"] = Write, ["TerminateNode"] = Operation, ["HealthCheckNode"] = Operation,
         ["ListRegistrationTokens"] = Read, ["GetRegistrationToken"] = Read, ["CreateRegistrationToken"] = Write,
         ["RevokeRegistrationToken"] = Operation,
+        ["ListApiKeys"] = Read, ["CreateApiKey"] = Write, ["RevokeApiKey"] = Operation,
         ["ListServices"] = Read, ["GetService"] = Read, ["CreateService"] = Write, ["PatchService"] = Write,
         ["StartService"] = Operation, ["StopService"] = Operation, ["RedeployService"] = Operation, ["ScaleService"] = Operation,
         ["TerminateService"] = Operation,
