@@ -40,6 +40,9 @@ public static class RouteRoles
         ["GetRegistrationToken"] = Role.ReadOnly,
         ["GetProviderAccount"] = Role.ReadOnly,
         ["ListApiKeys"] = Role.ReadOnly,
+        ["ContainerLogs"] = Role.ReadOnly,
+        ["ServiceLogs"] = Role.ReadOnly,
+        ["ActionLogs"] = Role.ReadOnly,
         // The catch-all answers /api/ paths that name no function: 404 to any key.
         [DashboardFunction.Name] = Role.ReadOnly,
 
