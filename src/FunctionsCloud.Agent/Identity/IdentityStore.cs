@@ -1,10 +1,13 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 
 namespace FunctionsCloud.Agent.Identity;
 
 /// <summary>
-/// Keeps the node identity in <c>identity.json</c> in the state directory: readable by the owner only (0600),
-/// written whole or not at all (temporary file, flushed, then renamed over the old one).
+/// Keeps the node identity in <c>identity.json</c> in the state directory, and the host key in <c>host.key</c>:
+/// readable by the owner only (0600), written whole or not at all (temporary file, flushed, then renamed over the old one).
 /// </summary>
 public sealed class IdentityStore(string stateDir)
 {
@@ -69,9 +72,34 @@ public sealed class IdentityStore(string stateDir)
     public void Save(NodeIdentity identity)
     {
         ArgumentNullException.ThrowIfNull(identity);
-        CreateDirectory();
+        WriteWhole(FilePath, stream => JsonSerializer.Serialize(stream, identity));
+    }
 
-        var temporary = Path.Combine(stateDir, $".{FileName}.{Guid.NewGuid():N}.tmp");
+    /// <summary>
+    /// The random key that names this host to the control plane, made once before the first registration attempt and
+    /// kept: a retry after a lost answer (even by a restarted agent) sends the same key and gets the same node again.
+    /// </summary>
+    public string LoadOrCreateHostKey()
+    {
+        var path = Path.Combine(stateDir, HostKeyFileName);
+        if (File.Exists(path) && File.ReadAllText(path).Trim() is { Length: >= HostKeyMinLength } stored)
+        {
+            return stored;
+        }
+
+        var key = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        WriteWhole(path, stream => stream.Write(Encoding.ASCII.GetBytes(key)));
+        return key;
+    }
+
+    public const string HostKeyFileName = "host.key";
+
+    private const int HostKeyMinLength = 32;
+
+    private void WriteWhole(string path, Action<Stream> write)
+    {
+        CreateDirectory();
+        var temporary = Path.Combine(stateDir, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         try
         {
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
@@ -82,7 +110,7 @@ public sealed class IdentityStore(string stateDir)
 
             using (var stream = new FileStream(temporary, options))
             {
-                JsonSerializer.Serialize(stream, identity);
+                write(stream);
                 stream.Flush(flushToDisk: true);
             }
 
@@ -91,7 +119,7 @@ public sealed class IdentityStore(string stateDir)
                 File.SetUnixFileMode(temporary, OwnerReadWrite);
             }
 
-            File.Move(temporary, FilePath, overwrite: true);
+            File.Move(temporary, path, overwrite: true);
         }
         finally
         {

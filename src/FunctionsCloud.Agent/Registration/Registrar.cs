@@ -9,7 +9,8 @@ namespace FunctionsCloud.Agent.Registration;
 
 /// <summary>
 /// Makes sure the agent has a node identity: the stored one (a restarted agent is the same node), or a new one
-/// obtained by registering with the one-time token, retried with backoff until it works, then stored.
+/// obtained by registering with the one-time token, retried with backoff until it works, then stored. Every attempt
+/// sends the same host key, so a retry whose earlier answer was lost gets the node that attempt made.
 /// </summary>
 public sealed partial class Registrar(
     AgentOptions options,
@@ -33,12 +34,14 @@ public sealed partial class Registrar(
             ?? throw new InvalidOperationException($"{identities.FilePath} does not exist and no registration token was given (--token or {AgentOptionsLoader.EnvironmentPrefix}TOKEN).");
 
         identities.EnsureWritable();
+        var hostKey = identities.LoadOrCreateHostKey();
         for (var attempt = 1; ; attempt++)
         {
             TimeSpan delay;
             try
             {
-                var request = new AgentRegistrationRequest(token, options.Hostname, await inventory.CollectAsync(cancellationToken).ConfigureAwait(false));
+                var request = new AgentRegistrationRequest(
+                    token, options.Hostname, await inventory.CollectAsync(cancellationToken).ConfigureAwait(false), hostKey);
                 var response = await controlPlane.RegisterAsync(request, cancellationToken).ConfigureAwait(false);
                 if (response.Uuid == Guid.Empty || string.IsNullOrEmpty(response.NodeSecret))
                 {

@@ -6,6 +6,7 @@ using FunctionsCloud.Application.Operations;
 using FunctionsCloud.Application.Tokens;
 using FunctionsCloud.Domain.Agents;
 using FunctionsCloud.Domain.Nodes;
+using FunctionsCloud.Storage.Entities;
 using FunctionsCloud.Storage.Nodes;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
@@ -15,7 +16,8 @@ namespace FunctionsCloud.Application.Agents;
 
 /// <summary>
 /// Turns an agent holding a valid one-time token into a Deployed node, hands it the node secret, and
-/// tells the waiting deployment. Every refusal says why (expired, used, revoked) and changes nothing.
+/// tells the waiting deployment. Every refusal says why (expired, used, revoked) and changes nothing. A retry by
+/// the same host (same token, same host key) gets the same node again, as its answer may have been lost.
 /// </summary>
 public sealed class AgentRegistrar(
     INodeStore nodes,
@@ -31,53 +33,74 @@ public sealed class AgentRegistrar(
     public async Task<AgentRegistrationResponse> RegisterAsync(AgentRegistrationRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         inventoryRules.Validate(request.Inventory, request.Hostname);
+        var hostKey = HostKeys.HashOf(request.HostKey);
         var now = clock.GetUtcNow();
-        var claim = await ClaimAsync(request, now, cancellationToken);
+        var node = RegistrationTokenService.IsRegistrationToken(request.Token)
+            ? await JoinAsync(request, hostKey, now, cancellationToken)
+            : await RegisterClusterNodeAsync(request, hostKey, now, cancellationToken);
 
-        var node = await nodes.UpdateAsync(claim.Namespace, claim.NodeUuid, n =>
-        {
-            if (n.State is NodeState.Terminating or NodeState.Terminated || n.CredentialVersion != claim.CredentialVersion)
-                throw new AuthenticationFailedException("The registration token was revoked.");
-            if (n.Registered)
-                throw new AuthenticationFailedException("The registration token was already used.");
-            n.Registered = true;
-            n.MoveTo(NodeState.Deployed);
-            n.LastSeen = now;
-            n.DeployedDatetime = now;
-            n.LastError = null;
-            n.ExternalFqdn = request.Hostname;
-            if (request.Inventory is { } inventory)
-                (n.Cpu, n.Memory, n.Disk, n.DockerVersion) = (inventory.Cpu, inventory.MemoryMb, inventory.DiskGb, inventory.DockerVersion);
-            return true;
-        }, cancellationToken) ?? throw new AuthenticationFailedException("The registration token was revoked.");
-
+        // A retried registration does all of this again: each step finds what an earlier try did, or does it.
         logger.LogInformation("Node {Node} of namespace {Namespace} registered.", node.Uuid, node.Namespace);
-        var lease = await liveness.StartAsync(node, request.Inventory, now, cancellationToken);
+        var (lease, secretVersion) = await liveness.StartAsync(node, request.Inventory, now, cancellationToken);
         if (node.RegistrationWaiter is { } waiter)
             await TellWaiterAsync(durable, waiter, node.Uuid, cancellationToken);
         await everyNode.FillAsync(node.Namespace, node.Uuid, node.Tags, durable, cancellationToken);
         return new AgentRegistrationResponse(
-            node.Uuid, credentials.IssueNodeSecret(new NodeIdentity(node.Namespace, node.Uuid)), options.Value.HeartbeatIntervalSeconds, lease);
+            node.Uuid, credentials.IssueNodeSecret(new NodeIdentity(node.Namespace, node.Uuid, secretVersion)), options.Value.HeartbeatIntervalSeconds, lease);
     }
 
-    /// <summary>
-    /// Which node the token registers: a cluster node's token is signed and names its node; a token of one's
-    /// own hosts (BYON) is spent here and creates the node.
-    /// </summary>
-    private async Task<RegistrationClaim> ClaimAsync(AgentRegistrationRequest request, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>A cluster node's token is signed and names its node, which the operation recorded before the provider made it.</summary>
+    private async Task<Node> RegisterClusterNodeAsync(AgentRegistrationRequest request, string? hostKey, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (RegistrationTokenService.IsRegistrationToken(request.Token))
-        {
-            var byon = await byonTokens.ClaimAsync(request.Token, request.Hostname, cancellationToken);
-            return new RegistrationClaim(byon.Namespace, byon.Uuid, byon.CredentialVersion, now);
-        }
-
         if (!credentials.TryReadRegistrationToken(request.Token, out var claim))
             throw new AuthenticationFailedException("The registration token is not valid.");
         if (claim.ExpiresAt < now)
             throw new AuthenticationFailedException($"The registration token expired at {ApiJson.Rfc1123DateConverter.Write(claim.ExpiresAt)}.");
-        return claim;
+        return await nodes.UpdateAsync(claim.Namespace, claim.NodeUuid, n => Register(n, claim.CredentialVersion, request, hostKey, now), cancellationToken)
+            ?? throw Revoked();
     }
+
+    /// <summary>
+    /// A host of one's own (BYON) spends a use of its token on a node, then stores that node registered, in one
+    /// write: no Deploying node waits for anyone. A retry (same token, same host key) finds its use spent on that
+    /// node already, and the node made or still to make.
+    /// </summary>
+    private async Task<Node> JoinAsync(AgentRegistrationRequest request, string? hostKey, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var node = await byonTokens.ClaimAsync(request.Token, request.Hostname, hostKey, cancellationToken);
+        Register(node, node.CredentialVersion, request, hostKey, now);
+        try
+        {
+            await nodes.CreateAsync(node, cancellationToken);
+            return node;
+        }
+        catch (EntityAlreadyExistsException)
+        {
+            return await nodes.UpdateAsync(node.Namespace, node.Uuid, n => Register(n, n.CredentialVersion, request, hostKey, now), cancellationToken)
+                ?? throw Revoked();
+        }
+    }
+
+    /// <summary>Makes the node Deployed; false when the same host registered it already (a retry whose first answer was lost).</summary>
+    private static bool Register(Node n, int credentialVersion, AgentRegistrationRequest request, string? hostKey, DateTimeOffset now)
+    {
+        if (n.State is NodeState.Terminating or NodeState.Terminated || n.CredentialVersion != credentialVersion)
+            throw Revoked();
+        if (n.Registered)
+            return HostKeys.Same(n.HostKeyHash, hostKey) ? false : throw new AuthenticationFailedException("The registration token was already used.");
+        n.Registered = true;
+        n.HostKeyHash = hostKey;
+        n.MoveTo(NodeState.Deployed);
+        n.LastSeen = now;
+        n.DeployedDatetime = now;
+        n.LastError = null;
+        n.ExternalFqdn = request.Hostname;
+        if (request.Inventory is { } inventory)
+            (n.Cpu, n.Memory, n.Disk, n.DockerVersion) = (inventory.Cpu, inventory.MemoryMb, inventory.DiskGb, inventory.DockerVersion);
+        return true;
+    }
+
+    private static AuthenticationFailedException Revoked() => new("The registration token was revoked.");
 
     /// <summary>A deployment that has already given up on the node no longer listens; the node is Deployed all the same.</summary>
     private async Task TellWaiterAsync(DurableTaskClient durable, string instanceId, Guid nodeUuid, CancellationToken cancellationToken)

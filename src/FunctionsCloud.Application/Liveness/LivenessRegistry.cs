@@ -11,11 +11,15 @@ namespace FunctionsCloud.Application.Liveness;
 /// <summary>Which nodes the liveness table watches: from registration until termination.</summary>
 public sealed class LivenessRegistry(ILivenessStore liveness, INodeStore nodes, NodeCredentials credentials, LivenessPolicy policy)
 {
-    /// <summary>A node that just registered: its first pointer and due row. Returns the lease for its first heartbeat.</summary>
-    public async Task<string> StartAsync(Node node, NodeInventory? inventory, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// A node that just registered: its first pointer and due row, unless a registration retried (its answer lost)
+    /// finds them made already. Returns the lease for its first heartbeat and the version of the node's secret.
+    /// </summary>
+    public async Task<(string Lease, int SecretVersion)> StartAsync(Node node, NodeInventory? inventory, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var pointer = await WatchAsync(node.Namespace, node.Uuid, inventory, unreachable: false, secretVersion: 1, now, cancellationToken);
-        return credentials.IssueLease(HeartbeatLease.Of(pointer));
+        var pointer = await liveness.GetAsync(node.Namespace, node.Uuid, cancellationToken)
+            ?? await WatchAsync(node.Namespace, node.Uuid, inventory, unreachable: false, secretVersion: 1, now, cancellationToken);
+        return (credentials.IssueLease(HeartbeatLease.Of(pointer)), pointer.SecretVersion);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using FunctionsCloud.Application.Agents;
 using FunctionsCloud.Application.Api;
 using FunctionsCloud.Application.Authentication;
 using FunctionsCloud.Application.Configuration;
@@ -8,7 +9,6 @@ using FunctionsCloud.Domain.Catalog;
 using FunctionsCloud.Domain.Nodes;
 using FunctionsCloud.Domain.Tokens;
 using FunctionsCloud.Domain.Validation;
-using FunctionsCloud.Storage.Nodes;
 using FunctionsCloud.Storage.Tokens;
 using Microsoft.Extensions.Options;
 
@@ -19,7 +19,7 @@ namespace FunctionsCloud.Application.Tokens;
 /// stored hashed. Claiming one creates the node it registers.
 /// </summary>
 public sealed class RegistrationTokenService(
-    IRegistrationTokenStore tokens, INodeStore nodes, IOptions<FunctionsCloudOptions> options, TimeProvider clock)
+    IRegistrationTokenStore tokens, IOptions<FunctionsCloudOptions> options, TimeProvider clock)
 {
     public const string Prefix = "fct_";
     public const string ByonTag = "byon=true";
@@ -78,34 +78,34 @@ public sealed class RegistrationTokenService(
     }
 
     /// <summary>
-    /// Spends one use of the token and creates the node it registers: state Deploying, not yet registered,
-    /// provider "byon", tags byon=true plus the token's tags. Refusals say whether the token is invalid,
-    /// expired, revoked or used up; nothing is created then.
+    /// Spends one use of the token on the node it registers, and returns that node, not yet stored (the registrar
+    /// stores it registered, in one write): provider "byon", tags byon=true plus the token's tags. A host with a key
+    /// always makes the same node with the same token, so a retry finds its use spent on it and spends no other.
+    /// Refusals say whether the token is invalid, expired, revoked or used up; nothing is spent then.
     /// </summary>
-    public async Task<Node> ClaimAsync(string token, string? hostname, CancellationToken cancellationToken)
+    public async Task<Node> ClaimAsync(string token, string? hostname, string? hostKeyHash, CancellationToken cancellationToken)
     {
         if (!TryParse(token, out var ns, out var uuid, out var secret))
             throw Invalid();
         var now = clock.GetUtcNow();
+        var nodeUuid = hostKeyHash is null ? Guid.NewGuid() : HostKeys.ByonNode(uuid, hostKeyHash);
         var spent = await tokens.UpdateAsync(ns, uuid, t =>
         {
             if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(t.SecretHash), Encoding.ASCII.GetBytes(ApiKeyHasher.Hash(secret))))
                 throw Invalid();
             try
             {
-                t.Spend(now);
+                return t.Spend(now, nodeUuid);
             }
             catch (RegistrationTokenUnusableException e)
             {
                 throw new AuthenticationFailedException(e.Message);
             }
-
-            return true;
         }, cancellationToken) ?? throw Invalid();
 
-        var node = new Node
+        return new Node
         {
-            Uuid = Guid.NewGuid(),
+            Uuid = nodeUuid,
             Namespace = ns,
             Provider = ByonCatalog.Provider,
             Region = ByonCatalog.Region,
@@ -114,8 +114,6 @@ public sealed class RegistrationTokenService(
             Tags = spent.Tags.Prepend(ByonTag).Distinct(StringComparer.Ordinal).ToList(),
             CreatedDatetime = now,
         };
-        await nodes.CreateAsync(node, cancellationToken);
-        return node;
     }
 
     private static string Format(RegistrationToken token, string secret) =>

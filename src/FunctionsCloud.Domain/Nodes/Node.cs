@@ -35,6 +35,8 @@ public sealed class Node
     public bool Registered { get; set; }
     /// <summary>The operation in flight on the node itself (the terminate of a host of one's own); a cluster's node has its cluster's.</summary>
     public Guid? ActiveAction { get; set; }
+    /// <summary>The hash of the key of the host that registered as this node: its retries get the node again.</summary>
+    public string? HostKeyHash { get; set; }
     public string? Version { get; set; }
 
     public void MoveTo(NodeState next) => State = NodeStates.Machine.Move("node", State, next);

@@ -18,6 +18,8 @@ public sealed class RegistrationToken
     /// <summary>Tags every node registered with this token gets, besides byon=true.</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
     public string? Version { get; set; }
+    /// <summary>The nodes its uses went to, so that a host retrying its registration does not spend another.</summary>
+    public IReadOnlyList<Guid> ClaimedNodes { get; private set; } = [];
 
     public int UsesLeft => Math.Max(0, MaxUses - Uses);
 
@@ -27,18 +29,27 @@ public sealed class RegistrationToken
         : now >= ExpiresAt ? RegistrationTokenState.Expired
         : RegistrationTokenState.Active;
 
-    /// <summary>Spends one use; throws naming why the token cannot be used any more.</summary>
-    public void Spend(DateTimeOffset now)
+    /// <summary>
+    /// Spends one use on the node, unless one went to that node already (its host retrying a registration whose answer
+    /// it lost, even once the token has expired or been revoked); throws naming why the token cannot be used any more.
+    /// </summary>
+    /// <returns>False when the use was spent on that node before.</returns>
+    public bool Spend(DateTimeOffset now, Guid node)
     {
+        if (ClaimedNodes.Contains(node))
+            return false;
         var state = StateAt(now);
         if (state != RegistrationTokenState.Active)
             throw new RegistrationTokenUnusableException(state);
         Uses++;
+        ClaimedNodes = [.. ClaimedNodes, node];
+        return true;
     }
 
     public void Revoke() => Revoked = true;
 
-    public void Restore(int uses, bool revoked) => (Uses, Revoked) = (uses, revoked);
+    public void Restore(int uses, bool revoked, IReadOnlyList<Guid>? claimedNodes = null) =>
+        (Uses, Revoked, ClaimedNodes) = (uses, revoked, claimedNodes ?? []);
 }
 
 public enum RegistrationTokenState

@@ -45,6 +45,7 @@ internal sealed class NodeEntity : IStoredEntity<NodeEntity, Node>
     public int CredentialVersion { get; set; }
     public bool Registered { get; set; }
     public string? ActiveAction { get; set; }
+    public string? HostKeyHash { get; set; }
 
     public static NodeEntity From(Node node) => new()
     {
@@ -75,6 +76,7 @@ internal sealed class NodeEntity : IStoredEntity<NodeEntity, Node>
         CredentialVersion = node.CredentialVersion,
         Registered = node.Registered,
         ActiveAction = StoredValues.Of(node.ActiveAction),
+        HostKeyHash = node.HostKeyHash,
     };
 
     public Node ToDomain()
@@ -107,6 +109,7 @@ internal sealed class NodeEntity : IStoredEntity<NodeEntity, Node>
             CredentialVersion = CredentialVersion,
             Registered = Registered,
             ActiveAction = StoredValues.GuidOrNull(ActiveAction),
+            HostKeyHash = HostKeyHash,
             Version = ETag.ToString(),
         };
         node.Restore(ApiNames.Parse<NodeState>(State));

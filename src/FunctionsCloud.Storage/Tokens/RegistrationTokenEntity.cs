@@ -22,6 +22,8 @@ internal sealed class RegistrationTokenEntity : IStoredEntity<RegistrationTokenE
     public DateTimeOffset? CreatedDatetime { get; set; }
     public string CreatedBy { get; set; } = "";
     public string Tags { get; set; } = "[]";
+    /// <summary>The uuids ("D") of the nodes its uses went to, as a JSON array.</summary>
+    public string ClaimedNodes { get; set; } = "[]";
 
     public static RegistrationTokenEntity From(RegistrationToken token) => new()
     {
@@ -35,6 +37,7 @@ internal sealed class RegistrationTokenEntity : IStoredEntity<RegistrationTokenE
         CreatedDatetime = StoredValues.Of(token.CreatedDatetime),
         CreatedBy = token.CreatedBy,
         Tags = StoredValues.Of(token.Tags),
+        ClaimedNodes = StoredValues.Of(token.ClaimedNodes.Select(TableKeys.Of).ToList()),
     };
 
     public RegistrationToken ToDomain()
@@ -51,7 +54,7 @@ internal sealed class RegistrationTokenEntity : IStoredEntity<RegistrationTokenE
             Tags = StoredValues.Tags(Tags),
             Version = ETag.ToString(),
         };
-        token.Restore(Uses, Revoked);
+        token.Restore(Uses, Revoked, StoredValues.Tags(ClaimedNodes).Select(Guid.Parse).ToList());
         return token;
     }
 

@@ -46,6 +46,25 @@ public sealed class RegistrarTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_attempt_even_after_a_restart_sends_the_host_key_kept_in_the_state_directory()
+    {
+        _controlPlane.OnRegister = (_, n) => n == 1 ? FakeAnswer.Problem(503, "The control plane is starting.") : null;
+        using (var first = new AgentParts(_controlPlane, _dir.Path))
+            await first.Registrar.EnsureRegisteredAsync(CancellationToken.None);
+        File.Delete(Path.Combine(_dir.Path, IdentityStore.FileName)); // as if the answer to the second attempt was lost too
+        using (var restarted = new AgentParts(_controlPlane, _dir.Path, token: "token-2")) // this fake spends a token at its first success
+            await restarted.Registrar.EnsureRegisteredAsync(CancellationToken.None);
+
+        var keys = _controlPlane.Registrations.Select(r => r.Json.GetProperty("host_key").GetString()).ToList();
+        Assert.Equal(3, keys.Count);
+        Assert.Single(keys.Distinct());
+        var keyFile = Path.Combine(_dir.Path, IdentityStore.HostKeyFileName);
+        Assert.Equal(keys[0], File.ReadAllText(keyFile));
+        Assert.True(keys[0]!.Length >= 32);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, Posix.ModeOf(keyFile));
+    }
+
+    [Fact]
     public async Task A_stored_identity_is_reused_without_registering()
     {
         var identity = new NodeIdentity(Guid.NewGuid(), "kept-secret");

@@ -25,18 +25,21 @@ public static class LocalAgents
     public static Process Start(FunctionsCloudTestHost app, Guid nodeUuid)
     {
         var options = app.Services.GetRequiredService<IOptions<LocalNodeProviderOptions>>().Value;
-        return Run(app, "--state-dir", new LocalNodeDirectory(options.ResolveStateRoot(), nodeUuid).Path);
+        return Run(app, app.Host.BaseAddress, "--state-dir", new LocalNodeDirectory(options.ResolveStateRoot(), nodeUuid).Path);
     }
 
-    /// <summary>The agent as the install script runs it on a host of one's own: registering with a token, its state in a directory of its own.</summary>
-    public static Process StartOwnHost(FunctionsCloudTestHost app, string token, string stateDir) =>
-        Run(app, "--state-dir", stateDir, "--token", token);
+    /// <summary>
+    /// The agent as the install script runs it on a host of one's own: registering with a token, its state in a directory
+    /// of its own, calling the app (or <paramref name="apiUrl"/>, e.g. a proxy in front of it).
+    /// </summary>
+    public static Process StartOwnHost(FunctionsCloudTestHost app, string token, string stateDir, Uri? apiUrl = null) =>
+        Run(app, apiUrl ?? app.Host.BaseAddress, "--state-dir", stateDir, "--token", token);
 
-    private static Process Run(FunctionsCloudTestHost app, params string[] arguments)
+    private static Process Run(FunctionsCloudTestHost app, Uri apiUrl, params string[] arguments)
     {
         var options = app.Services.GetRequiredService<IOptions<LocalNodeProviderOptions>>().Value;
         var start = new ProcessStartInfo(options.ResolveDotnetPath()) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { options.ResolveAgentPath(), "--api-url", app.Host.BaseAddress.ToString() }.Concat(arguments))
+        foreach (var argument in new[] { options.ResolveAgentPath(), "--api-url", apiUrl.ToString() }.Concat(arguments))
             start.ArgumentList.Add(argument);
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
