@@ -16,13 +16,20 @@ public sealed class ActionJournal(IActionStore actions, TimeProvider clock, Comp
                 record.AppendLog(clock.GetUtcNow(), line);
         });
 
+    /// <summary>The lines of one step of an operation, once however often the step runs (see <see cref="ActionSteps"/>).</summary>
+    public Task LogStepAsync(string ns, Guid action, string step, IEnumerable<string> lines) =>
+        ChangeAsync(ns, action, record => record.AppendStepLog(step, clock.GetUtcNow(), lines));
+
+    /// <summary>The operation began: In progress, with its first line (once, should its first step run again).</summary>
     public Task StartAsync(string ns, Guid action, string line) =>
         ChangeAsync(ns, action, record =>
         {
             if (record.State == ActionState.Pending)
                 record.MoveTo(ActionState.InProgress);
-            record.AppendLog(clock.GetUtcNow(), line);
+            record.AppendStepLog(StartStep, clock.GetUtcNow(), [line]);
         });
+
+    private const string StartStep = "start";
 
     /// <summary>Ends the action (Canceled if a cancel was asked for); one that did not succeed may be retried if its kind allows.</summary>
     public async Task FinishAsync(string ns, Guid action, bool succeeded, string line)

@@ -1,7 +1,9 @@
 using FunctionsCloud.Application.Api;
 using FunctionsCloud.Application.Authentication;
 using FunctionsCloud.Application.ServiceOperations;
+using FunctionsCloud.Domain.Identifiers;
 using FunctionsCloud.Domain.Services;
+using FunctionsCloud.Storage.Actions;
 using Microsoft.DurableTask.Client;
 
 namespace FunctionsCloud.Application.Healing;
@@ -10,25 +12,31 @@ namespace FunctionsCloud.Application.Healing;
 /// Starts the operations nobody asked for by request (actions by the user "system"). A service busy with another
 /// operation gets its turn once that one is done: a small orchestration tries again until the slot is free.
 /// </summary>
-public sealed class SystemOperations(ServiceOperationStarter starter)
+public sealed class SystemOperations(ServiceOperationStarter starter, IActionStore actions, TimeProvider clock)
 {
     public const string User = "system";
 
     public async Task StartOrQueueAsync(SystemOperationRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
+        request = request with { ActionUuid = request.ActionUuid ?? Uuid4.NewestFirst(clock.GetUtcNow()) };
         if (!await TryStartAsync(request, durable, cancellationToken))
             await durable.ScheduleNewOrchestrationInstanceAsync(HealingNames.RetryOrchestrator, request, cancellationToken);
     }
 
-    /// <summary>Starts the operation; false when the service is busy with another (try again later).</summary>
+    /// <summary>
+    /// Starts the operation; false when the service is busy with another (try again later). A try run again (the
+    /// retry's activity delivered twice) finds the action it started and starts nothing.
+    /// </summary>
     public async Task<bool> TryStartAsync(SystemOperationRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
+        if (request.ActionUuid is { } planned && await actions.GetAsync(request.Namespace, planned, cancellationToken) is not null)
+            return true;
         var caller = new Caller(User, request.Namespace, IsAdmin: false);
         var origin = new RequestInfo("SYSTEM", Reason(request), "");
         try
         {
             await starter.StartAsync(caller, origin, request.ServiceUuid, request.Kind, Prepare, durable,
-                nodeUuid: request.NodeUuid, cancellationToken: cancellationToken);
+                nodeUuid: request.NodeUuid, plannedAction: request.ActionUuid, cancellationToken: cancellationToken);
             return true;
         }
         catch (OperationInProgressException)

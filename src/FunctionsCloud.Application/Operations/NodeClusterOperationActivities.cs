@@ -52,22 +52,25 @@ public sealed class NodeClusterOperationActivities(
         foreach (var uuid in input.Nodes)
             batch.Add(await nodes.GetAsync(op.Namespace, uuid, cancellationToken) ?? await AddNodeAsync(cluster, uuid, op, cancellationToken));
 
-        var toCreate = batch.Where(n => n.State == NodeState.Deploying && !n.Registered).ToList();
+        // A node whose machine is recorded was made by an earlier try of this step: the provider is not asked again.
+        var pending = batch.Where(n => n.State == NodeState.Deploying && !n.Registered).ToList();
+        var toCreate = pending.Where(n => n.ProviderId is null).ToList();
         var results = toCreate.Count == 0 ? [] : await CreateAsync(cluster, toCreate, cancellationToken);
 
-        var log = new List<string>();
+        var log = pending.Where(n => n.ProviderId is not null).Select(n => Created(cluster, n.Uuid, n.ProviderId)).ToList();
         foreach (var result in results)
         {
             await nodes.UpdateAsync(op.Namespace, result.NodeUuid, node => Record(node, result), cancellationToken);
-            log.Add(result.Succeeded
-                ? $"Node {result.NodeUuid} created ({cluster.Provider} id {result.ProviderId}); waiting for its agent to register."
-                : $"Node {result.NodeUuid} could not be created: {result.Error}");
+            log.Add(result.Succeeded ? Created(cluster, result.NodeUuid, result.ProviderId) : $"Node {result.NodeUuid} could not be created: {result.Error}");
         }
 
-        await journal.LogAsync(op.Namespace, op.ActionUuid, log);
+        await journal.LogStepAsync(op.Namespace, op.ActionUuid, ActionSteps.Key(ClusterOperationNames.CreateNodes, input), log);
         var failed = results.Where(r => !r.Succeeded).Select(r => r.NodeUuid).ToHashSet();
         return batch.Select(n => new NodeOutcome(n.Uuid, n.State != NodeState.Terminated && !failed.Contains(n.Uuid))).ToArray();
     }
+
+    private static string Created(NodeCluster cluster, Guid node, string? providerId) =>
+        $"Node {node} created ({cluster.Provider} id {providerId}); waiting for its agent to register.";
 
     /// <summary>Asks the provider how the new nodes' machines are coming along; failed or vanished ones end Terminated with the reason.</summary>
     public async Task<NodeProvisioningOutcome[]> DescribeNodesAsync(NodeBatchInput input, CancellationToken cancellationToken = default)
@@ -91,7 +94,7 @@ public sealed class NodeClusterOperationActivities(
             outcomes.Add(new NodeProvisioningOutcome(status.NodeUuid, outcome));
         }
 
-        await journal.LogAsync(op.Namespace, op.ActionUuid, log);
+        await journal.LogStepAsync(op.Namespace, op.ActionUuid, ActionSteps.Key(ClusterOperationNames.DescribeNodes, input), log);
         return outcomes.ToArray();
     }
 
@@ -147,7 +150,7 @@ public sealed class NodeClusterOperationActivities(
             }, cancellationToken);
         }
 
-        await journal.LogAsync(op.Namespace, op.ActionUuid,
+        await journal.LogStepAsync(op.Namespace, op.ActionUuid, ActionSteps.Key(ClusterOperationNames.RecordRegistrations, input),
             input.Registered.Select(n => $"Node {n}: its agent registered; the node is Deployed.")
                 .Concat(input.Silent.Select(n => $"Node {n}: {input.SilentReason} It is Unreachable.")));
     }
@@ -196,7 +199,7 @@ public sealed class NodeClusterOperationActivities(
             log.Add(result.Succeeded ? $"Node {result.NodeUuid} terminated." : $"Node {result.NodeUuid} could not be terminated: {result.Error}");
         }
 
-        await journal.LogAsync(op.Namespace, op.ActionUuid, log);
+        await journal.LogStepAsync(op.Namespace, op.ActionUuid, ActionSteps.Key(ClusterOperationNames.TerminateNodes, input), log);
         return results.Select(r => new NodeOutcome(r.NodeUuid, r.Succeeded)).ToArray();
     }
 

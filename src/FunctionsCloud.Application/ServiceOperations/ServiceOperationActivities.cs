@@ -43,7 +43,7 @@ public sealed class ServiceOperationActivities(
     public async Task<StepResult> ApplyAsync(ServiceStepInput step, CancellationToken cancellationToken = default)
     {
         var result = await steps.ApplyAsync(step, cancellationToken);
-        await journal.LogAsync(step.Operation.Namespace, step.Operation.ActionUuid, result.Failures);
+        await journal.LogStepAsync(step.Operation.Namespace, step.Operation.ActionUuid, ActionSteps.Key(ServiceOperationNames.Apply, step), result.Failures);
         return result;
     }
 
@@ -68,7 +68,7 @@ public sealed class ServiceOperationActivities(
                 pending.Add(awaited);
         }
 
-        await journal.LogAsync(op.Namespace, op.ActionUuid, failures);
+        await journal.LogStepAsync(op.Namespace, op.ActionUuid, ActionSteps.Key(ServiceOperationNames.Observe, input), failures);
         return new Observation(pending, failures);
     }
 

@@ -26,11 +26,12 @@ public sealed class ServiceOperationStarter(
     IServiceStore services, IContainerStore containers, OperationLauncher launcher, OperationTakeover takeover, TimeProvider clock)
 {
     /// <param name="prepare">Checks and changes the service for this operation (target, state); throws to refuse, changing nothing.</param>
+    /// <param name="plannedAction">The new action's uuid, when the caller fixed it beforehand (to recognise its own retries); else a new one.</param>
     public async Task<(Service Service, ActionRecord Action)> StartAsync(
         Caller caller, RequestInfo request, Guid serviceUuid, ServiceOperationKind kind, Action<Service> prepare,
-        DurableTaskClient durable, Guid? containerUuid = null, Guid? nodeUuid = null, CancellationToken cancellationToken = default)
+        DurableTaskClient durable, Guid? containerUuid = null, Guid? nodeUuid = null, Guid? plannedAction = null, CancellationToken cancellationToken = default)
     {
-        var actionUuid = Uuid4.NewestFirst(clock.GetUtcNow());
+        var actionUuid = plannedAction ?? Uuid4.NewestFirst(clock.GetUtcNow());
         (ServiceState State, int Target)? before = null;
         var running = await RunningAsync(caller.Namespace, serviceUuid, cancellationToken);
         var takeOver = kind is ServiceOperationKind.Terminate or ServiceOperationKind.TerminateContainer

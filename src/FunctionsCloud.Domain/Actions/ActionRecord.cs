@@ -8,6 +8,9 @@ public sealed class ActionRecord
     /// <summary>Table properties hold 32K characters; older lines give way to newer ones past this.</summary>
     public const int MaxLogLength = 30_000;
 
+    /// <summary>How many steps' keys are kept to tell a step run again (far more than an operation's steps that log).</summary>
+    public const int MaxLogSteps = 500;
+
     public required Guid Uuid { get; init; }
     public required string Namespace { get; init; }
     /// <summary>resource_uri of the object the action works on.</summary>
@@ -24,6 +27,8 @@ public sealed class ActionRecord
     public DateTimeOffset? EndDate { get; set; }
     public ActionState State { get; private set; } = ActionState.Pending;
     public string Logs { get; private set; } = "";
+    /// <summary>The keys of the steps whose lines are in <see cref="Logs"/>, oldest first (see <see cref="AppendStepLog"/>).</summary>
+    public IReadOnlyList<string> LogSteps { get; private set; } = [];
     public bool IsUserAction { get; init; } = true;
     public bool CanBeCanceled { get; set; }
     public bool CanBeRetried { get; set; }
@@ -59,10 +64,30 @@ public sealed class ActionRecord
         AppendLog(at, $"Cancel requested by {user}; the operation stops at its next safe point.");
     }
 
-    public void Restore(ActionState state, string logs)
+    public void Restore(ActionState state, string logs, IReadOnlyList<string>? logSteps = null)
     {
         State = state;
         Logs = logs;
+        LogSteps = logSteps ?? [];
+    }
+
+    /// <summary>
+    /// Appends the lines of one step of the operation, once: the step run again (an activity delivered again, as
+    /// durable backends may) finds its key and adds nothing. A step without lines leaves no key.
+    /// </summary>
+    public void AppendStepLog(string step, DateTimeOffset at, IEnumerable<string> lines)
+    {
+        if (LogSteps.Contains(step, StringComparer.Ordinal))
+            return;
+        var count = 0;
+        foreach (var line in lines)
+        {
+            AppendLog(at, line);
+            count++;
+        }
+
+        if (count > 0)
+            LogSteps = [.. LogSteps.TakeLast(MaxLogSteps - 1), step];
     }
 
     public void AppendLog(DateTimeOffset at, string line)

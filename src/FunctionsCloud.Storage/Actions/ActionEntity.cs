@@ -31,6 +31,8 @@ internal sealed class ActionEntity : IStoredEntity<ActionEntity, ActionRecord>
     public string State { get; set; } = "";
     /// <summary>At most <see cref="ActionRecord.MaxLogLength"/> characters: fits one string property (32K).</summary>
     public string Logs { get; set; } = "";
+    /// <summary>The keys of the steps that logged, space-separated (at most <see cref="ActionRecord.MaxLogSteps"/> of 16 characters).</summary>
+    public string LogSteps { get; set; } = "";
     public string? ReplyTo { get; set; }
     public string? CommandId { get; set; }
     public bool IsUserAction { get; set; }
@@ -53,6 +55,7 @@ internal sealed class ActionEntity : IStoredEntity<ActionEntity, ActionRecord>
         EndDate = action.EndDate,
         State = ApiNames.Of(action.State),
         Logs = action.Logs,
+        LogSteps = string.Join(' ', action.LogSteps),
         ReplyTo = action.ReplyTo,
         CommandId = action.CommandId,
         IsUserAction = action.IsUserAction,
@@ -82,7 +85,7 @@ internal sealed class ActionEntity : IStoredEntity<ActionEntity, ActionRecord>
             CommandId = CommandId,
             Version = ETag.ToString(),
         };
-        action.Restore(ApiNames.Parse<ActionState>(State), Logs);
+        action.Restore(ApiNames.Parse<ActionState>(State), Logs, LogSteps.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         return action;
     }
 

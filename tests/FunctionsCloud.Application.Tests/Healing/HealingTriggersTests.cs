@@ -54,7 +54,7 @@ public class HealingTriggersTests
         _world.AddService(1, ServiceState.Stopped, DeploymentStrategy.EveryNode, "stopped");
         _world.AddService(1, ServiceState.Running, DeploymentStrategy.EmptiestNode, "web");
 
-        await new EveryNodeFiller(_world.Services, new SystemOperations(_world.Starter()))
+        await new EveryNodeFiller(_world.Services, _world.SystemOperations())
             .FillAsync(ServiceWorld.Namespace, node.Uuid, node.Tags, RecordingDurableClient.Create(_scheduled), CancellationToken.None);
 
         var started = Assert.Single(Started());
@@ -62,7 +62,7 @@ public class HealingTriggersTests
     }
 
     private ContainerRescheduler Rescheduler() =>
-        new(_world.Containers, new SystemOperations(_world.Starter()), NullLogger<ContainerRescheduler>.Instance);
+        new(_world.Containers, _world.SystemOperations(), NullLogger<ContainerRescheduler>.Instance);
 
     private List<ServiceOperationInput> Started() => _scheduled.Select(s => s.Input).OfType<ServiceOperationInput>().ToList();
 }

@@ -39,8 +39,31 @@ public class SystemOperationsTests
 
         await Operations().StartOrQueueAsync(request, RecordingDurableClient.Create(_scheduled), CancellationToken.None);
 
-        Assert.Equal([(HealingNames.RetryOrchestrator, (object?)request)], _scheduled);
+        var queued = Assert.IsType<SystemOperationRequest>(Assert.Single(_scheduled, s => s.Name == HealingNames.RetryOrchestrator).Input);
+        Assert.Equal(request, queued with { ActionUuid = null });
+        Assert.NotNull(queued.ActionUuid);
         Assert.Equal((ServiceState.Running, (Guid?)busy), (_world.Services[web.Uuid].State, _world.Services[web.Uuid].ActiveAction));
+    }
+
+    [Fact]
+    public async Task A_try_run_again_finds_the_action_it_started_and_starts_no_other()
+    {
+        var web = _world.AddService(2, ServiceState.Running);
+        var request = Reschedule(web, Guid.NewGuid()) with { ActionUuid = Guid.NewGuid() };
+        var durable = RecordingDurableClient.Create(_scheduled);
+
+        var first = await Operations().TryStartAsync(request, durable, CancellationToken.None);
+        _world.Services.Change(web.Uuid, s =>
+        {
+            s.ActiveAction = null; // that operation is over
+            s.Restore(ServiceState.Running);
+        });
+        var again = await Operations().TryStartAsync(request, durable, CancellationToken.None);
+
+        Assert.Equal((true, true), (first, again));
+        var input = Assert.IsType<ServiceOperationInput>(Assert.Single(_scheduled, s => s.Name == ServiceOperationNames.Orchestrator).Input);
+        Assert.Equal(request.ActionUuid, input.ActionUuid);
+        Assert.Single(_world.Actions.All);
     }
 
     [Theory]
@@ -64,7 +87,7 @@ public class SystemOperationsTests
             new SystemOperationRequest(ServiceWorld.Namespace, Guid.NewGuid(), ServiceOperationKind.Reschedule, Guid.NewGuid()),
             RecordingDurableClient.Create(_scheduled), CancellationToken.None));
 
-    private SystemOperations Operations() => new(_world.Starter());
+    private SystemOperations Operations() => _world.SystemOperations();
 
     private static SystemOperationRequest Reschedule(Service service, Guid node) =>
         new(ServiceWorld.Namespace, service.Uuid, ServiceOperationKind.Reschedule, node);

@@ -47,4 +47,30 @@ public sealed class ActionRecordTests
         Assert.False(action.CanBeCanceled);
         Assert.Throws<IllegalTransitionException>(() => action.RequestCancel(Now, "carol"));
     }
+
+    [Fact]
+    public void A_step_logged_again_adds_nothing_and_the_next_step_still_logs()
+    {
+        var action = InProgress();
+
+        action.AppendStepLog("a1", Now, ["Node 1 created.", "Node 2 created."]);
+        action.AppendStepLog("a1", Now.AddSeconds(1), ["Node 1 created.", "Node 2 created."]);
+        action.AppendStepLog("b2", Now.AddSeconds(2), ["Node 1 created."]);
+
+        Assert.Equal(3, action.Logs.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(["a1", "b2"], action.LogSteps);
+    }
+
+    [Fact]
+    public void A_step_without_lines_leaves_no_key_and_only_the_newest_keys_are_kept()
+    {
+        var action = InProgress();
+
+        action.AppendStepLog("quiet", Now, []);
+        for (var i = 0; i <= ActionRecord.MaxLogSteps; i++)
+            action.AppendStepLog($"s{i}", Now, ["line"]);
+
+        Assert.DoesNotContain("quiet", action.LogSteps);
+        Assert.Equal((ActionRecord.MaxLogSteps, "s1", $"s{ActionRecord.MaxLogSteps}"), (action.LogSteps.Count, action.LogSteps[0], action.LogSteps[^1]));
+    }
 }

@@ -36,10 +36,17 @@ public sealed class ScriptedNodeProvider(Func<int, NodeScript> script, string na
         account.Require("token") == requiredToken ? Task.CompletedTask : throw new ProviderException("Unable to authenticate you (401).");
 
     public Task<IReadOnlyList<NodeStatus>> DescribeNodesAsync(NodeDescriptionRequest request, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<NodeStatus>>(request.Nodes.Select(n => new NodeStatus(n.NodeUuid,
-            Terminated.Contains(n.NodeUuid) ? NodeProvisioning.Gone : NodeProvisioning.Running, n.ProviderId)).ToList());
+        Task.FromResult<IReadOnlyList<NodeStatus>>(request.Nodes.Select(n => BrokenMachines.TryGetValue(n.NodeUuid, out var error)
+            ? new NodeStatus(n.NodeUuid, NodeProvisioning.Failed, n.ProviderId, Error: error)
+            : new NodeStatus(n.NodeUuid, Terminated.Contains(n.NodeUuid) ? NodeProvisioning.Gone : NodeProvisioning.Running, n.ProviderId)).ToList());
 
     public ConcurrentDictionary<Guid, NodeScript> Created { get; } = new();
+
+    /// <summary>Every node the provider was asked to make, once per time it was asked.</summary>
+    public ConcurrentQueue<Guid> CreationRequests { get; } = new();
+
+    /// <summary>Machines that broke while booting, with the provider's reason: described as Failed.</summary>
+    public ConcurrentDictionary<Guid, string> BrokenMachines { get; } = new();
     public ConcurrentBag<Guid> Terminated { get; } = [];
     public ConcurrentBag<string> Errors { get; } = [];
 
@@ -49,6 +56,7 @@ public sealed class ScriptedNodeProvider(Func<int, NodeScript> script, string na
         var results = new List<NodeCreationResult>();
         foreach (var node in request.Nodes)
         {
+            CreationRequests.Enqueue(node.NodeUuid);
             var behaviour = Created.GetOrAdd(node.NodeUuid, _ => script(Interlocked.Increment(ref _created) - 1));
             results.Add(behaviour == NodeScript.FailsCreation
                 ? NodeCreationResult.Failed(node.NodeUuid, "InsufficientCapacity: no capacity left for this size")

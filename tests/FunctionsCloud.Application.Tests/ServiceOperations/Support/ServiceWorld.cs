@@ -1,5 +1,6 @@
 using FunctionsCloud.Application.Actions;
 using FunctionsCloud.Application.Configuration;
+using FunctionsCloud.Application.Healing;
 using FunctionsCloud.Application.Liveness;
 using FunctionsCloud.Application.Operations;
 using FunctionsCloud.Application.ServiceOperations;
@@ -93,6 +94,8 @@ internal sealed class ServiceWorld
     /// <summary>Starts operations as requests and system operations do: takes the slot, records the action, schedules it.</summary>
     public ServiceOperationStarter Starter() =>
         new(Services, Containers, new OperationLauncher(Actions, new ActionJournal(Actions, _clock)), new OperationTakeover(Actions, new ActionJournal(Actions, _clock), _clock), _clock);
+
+    public SystemOperations SystemOperations() => new(Starter(), Actions, _clock);
 
     public Task<StepResult> ApplyAsync(ServiceOperationInput op, params IReadOnlyList<RedeployTarget> redeploys) =>
         Steps().ApplyAsync(new ServiceStepInput(op, redeploys));

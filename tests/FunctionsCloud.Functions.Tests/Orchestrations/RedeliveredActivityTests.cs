@@ -1,0 +1,292 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Reflection;
+using System.Text.Json.Nodes;
+using FunctionsCloud.Application.Api;
+using FunctionsCloud.Application.Authentication;
+using FunctionsCloud.Application.Healing;
+using FunctionsCloud.Application.Operations;
+using FunctionsCloud.Application.ServiceOperations;
+using FunctionsCloud.Domain.Actions;
+using FunctionsCloud.Domain.Agents;
+using FunctionsCloud.Domain.Containers;
+using FunctionsCloud.Domain.Identifiers;
+using FunctionsCloud.Domain.NodeClusters;
+using FunctionsCloud.Domain.Nodes;
+using FunctionsCloud.Domain.Resources;
+using FunctionsCloud.Domain.Services;
+using FunctionsCloud.Functions.NodeClusters;
+using FunctionsCloud.Functions.ServiceOperations;
+using FunctionsCloud.Functions.Services;
+using FunctionsCloud.Functions.Tests.Services;
+using FunctionsCloud.Functions.Tests.Support;
+using FunctionsCloud.Storage.Actions;
+using FunctionsCloud.Storage.Containers;
+using FunctionsCloud.Storage.NodeClusters;
+using FunctionsCloud.Storage.Nodes;
+using FunctionsCloud.Storage.Services;
+using FunctionsCloud.Testing;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using static FunctionsCloud.Testing.FunctionsCloudTestHost;
+
+namespace FunctionsCloud.Functions.Tests.Orchestrations;
+
+/// <summary>
+/// The durable backend delivers an activity at least once: every activity of the function app, run twice with the
+/// same input against the real stores, has the effects of one run (no second machine, container, log line, action).
+/// The cases come from the function app itself, so an activity added without a case here fails.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class RedeliveredActivityTests : IAsyncLifetime
+{
+    private readonly ScriptedNodeProvider _provider = new(_ => NodeScript.NeverRegisters);
+    private FunctionsCloudTestHost _app = null!;
+
+    public async Task InitializeAsync() => _app = await StartAsync(services: services => services.UseOnlyProvider(_provider));
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    /// <summary>The function app's activities, by function name.</summary>
+    public static TheoryData<string> Activities => new(typeof(FunctionsCloudWorker).Assembly.GetTypes()
+        .SelectMany(t => t.GetMethods())
+        .Where(m => m.GetParameters().Any(p => p.GetCustomAttribute<ActivityTriggerAttribute>() is not null))
+        .Select(m => m.GetCustomAttribute<FunctionAttribute>()!.Name)
+        .Order(StringComparer.Ordinal));
+
+    [Theory]
+    [MemberData(nameof(Activities))]
+    public Task An_activity_delivered_twice_has_the_effects_of_one(string activity) => CaseOf(activity)();
+
+    private Func<Task> CaseOf(string activity) => activity switch
+    {
+        ClusterOperationNames.Begin => BeginClusterOperationAsync,
+        ClusterOperationNames.CreateNodes => CreateNodesAsync,
+        ClusterOperationNames.DescribeNodes => DescribeNodesAsync,
+        ClusterOperationNames.RecordRegistrations => RecordRegistrationsAsync,
+        ClusterOperationNames.TerminateNodes => TerminateNodesAsync,
+        ClusterOperationNames.Complete => CompleteClusterOperationAsync,
+        ServiceOperationNames.Begin => BeginServiceOperationAsync,
+        ServiceOperationNames.Apply => ApplyServiceStepAsync,
+        ServiceOperationNames.Observe => ObserveServiceContainersAsync,
+        ServiceOperationNames.Complete => CompleteServiceOperationAsync,
+        HealingNames.TryStart => TryStartSystemOperationAsync,
+        _ => throw new Xunit.Sdk.XunitException($"Activity {activity} has no redelivery case: add one to {nameof(RedeliveredActivityTests)}."),
+    };
+
+    private NodeClusterOperationFunctions ClusterActivities => ActivatorUtilities.CreateInstance<NodeClusterOperationFunctions>(_app.Services);
+
+    private ServiceOperationFunctions ServiceActivities => ActivatorUtilities.CreateInstance<ServiceOperationFunctions>(_app.Services);
+
+    private async Task BeginClusterOperationAsync()
+    {
+        var op = await ClusterOperationAsync(ClusterOperationKind.Deploy);
+
+        var plans = await TwiceAsync(() => ClusterActivities.Begin(op));
+
+        Assert.Equal(plans[0].TargetNumNodes, plans[1].TargetNumNodes);
+        var action = await ActionAsync(op.ActionUuid);
+        Assert.Equal(ActionState.InProgress, action.State);
+        Assert.Equal(1, Count(action.Logs, "Deploying node cluster"));
+    }
+
+    private async Task CreateNodesAsync()
+    {
+        var op = await ClusterOperationAsync(ClusterOperationKind.Deploy);
+        var batch = new NodeBatchInput(op, [Uuid4.From(Guid.NewGuid()), Uuid4.From(Guid.NewGuid())]);
+
+        var outcomes = await TwiceAsync(() => ClusterActivities.CreateNodes(batch));
+
+        Assert.Equal(outcomes[0], outcomes[1]);
+        Assert.Equal(batch.Nodes.Order(), _provider.CreationRequests.Where(batch.Nodes.Contains).Order());
+        Assert.Equal(batch.Nodes.Order(), (await NodesOfAsync(op)).Select(n => n.Uuid).Order());
+        Assert.Equal(2, Count((await ActionAsync(op.ActionUuid)).Logs, "waiting for its agent to register"));
+    }
+
+    private async Task DescribeNodesAsync()
+    {
+        var (op, node) = await ClusterWithNodeAsync();
+        _provider.BrokenMachines[node] = "the disk image is corrupt";
+        var batch = new NodeBatchInput(op, [node]);
+
+        var outcomes = await TwiceAsync(() => ClusterActivities.DescribeNodes(batch));
+
+        Assert.Equal([new NodeProvisioningOutcome(node, ProvisioningOutcome.Failed)], outcomes[1]);
+        Assert.Equal(NodeState.Terminated, (await NodeAsync(node)).State);
+        Assert.Equal(1, Count((await ActionAsync(op.ActionUuid)).Logs, "the disk image is corrupt"));
+    }
+
+    private async Task RecordRegistrationsAsync()
+    {
+        var (op, node) = await ClusterWithNodeAsync();
+        var results = new RegistrationResults(op, [], [node], "The node's agent did not register within 1 s.");
+
+        await TwiceAsync(async () => { await ClusterActivities.RecordRegistrations(results); return true; });
+
+        Assert.Equal(NodeState.Unreachable, (await NodeAsync(node)).State);
+        Assert.Equal(1, Count((await ActionAsync(op.ActionUuid)).Logs, "did not register within 1 s"));
+    }
+
+    private async Task TerminateNodesAsync()
+    {
+        var (op, node) = await ClusterWithNodeAsync();
+
+        await TwiceAsync(() => ClusterActivities.TerminateNodes(new NodeBatchInput(op, [node])));
+
+        Assert.Single(_provider.Terminated, node);
+        Assert.Equal(NodeState.Terminated, (await NodeAsync(node)).State);
+        Assert.Equal(1, Count((await ActionAsync(op.ActionUuid)).Logs, $"Node {node} terminated."));
+    }
+
+    private async Task CompleteClusterOperationAsync()
+    {
+        var op = await ClusterOperationAsync(ClusterOperationKind.Deploy);
+
+        var states = await TwiceAsync(() => ClusterActivities.Complete(new CompletionInput(op, null)));
+
+        Assert.Equal(states[0], states[1]);
+        var action = await ActionAsync(op.ActionUuid);
+        Assert.True(action.IsFinished);
+        Assert.Equal(1, Count(action.Logs, "nodes deployed"));
+        Assert.Null((await Store<INodeClusterStore>().GetAsync(AdminNamespace, op.ClusterUuid))!.ActiveAction);
+    }
+
+    private async Task BeginServiceOperationAsync()
+    {
+        var op = await ServiceOperationAsync(ServiceOperationKind.Start, ServiceState.Starting);
+
+        await TwiceAsync(() => ServiceActivities.Begin(op));
+
+        var action = await ActionAsync(op.ActionUuid);
+        Assert.Equal(ActionState.InProgress, action.State);
+        Assert.Equal(1, Count(action.Logs, "Starting service"));
+    }
+
+    private async Task ApplyServiceStepAsync()
+    {
+        await DeployedNodeAsync();
+        var op = await ServiceOperationAsync(ServiceOperationKind.Start, ServiceState.Starting, containers: 2);
+
+        var steps = await TwiceAsync(() => ServiceActivities.Apply(new ServiceStepInput(op, [])));
+
+        var containers = await Store<IContainerStore>().ListByServiceAsync(AdminNamespace, op.ServiceUuid);
+        Assert.Equal(2, containers.Count);
+        Assert.Equal(containers.Select(c => c.Uuid).Order(), steps[1].Awaited.Select(a => a.Uuid).Order());
+        Assert.Equal(steps[0].Awaited.Select(a => a.Uuid).Order(), steps[1].Awaited.Select(a => a.Uuid).Order());
+    }
+
+    private async Task ObserveServiceContainersAsync()
+    {
+        var node = await DeployedNodeAsync();
+        var op = await ServiceOperationAsync(ServiceOperationKind.Start, ServiceState.Starting);
+        var service = await _app.GetJsonAsync(ResourceUris.Service(op.ServiceUuid));
+        var exited = await new ServiceArrangements(_app).AddContainerAsync(service, 1, ContainerState.Stopped, node);
+        var input = new ObserveInput(op, [new AwaitedContainer(exited.Uuid, ContainerGoal.Running, 0)], 60, Final: false);
+
+        var seen = await TwiceAsync(() => ServiceActivities.Observe(input));
+
+        Assert.Equal(seen[0].Failures, seen[1].Failures);
+        Assert.Equal(1, Count((await ActionAsync(op.ActionUuid)).Logs, "it exited with code"));
+    }
+
+    private async Task CompleteServiceOperationAsync()
+    {
+        var op = await ServiceOperationAsync(ServiceOperationKind.Start, ServiceState.Starting);
+
+        await TwiceAsync(() => ServiceActivities.Complete(new ServiceCompletionInput(op, [], null)));
+
+        var action = await ActionAsync(op.ActionUuid);
+        Assert.True(action.IsFinished);
+        Assert.Equal(1, Count(action.Logs, "containers running"));
+        Assert.Null((await Store<IServiceStore>().GetAsync(AdminNamespace, op.ServiceUuid))!.ActiveAction);
+    }
+
+    private async Task TryStartSystemOperationAsync()
+    {
+        var node = await DeployedNodeAsync();
+        var service = await NewServiceAsync(ServiceState.Running, containers: 1);
+        var request = new SystemOperationRequest(AdminNamespace, service, ServiceOperationKind.Reschedule, node, ActionUuid: Uuid4.NewestFirst(DateTimeOffset.UtcNow));
+        var operations = _app.Services.GetRequiredService<SystemOperations>();
+
+        var started = await TwiceAsync(() => operations.TryStartAsync(request, _app.Host.DurableClient, CancellationToken.None));
+
+        Assert.Equal([true, true], started);
+        var actions = await _app.GetJsonAsync($"/api/audit/v1/action/?object={Uri.EscapeDataString(ResourceUris.Service(service))}");
+        Assert.Equal([request.ActionUuid.ToString()], actions["objects"]!.AsArray().Select(a => (string)a!["uuid"]!));
+    }
+
+    /// <summary>Runs the activity, then runs it again with the same input, as a redelivery does.</summary>
+    private static async Task<T[]> TwiceAsync<T>(Func<Task<T>> activity) => [await activity(), await activity()];
+
+    private async Task<ClusterOperationInput> ClusterOperationAsync(ClusterOperationKind kind)
+    {
+        var cluster = Guid.Parse((string)(await _app.CreateClusterAsync($"c{Guid.NewGuid():N}"[..12], 2))["uuid"]!);
+        var action = await NewActionAsync(ResourceUris.NodeCluster(cluster));
+        await Store<INodeClusterStore>().UpdateAsync(AdminNamespace, cluster, c =>
+        {
+            c.Restore(NodeClusterState.Deploying);
+            c.ActiveAction = action;
+            return true;
+        });
+        return new ClusterOperationInput(AdminNamespace, cluster, action, kind);
+    }
+
+    private async Task<(ClusterOperationInput Op, Guid Node)> ClusterWithNodeAsync()
+    {
+        var op = await ClusterOperationAsync(ClusterOperationKind.Deploy);
+        var node = Uuid4.From(Guid.NewGuid());
+        await ClusterActivities.CreateNodes(new NodeBatchInput(op, [node]));
+        return (op, node);
+    }
+
+    private async Task<ServiceOperationInput> ServiceOperationAsync(ServiceOperationKind kind, ServiceState state, int containers = 1)
+    {
+        var service = await NewServiceAsync(state, containers);
+        var action = await NewActionAsync(ResourceUris.Service(service));
+        await Store<IServiceStore>().UpdateAsync(AdminNamespace, service, s =>
+        {
+            s.ActiveAction = action;
+            return true;
+        });
+        return new ServiceOperationInput(AdminNamespace, service, action, kind);
+    }
+
+    private async Task<Guid> NewServiceAsync(ServiceState state, int containers)
+    {
+        var arrangements = new ServiceArrangements(_app);
+        var service = await arrangements.CreateAsync(new { image_name = ServiceArrangements.Image, name = $"s{Guid.NewGuid():N}"[..12], target_num_containers = containers });
+        await arrangements.SetStateAsync(service, state);
+        return ServiceArrangements.Uuid(service);
+    }
+
+    /// <summary>A host of one's own, registered: a Deployed node whose liveness is watched.</summary>
+    private async Task<Guid> DeployedNodeAsync()
+    {
+        var token = await _app.Client.PostAsJsonAsync("/api/infra/v1/token/", new { });
+        await ExpectAsync(token, HttpStatusCode.Created);
+        using var agent = _app.NewClient();
+        var registered = await agent.PostAsJsonAsync(AgentRoutes.Register, new AgentRegistrationRequest(
+            (string)(await token.Content.ReadFromJsonAsync<JsonObject>())!["token"]!, "host", new NodeInventory(4, 8192, 100, null)));
+        await ExpectAsync(registered, HttpStatusCode.Created);
+        return (await registered.Content.ReadFromJsonAsync<AgentRegistrationResponse>())!.Uuid;
+    }
+
+    private async Task<Guid> NewActionAsync(string objectUri)
+    {
+        var uuid = Uuid4.NewestFirst(DateTimeOffset.UtcNow);
+        await Store<IActionStore>().CreateAsync(OperationActions.New(new Caller(AdminUser, AdminNamespace, IsAdmin: true),
+            new RequestInfo("POST", "/redelivery/", ""), uuid, objectUri, "Redelivery", DateTimeOffset.UtcNow, canBeCanceled: false));
+        return uuid;
+    }
+
+    private async Task<ActionRecord> ActionAsync(Guid uuid) => (await Store<IActionStore>().GetAsync(AdminNamespace, uuid))!;
+
+    private async Task<Node> NodeAsync(Guid uuid) => (await Store<INodeStore>().GetAsync(AdminNamespace, uuid))!;
+
+    private async Task<IReadOnlyList<Node>> NodesOfAsync(ClusterOperationInput op) =>
+        await Store<INodeStore>().ListByClusterAsync(AdminNamespace, op.ClusterUuid);
+
+    private T Store<T>() where T : notnull => _app.Services.GetRequiredService<T>();
+
+    private static int Count(string logs, string text) => logs.Split('\n').Count(line => line.Contains(text, StringComparison.Ordinal));
+}
