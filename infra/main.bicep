@@ -79,8 +79,8 @@ param registrationTokenLifetimeSeconds int = 86400
 param maxContainersPerService int = 100
 @description('How long a service operation waits for its containers to be reported Running.')
 param containerTimeoutSeconds int = 300
-@description('How often a service operation looks at what the agents reported.')
-param containerPollSeconds int = 1
+@description('How often a service operation looks at what the agents reported when no report woke it (a fallback).')
+param containerPollSeconds int = 15
 @description('The storage queue of commands (operations for systems without an API key at hand).')
 param commandQueue string = 'functionscloud-commands'
 @description('The largest command message or trigger call body, in bytes.')

@@ -109,6 +109,7 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<ContainerSpecBuilder>();
         services.TryAddSingleton<ServiceSteps>();
         services.TryAddSingleton<ServiceOperationActivities>();
+        services.TryAddSingleton<ContainerWaitWakeUps>();
         services.TryAddSingleton<NodeService>();
         services.TryAddSingleton<RegistrationTokenService>();
         services.TryAddSingleton<ServiceViews>();

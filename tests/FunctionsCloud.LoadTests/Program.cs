@@ -2,6 +2,7 @@ using FunctionsCloud.LoadTests.BadInput;
 using FunctionsCloud.LoadTests.Deploy;
 using FunctionsCloud.LoadTests.Heartbeats;
 using FunctionsCloud.LoadTests.Monitor;
+using FunctionsCloud.LoadTests.Redeploy;
 using FunctionsCloud.LoadTests.Scale;
 using FunctionsCloud.LoadTests.Support;
 using FunctionsCloud.LoadTests.Walkthrough;
@@ -15,10 +16,11 @@ const string usage = """
       FunctionsCloud.LoadTests scale [--containers 30] [--nodes 3] [--interval 10] [--rounds 3] [--phase any|worst]
       FunctionsCloud.LoadTests badinput [--requests 100000] [--seed 1] [--parallel 8]
       FunctionsCloud.LoadTests walkthrough [--rounds 2]
+      FunctionsCloud.LoadTests redeploy [--containers 30] [--nodes 1] [--interval 2]
     Exit code 0 when the run met its targets, 1 when not, 2 for bad arguments.
     """;
 
-if (args.Length == 0 || args[0] is not ("monitor" or "heartbeats" or "deploy" or "scale" or "badinput" or "walkthrough"))
+if (args.Length == 0 || args[0] is not ("monitor" or "heartbeats" or "deploy" or "scale" or "badinput" or "walkthrough" or "redeploy"))
 {
     Console.Error.WriteLine(usage);
     return 2;
@@ -34,6 +36,7 @@ try
         "scale" => await ScaleBenchmark.RunAsync(options, Console.Out),
         "badinput" => await BadInputLoad.RunAsync(options, Console.Out),
         "walkthrough" => await WalkthroughBenchmark.RunAsync(options, Console.Out),
+        "redeploy" => await RedeployBenchmark.RunAsync(options, Console.Out),
         _ => await HeartbeatLoad.RunAsync(options, Console.Out),
     };
     return passed ? 0 : 1;

@@ -1,10 +1,12 @@
 using FunctionsCloud.Application.Liveness;
+using FunctionsCloud.Application.ServiceOperations;
 using FunctionsCloud.Domain.Agents;
 using FunctionsCloud.Domain.Containers;
 using FunctionsCloud.Storage.Containers;
 using FunctionsCloud.Storage.Entities;
 using FunctionsCloud.Storage.Nodes;
 using FunctionsCloud.Storage.Services;
+using Microsoft.DurableTask.Client;
 
 namespace FunctionsCloud.Application.Agents;
 
@@ -13,8 +15,10 @@ namespace FunctionsCloud.Application.Agents;
 /// (<see cref="ContainerReports"/>): one list of the node's rows, then one write per row that changes. A report
 /// equal to the last one applied (its digest is in the lease) costs nothing.
 /// </summary>
+/// <param name="wakeUps">Tells the operations waiting on containers that a report changed them (none: they see it at their next slow poll).</param>
 public sealed class ContainerReportRecorder(
-    IContainerStore containers, IServiceStore services, INodeStore nodes, NodeGenerations generations, TimeProvider clock)
+    IContainerStore containers, IServiceStore services, INodeStore nodes, NodeGenerations generations, TimeProvider clock,
+    ContainerWaitWakeUps? wakeUps = null)
 {
     /// <summary>
     /// Applies the report (validated with the heartbeat) unless the lease says it was applied already, and returns
@@ -23,14 +27,19 @@ public sealed class ContainerReportRecorder(
     /// one write and no read.
     /// </summary>
     /// <param name="lease">The lease of the heartbeat just written (its generation is the node's now).</param>
-    public async Task<HeartbeatLease> RecordAsync(NodeIdentity node, IReadOnlyList<ReportedContainer>? report, HeartbeatLease lease, CancellationToken cancellationToken)
+    /// <param name="durable">Wakes the operations waiting on containers whose state the report changed (none: nobody is woken).</param>
+    public async Task<HeartbeatLease> RecordAsync(
+        NodeIdentity node, IReadOnlyList<ReportedContainer>? report, HeartbeatLease lease, CancellationToken cancellationToken, DurableTaskClient? durable = null)
     {
         if (report is null)
             return lease;
         var digest = ContainerReportDigest.Of(lease.Generation, report);
         if (digest == lease.ContainersDigest)
             return lease;
-        if (!await WriteAsync(node, report, cancellationToken))
+        var written = await WriteAsync(node, report, cancellationToken);
+        if (durable is not null && wakeUps is not null && written.Moved.Count > 0)
+            await wakeUps.WakeAsync(node.Namespace, written.Moved, durable, cancellationToken);
+        if (!written.ChangesDesire)
             return lease with { ContainersDigest = digest };
         var (generation, version) = await generations.BumpAsync(node.Namespace, node.NodeUuid, lease.PointerVersion, lease.Generation, cancellationToken);
         return lease with
@@ -49,28 +58,32 @@ public sealed class ContainerReportRecorder(
     public async Task<int?> ApplyAsync(NodeIdentity node, IReadOnlyList<ReportedContainer> report, CancellationToken cancellationToken)
     {
         ContainerReportRules.Validate(report);
-        return await WriteAsync(node, report, cancellationToken) ? await generations.BumpAsync(node.Namespace, node.NodeUuid, cancellationToken) : null;
+        return (await WriteAsync(node, report, cancellationToken)).ChangesDesire ? await generations.BumpAsync(node.Namespace, node.NodeUuid, cancellationToken) : null;
     }
 
-    /// <summary>Writes the report to the node's live rows; true when it changed the node's desired containers.</summary>
-    private async Task<bool> WriteAsync(NodeIdentity node, IReadOnlyList<ReportedContainer> report, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the report to the node's live rows. Says whether it changed the node's desired containers, and the
+    /// services of the containers whose state it changed (what an operation may be waiting for).
+    /// </summary>
+    private async Task<(bool ChangesDesire, IReadOnlyList<Guid> Moved)> WriteAsync(
+        NodeIdentity node, IReadOnlyList<ReportedContainer> report, CancellationToken cancellationToken)
     {
         var rows = await containers.ListLiveByNodeAsync(node.Namespace, node.NodeUuid, cancellationToken);
         var reported = report.ToDictionary(c => c.Uuid);
         var now = clock.GetUtcNow();
-        var written = new List<ContainerReportChange>();
+        var written = new List<(Container Row, ContainerReportChange Change)>();
         foreach (var row in rows)
         {
             var change = await WriteAsync(row, reported.GetValueOrDefault(row.Uuid), now, cancellationToken);
             if (change.Autodestroyed)
                 await LowerTargetAsync(row, cancellationToken);
-            written.Add(change);
+            written.Add((row, change));
         }
 
-        var terminated = written.Count(c => c.State == ContainerState.Terminated);
+        var terminated = written.Count(w => w.Change.State == ContainerState.Terminated);
         if (terminated > 0)
             await CountAsync(node, rows.Count - terminated, cancellationToken);
-        return written.Any(c => c.ChangesDesire);
+        return (written.Any(w => w.Change.ChangesDesire), written.Where(w => w.Change.State is not null).Select(w => w.Row.ServiceUuid).Distinct().ToList());
     }
 
     /// <summary>

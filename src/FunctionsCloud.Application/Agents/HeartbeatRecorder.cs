@@ -8,6 +8,7 @@ using FunctionsCloud.Domain.Validation;
 using FunctionsCloud.Storage.Concurrency;
 using FunctionsCloud.Storage.Events;
 using FunctionsCloud.Storage.Liveness;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
 namespace FunctionsCloud.Application.Agents;
@@ -37,7 +38,8 @@ public sealed class HeartbeatRecorder(
     public const int MaxBodyBytes = 512 * 1024;
     public const int MaxLeaseLength = 1024;
 
-    public async Task<HeartbeatResponse> RecordAsync(NodeIdentity node, HeartbeatRequest heartbeat, CancellationToken cancellationToken)
+    /// <param name="durable">Wakes the operations waiting on containers whose state the report changed (none: nobody is woken).</param>
+    public async Task<HeartbeatResponse> RecordAsync(NodeIdentity node, HeartbeatRequest heartbeat, CancellationToken cancellationToken, DurableTaskClient? durable = null)
     {
         Validate(heartbeat);
         var now = clock.GetUtcNow();
@@ -45,7 +47,7 @@ public sealed class HeartbeatRecorder(
         var beaten = (leased is null ? null : await TryBeatAsync(node, leased, heartbeat.Inventory, now, cancellationToken))
             ?? await BeatAfterReadAsync(node, heartbeat.Inventory, leased?.ContainersDigest, now, cancellationToken);
         // Only after the beat: it is what proves the secret is still the node's newest.
-        return Answer(await reports.RecordAsync(node, heartbeat.Containers, beaten, cancellationToken))
+        return Answer(await reports.RecordAsync(node, heartbeat.Containers, beaten, cancellationToken, durable))
             with { Logs = await logCredentials.RenewAsync(node.NodeUuid, heartbeat.LogsExpires, cancellationToken) };
     }
 

@@ -22,8 +22,12 @@ public sealed class FunctionsCloudOptions
     /// <summary>How long a service operation waits for the agents to report its containers Running (or gone) before it settles with what it has.</summary>
     public int ContainerTimeoutSeconds { get; set; } = 300;
 
-    /// <summary>How often a service operation looks at what the agents reported about its containers.</summary>
-    public int ContainerPollSeconds { get; set; } = 1;
+    /// <summary>
+    /// How often a service operation looks at what the agents reported about its containers when no report woke it:
+    /// a report that changes a container wakes the operation waiting on it at once, so this only covers a lost wake-up
+    /// (or a node that stops reporting).
+    /// </summary>
+    public int ContainerPollSeconds { get; set; } = 15;
 
     /// <summary>
     /// The storage queue of commands (operations on clusters and services for systems without an API key at hand).

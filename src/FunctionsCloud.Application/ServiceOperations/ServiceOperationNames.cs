@@ -9,6 +9,9 @@ public static class ServiceOperationNames
     public const string Observe = "ObserveServiceContainers";
     public const string Complete = "CompleteServiceOperation";
 
+    /// <summary>The external event that tells an operation an agent reported a change in its service's containers.</summary>
+    public const string ContainersReported = "ContainersReported";
+
     public static string ActionName(ServiceOperationKind kind) => kind switch
     {
         ServiceOperationKind.Start => "Service Start",

@@ -21,14 +21,15 @@ public sealed class AgentFunctions(AgentRegistrar registrar, HeartbeatRecorder h
     }
 
     [Function("AgentHeartbeat")]
-    public async Task<IResult> Heartbeat([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/agent/v1/heartbeat")] HttpRequest request) =>
-        Results.Json(await HeartbeatMetrics.CountAsync(BeatAsync(request)));
+    public async Task<IResult> Heartbeat(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/agent/v1/heartbeat")] HttpRequest request, [DurableClient] DurableTaskClient durable) =>
+        Results.Json(await HeartbeatMetrics.CountAsync(BeatAsync(request, durable)));
 
-    private async Task<HeartbeatResponse> BeatAsync(HttpRequest request)
+    private async Task<HeartbeatResponse> BeatAsync(HttpRequest request, DurableTaskClient durable)
     {
         var node = credentials.AuthenticateNode(request.Headers.Authorization.FirstOrDefault());
         var body = await request.ReadBodyAsync<HeartbeatRequest>(HeartbeatRecorder.MaxBodyBytes);
-        return await heartbeats.RecordAsync(node, body, request.HttpContext.RequestAborted);
+        return await heartbeats.RecordAsync(node, body, request.HttpContext.RequestAborted, durable);
     }
 
     [Function("RotateNodeSecret")]

@@ -1,11 +1,13 @@
 using FunctionsCloud.Application.Agents;
 using FunctionsCloud.Application.Liveness;
 using FunctionsCloud.Application.Api;
+using FunctionsCloud.Application.ServiceOperations;
 using FunctionsCloud.Application.Tests.Agents.Support;
 using FunctionsCloud.Domain.Agents;
 using FunctionsCloud.Domain.Containers;
 using FunctionsCloud.Domain.Services;
 using FunctionsCloud.Domain.Validation;
+using Microsoft.DurableTask.Client;
 using Moq;
 using static FunctionsCloud.Domain.Containers.ContainerState;
 
@@ -223,6 +225,24 @@ public class ContainerReportRecorderTests
         var error = await Assert.ThrowsAsync<RequestValidationException>(() => _world.Reports().ApplyAsync(_world.Node, report, CancellationToken.None));
 
         Assert.Equal("containers", Assert.Single(error.Errors).Field);
+    }
+
+    [Fact]
+    public async Task A_report_that_moves_a_container_wakes_the_operation_holding_its_service_and_a_quiet_one_does_not()
+    {
+        var operation = Guid.NewGuid();
+        _world.Services.Setup(s => s.GetAsync(_world.Node.Namespace, _world.Service.Uuid, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() => { _world.Service.ActiveAction = operation; return _world.Service; });
+        var durable = new Mock<DurableTaskClient>("recording");
+        var row = _world.AddContainer(Starting);
+        var recorder = _world.Reports();
+        IReadOnlyList<ReportedContainer> running = [Report(row, ReportedStates.Running)];
+
+        var lease = await recorder.RecordAsync(_world.Node, running, _world.Lease, CancellationToken.None, durable.Object);
+        await recorder.RecordAsync(_world.Node, running, lease, CancellationToken.None, durable.Object);
+        await recorder.RecordAsync(_world.Node, [Report(row, ReportedStates.Running) with { DockerId = "renamed" }], lease, CancellationToken.None, durable.Object);
+
+        durable.Verify(d => d.RaiseEventAsync(operation.ToString("D"), ServiceOperationNames.ContainersReported, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     private static ReportedContainer Report(Container row, string state) => new(row.Uuid, row.Revision, state);

@@ -136,7 +136,7 @@ public static class ScaleBenchmark
             await Task.Delay(20);
     }
 
-    private static async Task<IReadOnlyList<string>> DeployNodesAsync(FunctionsCloudTestHost app, int nodes)
+    internal static async Task<IReadOnlyList<string>> DeployNodesAsync(FunctionsCloudTestHost app, int nodes)
     {
         var cluster = await app.CreateClusterAsync("bench", nodes);
         await RunAsync(app, app.Client.PostAsync($"{cluster["resource_uri"]}deploy/", null));
@@ -156,7 +156,7 @@ public static class ScaleBenchmark
         return (string)(await created.Content.ReadFromJsonAsync<JsonObject>())!["resource_uri"]!;
     }
 
-    private static async Task RunAsync(FunctionsCloudTestHost app, Task<HttpResponseMessage> request)
+    internal static async Task RunAsync(FunctionsCloudTestHost app, Task<HttpResponseMessage> request)
     {
         var response = await request;
         response.EnsureSuccessStatusCode();

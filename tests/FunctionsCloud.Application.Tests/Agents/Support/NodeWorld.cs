@@ -3,6 +3,7 @@ using FunctionsCloud.Application.Agents;
 using FunctionsCloud.Application.Configuration;
 using FunctionsCloud.Application.Liveness;
 using FunctionsCloud.Application.Logs;
+using FunctionsCloud.Application.ServiceOperations;
 using FunctionsCloud.Application.Tests.Support;
 using FunctionsCloud.Domain.Agents;
 using FunctionsCloud.Domain.Containers;
@@ -65,7 +66,8 @@ internal sealed class NodeWorld
     /// <summary>The lease of the last answer, as the agent would echo it.</summary>
     public HeartbeatLease Lease => HeartbeatLease.Of(Pointer);
 
-    public ContainerReportRecorder Reports() => new(Containers, Services.Object, Nodes.Object, new NodeGenerations(Liveness.Object), new StoppedClock(Now));
+    public ContainerReportRecorder Reports() => new(Containers, Services.Object, Nodes.Object, new NodeGenerations(Liveness.Object), new StoppedClock(Now),
+        new ContainerWaitWakeUps(Services.Object, NullLogger<ContainerWaitWakeUps>.Instance));
 
     public HeartbeatRecorder Heartbeats()
     {
