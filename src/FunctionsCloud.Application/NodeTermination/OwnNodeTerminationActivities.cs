@@ -32,9 +32,9 @@ public sealed class OwnNodeTerminationActivities(
     {
         await RequireHeldAsync(op, cancellationToken);
         var services = await rescheduler.MoveOffAsync(op.Namespace, op.NodeUuid, durable, cancellationToken);
-        await journal.LogAsync(op.Namespace, op.ActionUuid, services.Count == 0
+        await journal.LogStepAsync(op.Namespace, op.ActionUuid, ActionSteps.Key(OwnNodeTerminationNames.MoveContainers, op), [services.Count == 0
             ? "No container runs on the node."
-            : $"The containers of {services.Count} service(s) move to other nodes (Service Reschedule); the node's agent removes its copies.");
+            : $"The containers of {services.Count} service(s) move to other nodes (Service Reschedule); the node's agent removes its copies."]);
         return services.Count;
     }
 
