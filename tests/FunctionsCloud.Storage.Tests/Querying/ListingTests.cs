@@ -178,7 +178,7 @@ public sealed class ListingTests
     {
         Assert.Equal(["name", "node_type", "provider", "region", "state", "uuid"], _storage.NodeClusters.QueryableFields.Order());
         Assert.Equal(["node_cluster", "node_type", "provider", "region", "state", "uuid"], _storage.Nodes.QueryableFields.Order());
-        Assert.Equal(["action", "object", "state", "uuid"], _storage.Actions.QueryableFields.Order());
+        Assert.Equal(["action", "object", "state", "user", "uuid"], _storage.Actions.QueryableFields.Order());
     }
 
     [Fact]

@@ -65,6 +65,8 @@ internal static class Samples
             RegistrationWaiter = "provision-abc",
             CredentialVersion = 3,
             Registered = true,
+            ActiveAction = Guid.Parse("5b0e7c8a-3d41-4f6e-9a2b-7c1d0e9f4a36"),
+            HostKeyHash = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
         };
         node.Restore(NodeState.Unreachable);
         return node;
@@ -92,7 +94,7 @@ internal static class Samples
             ReplyTo = "pipeline-replies",
             CommandId = "build-42",
         };
-        action.Restore(ActionState.InProgress, "");
+        action.Restore(ActionState.InProgress, "", ["c0ffee00deadbeef"]);
         action.AppendLog(At(1), "Creating 3 nodes");
         return action;
     }
