@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using FunctionsCloud.Application.Configuration;
 using FunctionsCloud.LocalHost.Azurite;
 using FunctionsCloud.Storage.Connection;
+using FunctionsCloud.Testing.Durable;
 using FunctionsCloud.Testing.Storage;
 using Microsoft.Extensions.Configuration;
 
@@ -40,7 +41,11 @@ public sealed class PrivateStorage : IAsyncDisposable
             // Triggers read these two from app settings, as in Azure: without them the host refuses to start.
             ["FunctionsCloud:MonitorSchedule"] = FunctionsCloudOptions.DefaultMonitorSchedule,
             ["FunctionsCloud:CommandQueue"] = FunctionsCloudOptions.DefaultCommandQueue,
+            // host.json names the task hub from this setting; the local run's queue polling and visibility tuning on top.
+            ["FunctionsCloud:TaskHub"] = TestTaskHub.UniqueName(),
         };
+        foreach (var (key, value) in TestTaskHub.Tuning())
+            values[key] = value;
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
             values[key] = value;
         return new ConfigurationBuilder().AddInMemoryCollection(values).Build();
