@@ -43,8 +43,6 @@ public sealed partial class LivenessMonitor(
     private async Task<MonitorTick> JudgeDueAsync(DurableTaskClient? durable, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        if (!outage.MayJudge(now))
-            return new MonitorTick(0, 0, 0, 0, 0);
         try
         {
             return await JudgeDueAsync(now, durable, cancellationToken);
@@ -62,7 +60,9 @@ public sealed partial class LivenessMonitor(
         var due = (await Task.WhenAll(liveness.Shards.Keys.Select(shard => liveness.DueAsync(shard, now, MaxDuePerShard, cancellationToken))))
             .SelectMany(rows => rows)
             .ToList();
-        if (due.Count == 0)
+        // The due rows' query is also the probe that tells when storage works again after an outage of its own.
+        outage.Worked();
+        if (due.Count == 0 || !outage.MayJudge(clock.GetUtcNow()))
             return new MonitorTick(0, 0, 0, 0, 0);
 
         // The nodes are read while their rows are claimed: their writes are guarded by the ETags read, so a
