@@ -82,7 +82,8 @@ public static class HeartbeatLoad
     }
 
     /// <summary>
-    /// Every agent beats on its own schedule (starts spread over one interval), echoing the lease of its last answer.
+    /// Every agent beats on its own schedule (starts spread over one interval), echoing the lease of its last answer
+    /// and the expiry of the log credential it holds, as the agent does.
     /// A late agent sends at once but never catches up in a burst. The first seconds warm up and are not counted.
     /// </summary>
     private static async Task<Run> BeatAsync(Uri server, IReadOnlyList<RegisteredAgent> nodes, TimeSpan interval, TimeSpan duration)
@@ -93,7 +94,7 @@ public static class HeartbeatLoad
         var (measureFrom, end) = (WarmUp, WarmUp + duration);
         await Task.WhenAll(nodes.Select(async (node, i) =>
         {
-            var lease = node.Lease;
+            var held = new HeldByAgent(node.Lease, LogsExpires: null);
             for (var next = interval * i / nodes.Count; ; next += interval)
             {
                 var wait = next - clock.Elapsed;
@@ -104,26 +105,31 @@ public static class HeartbeatLoad
                 if (next >= end)
                     return;
                 var sent = clock.Elapsed;
-                lease = await SendAsync(http, node, lease);
+                var answer = await SendAsync(http, node, held);
+                if (answer is not null)
+                    held = new HeldByAgent(answer.Lease, answer.Logs?.Expires ?? held.LogsExpires);
                 if (sent >= measureFrom)
-                    run.Record(lease is not null, clock.Elapsed - sent);
+                    run.Record(answer is not null, clock.Elapsed - sent);
             }
         }));
         return run;
     }
 
-    /// <summary>One heartbeat; returns the new lease, or null when it failed.</summary>
-    private static async Task<string?> SendAsync(HttpClient http, RegisteredAgent node, string? lease)
+    /// <summary>What an agent echoes with its next heartbeat.</summary>
+    private sealed record HeldByAgent(string? Lease, long? LogsExpires);
+
+    /// <summary>One heartbeat; returns the answer, or null when it failed.</summary>
+    private static async Task<HeartbeatResponse?> SendAsync(HttpClient http, RegisteredAgent node, HeldByAgent held)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, AgentRoutes.Heartbeat)
         {
-            Content = JsonContent.Create(new HeartbeatRequest(SimulatedNodes.Inventory, lease)),
+            Content = JsonContent.Create(new HeartbeatRequest(SimulatedNodes.Inventory, held.Lease, LogsExpires: held.LogsExpires)),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", node.NodeSecret);
         try
         {
             using var response = await http.SendAsync(request);
-            return response.IsSuccessStatusCode ? (await response.Content.ReadFromJsonAsync<HeartbeatResponse>())?.Lease : null;
+            return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<HeartbeatResponse>() : null;
         }
         catch (HttpRequestException)
         {
