@@ -3,6 +3,9 @@ namespace FunctionsCloud.Client.Operations;
 /// <summary>Which lines of a log: the last <paramref name="Tail"/> (all when null), those since a time (all when null).</summary>
 public sealed record LogQuery(int? Tail = null, DateTimeOffset? Since = null)
 {
+    /// <summary>The most lines one read answers, as the API is set up by default (FunctionsCloud__Logs__MaxTail).</summary>
+    public const int MaxTail = 10_000;
+
     internal string ToQueryString(bool follow)
     {
         var parts = new List<string>();
