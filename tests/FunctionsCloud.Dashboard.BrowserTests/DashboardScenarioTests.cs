@@ -56,6 +56,7 @@ public sealed class DashboardScenarioTests(ITestOutputHelper output) : IAsyncLif
             await ReadAnActionsLogAsync();
             await ScaleWhileAnotherOperationRunsAsync(service);
             await RefusedImageIsShownAtItsFieldAsync();
+            await FollowAServicesLogAsync();
             await VisitEveryPageAsync();
             await RefusedKeyBringsTheSignInBackAsync();
             await SignOutAsync();
@@ -201,6 +202,43 @@ public sealed class DashboardScenarioTests(ITestOutputHelper output) : IAsyncLif
         await Expect(page.Locator("#image-error")).ToBeVisibleAsync();
         await Expect(page.GetByLabel("Image", new() { Exact = true })).ToHaveValueAsync("Not An Image!");
         await AccessibilityScan.AssertCleanAsync(page, "the new service form with a refused field");
+    }
+
+    /// <summary>
+    /// A service that prints (from the new service form, where the refused image left it): its page follows its log
+    /// as lines are printed; Pause (by keyboard) holds new lines back, Resume shows them; Download saves the log; what
+    /// the container prints is shown as text, never as markup.
+    /// </summary>
+    private async Task FollowAServicesLogAsync()
+    {
+        await page.GetByLabel("Image", new() { Exact = true }).FillAsync("functionscloud/busybox");
+        await page.GetByLabel("Name (default: from the image)").FillAsync("printer");
+        await page.GetByLabel("Run command (default: the image's)").FillAsync(
+            "sh -c 'i=0; while true; do i=$((i+1)); echo \"line $i <b>bold</b>\"; echo \"warning $i\" >&2; sleep 1; done'");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create and start" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "printer" })).ToBeVisibleAsync();
+        var log = page.GetByRole(AriaRole.Log, new() { Name = "Log of printer" });
+        await Expect(log.Locator(".log-line").Filter(new() { HasText = "line 3 <b>bold</b>" })).ToHaveCountAsync(1);
+        await Expect(log.Locator("b")).ToHaveCountAsync(0);
+        await Expect(log.Locator(".log-line[data-source=stderr]").First).ToContainTextAsync("warning");
+        await AccessibilityScan.AssertCleanAsync(page, "a service's log");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Pause" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var status = page.Locator(".log-status");
+        await Expect(status).ToContainTextAsync("Paused");
+        var shown = await log.Locator(".log-line").CountAsync();
+        await Expect(status).ToHaveTextAsync(new Regex(@"^Paused: [1-9][\d,]* new lines? waiting"));
+        Assert.Equal(shown, await log.Locator(".log-line").CountAsync());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Resume" }).ClickAsync();
+        await Expect(log.Locator(".log-line")).Not.ToHaveCountAsync(shown);
+        await Expect(status).ToHaveTextAsync("Following");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download" }).ClickAsync());
+        Assert.Matches(@"^printer-\d{8}-\d{6}\.log$", download.SuggestedFilename);
+        var saved = await File.ReadAllTextAsync(await download.PathAsync());
+        Assert.Matches(@"Z stdout printer-1 line 1 <b>bold</b>\n", saved);
+        Assert.Matches(@"Z stderr printer-1 warning 1\n", saved);
     }
 
     private async Task VisitEveryPageAsync()

@@ -6,12 +6,12 @@ namespace FunctionsCloud.Dashboard.Tests.Support;
 /// <summary>Answers the dashboard's requests as scripted per method and path, and records what it was sent.</summary>
 public sealed class ScriptedApi : HttpMessageHandler
 {
-    private readonly Dictionary<string, Func<HttpResponseMessage>> answers = [];
+    private readonly Dictionary<string, Func<HttpRequestMessage, HttpResponseMessage>> answers = [];
 
     public List<(string Method, string Path, string? Body)> Requests { get; } = [];
 
     public void On(string method, string path, HttpStatusCode status, string json, string? actionUri = null) =>
-        answers[$"{method} {path}"] = () =>
+        answers[$"{method} {path}"] = _ =>
         {
             var response = new HttpResponseMessage(status)
             {
@@ -22,6 +22,12 @@ public sealed class ScriptedApi : HttpMessageHandler
             return response;
         };
 
+    /// <summary>An answer made from the request (its query, its headers), e.g. a stream of server-sent events.</summary>
+    public void On(string method, string path, Func<HttpRequestMessage, HttpResponseMessage> answer) => answers[$"{method} {path}"] = answer;
+
+    /// <summary>The requests sent, with their query and Accept header, for answers that depend on them.</summary>
+    public List<HttpRequestMessage> Sent { get; } = [];
+
     public IEnumerable<string?> BodiesOf(string method, string path) =>
         Requests.Where(r => r.Method == method && r.Path == path).Select(r => r.Body);
 
@@ -30,9 +36,12 @@ public sealed class ScriptedApi : HttpMessageHandler
         var path = request.RequestUri!.AbsolutePath;
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
         lock (Requests)
+        {
             Requests.Add((request.Method.Method, path, body));
+            Sent.Add(request);
+        }
         return answers.TryGetValue($"{request.Method.Method} {path}", out var answer)
-            ? answer()
+            ? answer(request)
             : new HttpResponseMessage(HttpStatusCode.NotFound) { Content = new StringContent("""{"title":"Not found","status":404,"detail":"not scripted"}""") };
     }
 }

@@ -7,4 +7,12 @@ window.functionsCloud = {
   copy(text) {
     return navigator.clipboard.writeText(text);
   },
+  download(fileName, text) {
+    const url = URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" }));
+    const link = Object.assign(document.createElement("a"), { href: url, download: fileName });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  },
 };
