@@ -1,4 +1,5 @@
 using FunctionsCloud.Application.Accounts;
+using FunctionsCloud.Application.Repositories;
 using FunctionsCloud.Application.Actions;
 using FunctionsCloud.Application.Agents;
 using FunctionsCloud.Application.ApiKeys;
@@ -66,6 +67,8 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<CatalogView>();
         services.AddCredentialVault(configuration);
         services.TryAddSingleton<ProviderAccountService>();
+        services.TryAddSingleton<RepositoryService>();
+        services.TryAddSingleton<RegistryCredentialIssuer>();
 
         services.TryAddSingleton<RevocationWatch>();
         services.TryAddSingleton<KeyUseRecorder>();

@@ -58,7 +58,7 @@ public sealed class FunctionsCloudTestHost : IAsyncDisposable
         {
             try
             {
-                return await StartOnAsync(FreePort(), settings, services, orchestrationService);
+                return await StartOnAsync(LoopbackPort.Free(), settings, services, orchestrationService);
             }
             catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException && attempt < 5)
             {
@@ -139,13 +139,6 @@ public sealed class FunctionsCloudTestHost : IAsyncDisposable
     public async Task<JsonObject> GetJsonAsync(string uri) => (await Client.GetFromJsonAsync<JsonObject>(uri))!;
 
     public static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement;
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync()
     {

@@ -53,8 +53,8 @@ public sealed partial class DockerNodeContainers : INodeContainers, IDisposable
         }
     }
 
-    public Task ReconcileAsync(Guid nodeUuid, IReadOnlyList<DesiredContainer> desired, CancellationToken cancellationToken) =>
-        _reconciler.ReconcileAsync(nodeUuid, desired, cancellationToken);
+    public Task ReconcileAsync(Guid nodeUuid, IReadOnlyList<DesiredContainer> desired, IPullCredentials pullCredentials, CancellationToken cancellationToken) =>
+        _reconciler.ReconcileAsync(nodeUuid, desired, pullCredentials, cancellationToken);
 
     public void Dispose() => _docker.Dispose();
 

@@ -9,5 +9,10 @@ public interface INodeContainers
     Task<IReadOnlyList<ReportedContainer>?> ReportAsync(Guid nodeUuid, CancellationToken cancellationToken);
 
     /// <summary>Brings the node's containers in line with the desired list. Throws only when the engine cannot be asked at all.</summary>
-    Task ReconcileAsync(Guid nodeUuid, IReadOnlyList<DesiredContainer> desired, CancellationToken cancellationToken);
+    /// <param name="pullCredentials">Asked for the credentials of each image that must be pulled.</param>
+    Task ReconcileAsync(Guid nodeUuid, IReadOnlyList<DesiredContainer> desired, IPullCredentials pullCredentials, CancellationToken cancellationToken);
+
+    /// <summary>The same, every image pulled without credentials.</summary>
+    Task ReconcileAsync(Guid nodeUuid, IReadOnlyList<DesiredContainer> desired, CancellationToken cancellationToken) =>
+        ReconcileAsync(nodeUuid, desired, NoPullCredentials.Instance, cancellationToken);
 }

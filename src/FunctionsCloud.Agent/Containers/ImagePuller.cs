@@ -6,9 +6,10 @@ namespace FunctionsCloud.Agent.Containers;
 
 /// <summary>
 /// Makes images present on the engine for one reconcile: each image is looked up, and pulled when missing, once,
-/// however many containers want it at the same time. A failed pull is remembered as its reason, never thrown.
+/// however many containers want it at the same time, with the credentials registered for its repository if any (held
+/// for that pull only). A failed pull is remembered as its reason (the registry's own words), never thrown.
 /// </summary>
-public sealed class ImagePuller(IDockerClient docker)
+public sealed class ImagePuller(IDockerClient docker, IPullCredentials credentials)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<string?>>> _images = new(StringComparer.Ordinal);
 
@@ -25,11 +26,12 @@ public sealed class ImagePuller(IDockerClient docker)
 
         var reference = ImageReference.Parse(image);
         var errors = new PullErrors();
+        var credential = await credentials.ForAsync(image, cancellationToken).ConfigureAwait(false);
         try
         {
             await docker.Images.CreateImageAsync(
                 new ImagesCreateParameters { FromImage = reference.Repository, Tag = reference.Tag },
-                authConfig: null,
+                credential is null ? null : new AuthConfig { Username = credential.Username, Password = credential.Password, ServerAddress = credential.ServerAddress },
                 errors,
                 cancellationToken).ConfigureAwait(false);
         }

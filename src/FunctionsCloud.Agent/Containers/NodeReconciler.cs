@@ -13,7 +13,7 @@ public sealed partial class NodeReconciler(IDockerClient docker, ContainerAction
 {
     /// <exception cref="DockerApiException">The engine refused to list the node's containers (nothing was changed).</exception>
     /// <exception cref="HttpRequestException">No engine answers (nothing was changed).</exception>
-    public async Task ReconcileAsync(Guid nodeUuid, IReadOnlyList<DesiredContainer> desired, CancellationToken cancellationToken)
+    public async Task ReconcileAsync(Guid nodeUuid, IReadOnlyList<DesiredContainer> desired, IPullCredentials pullCredentials, CancellationToken cancellationToken)
     {
         var existing = await ManagedContainer.ListAsync(docker, nodeUuid, cancellationToken).ConfigureAwait(false);
         var plan = ReconcilePlan.Make(desired, existing);
@@ -21,7 +21,7 @@ public sealed partial class NodeReconciler(IDockerClient docker, ContainerAction
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(plan.Removals, options, async (container, ct) => await RemoveAsync(nodeUuid, container, ct).ConfigureAwait(false))
             .ConfigureAwait(false);
-        var images = new ImagePuller(docker);
+        var images = new ImagePuller(docker, pullCredentials);
         await Parallel.ForEachAsync(plan.Steps, options, async (step, ct) => await RunAsync(nodeUuid, step, images, ct).ConfigureAwait(false))
             .ConfigureAwait(false);
         progress.Carried(desired.Select(d => (d.Uuid, d.Intent)));

@@ -14,6 +14,7 @@ public sealed class ControlPlaneClient
     private readonly Uri _heartbeatUri;
     private readonly Uri _rotateUri;
     private readonly Uri _containersUri;
+    private readonly Uri _registryCredentialUri;
 
     /// <param name="http">The client to send with (its base address is not used).</param>
     /// <param name="apiUrl">The control plane's base URL; a path in it (e.g. behind a proxy) is kept.</param>
@@ -26,6 +27,7 @@ public sealed class ControlPlaneClient
         _heartbeatUri = new Uri(root + AgentRoutes.Heartbeat, UriKind.Absolute);
         _rotateUri = new Uri(root + AgentRoutes.RotateSecret, UriKind.Absolute);
         _containersUri = new Uri(root + AgentRoutes.DesiredContainers, UriKind.Absolute);
+        _registryCredentialUri = new Uri(root + AgentRoutes.RegistryCredential, UriKind.Absolute);
     }
 
     public Task<AgentRegistrationResponse> RegisterAsync(AgentRegistrationRequest request, CancellationToken cancellationToken) =>
@@ -40,6 +42,10 @@ public sealed class ControlPlaneClient
     /// <summary>Every container the node should have, at the node's current desired-state generation.</summary>
     public Task<DesiredContainers> GetDesiredContainersAsync(string nodeSecret, CancellationToken cancellationToken) =>
         SendAsync<DesiredContainers>(HttpMethod.Get, _containersUri, body: null, nodeSecret, cancellationToken);
+
+    /// <summary>The credentials for one image the node must pull; a 404 (<see cref="ControlPlaneException.IsNotFound"/>) when none are registered.</summary>
+    public Task<RegistryCredential> GetRegistryCredentialAsync(string nodeSecret, string image, CancellationToken cancellationToken) =>
+        SendAsync<RegistryCredential>(HttpMethod.Post, _registryCredentialUri, new RegistryCredentialRequest(image), nodeSecret, cancellationToken);
 
     private async Task<TResponse> SendAsync<TResponse>(HttpMethod method, Uri uri, object? body, string? bearer, CancellationToken cancellationToken)
     {

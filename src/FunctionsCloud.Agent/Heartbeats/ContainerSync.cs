@@ -63,7 +63,8 @@ public sealed partial class ContainerSync(ControlPlaneClient controlPlane, INode
         try
         {
             var desired = await controlPlane.GetDesiredContainersAsync(identity.NodeSecret, cancellationToken).ConfigureAwait(false);
-            await containers.ReconcileAsync(identity.Uuid, desired.Containers ?? [], cancellationToken).ConfigureAwait(false);
+            var pullCredentials = new ControlPlanePullCredentials(controlPlane, identity.NodeSecret, logger);
+            await containers.ReconcileAsync(identity.Uuid, desired.Containers ?? [], pullCredentials, cancellationToken).ConfigureAwait(false);
             ReconciledGeneration = desired.Generation;
             LogReconciled(logger, identity.Uuid, desired.Generation, desired.Containers?.Count ?? 0);
         }

@@ -8,4 +8,5 @@ public static class AgentRoutes
     public const string Heartbeat = "/api/agent/v1/heartbeat/";
     public const string RotateSecret = "/api/agent/v1/rotate/";
     public const string DesiredContainers = "/api/agent/v1/containers/";
+    public const string RegistryCredential = "/api/agent/v1/registry-credential/";
 }

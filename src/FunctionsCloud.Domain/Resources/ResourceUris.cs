@@ -7,6 +7,7 @@ public static class ResourceUris
     public const string Audit = "/api/audit/v1";
     public const string App = "/api/app/v1";
     public const string Account = "/api/account/v1";
+    public const string Repo = "/api/repo/v1";
 
     public static string Provider(string name) => $"{Infra}/provider/{name}/";
     public static string ProviderAccount(string provider) => $"{Infra}/provider/{provider}/account/";
@@ -18,6 +19,8 @@ public static class ResourceUris
     public static string Service(Guid uuid) => $"{App}/service/{uuid:D}/";
     public static string Container(Guid uuid) => $"{App}/container/{uuid:D}/";
     public static string Action(Guid uuid) => $"{Audit}/action/{uuid:D}/";
+    /// <summary>Repositories are addressed by their name, slashes and all (registry.example.com/team/app).</summary>
+    public static string Repository(string name) => $"{Repo}/repository/{name}/";
     public static string Event(Guid uuid) => $"{Audit}/event/{uuid:D}/";
     public static string RegistrationToken(Guid uuid) => $"{Infra}/token/{uuid:D}/";
     public static string ApiKey(Guid uuid) => $"{Account}/apikey/{uuid:D}/";

@@ -35,6 +35,13 @@ public static partial class ImageReference
         return name[(name.LastIndexOf('/') + 1)..];
     }
 
+    /// <summary>The name part of a valid reference, registry and path, without tag or digest; null when it is not one.</summary>
+    public static string? NameOf(string reference)
+    {
+        var match = Check(reference) is null ? Reference().Match(reference) : null;
+        return match?.Groups["name"].Value;
+    }
+
     private static string Shorten(string value) => value.Length <= 80 ? value : value[..80] + "...";
 
     // After github.com/distribution/reference's grammar: path components are [a-z0-9]+ joined by '.', '_', '__' or '-'s;

@@ -8,7 +8,7 @@ namespace FunctionsCloud.Functions.Authorization;
 
 /// <summary>
 /// The role each API function needs, in one place, by function name: reads need read-only, operations operator, and
-/// keys, tokens, triggers and provider accounts admin. A function called with a key and missing here is refused (and
+/// keys, tokens, triggers, provider accounts and repositories admin. A function called with a key and missing here is refused (and
 /// the route-by-role test fails first).
 /// </summary>
 public static class RouteRoles
@@ -38,6 +38,8 @@ public static class RouteRoles
         ["GetTrigger"] = Role.ReadOnly,
         ["ListRegistrationTokens"] = Role.ReadOnly,
         ["GetRegistrationToken"] = Role.ReadOnly,
+        ["ListRepositories"] = Role.ReadOnly,
+        ["GetRepository"] = Role.ReadOnly,
         ["GetProviderAccount"] = Role.ReadOnly,
         ["ListApiKeys"] = Role.ReadOnly,
         ["ContainerLogs"] = Role.ReadOnly,
@@ -73,6 +75,9 @@ public static class RouteRoles
         ["RevokeRegistrationToken"] = Role.Admin,
         ["LinkProviderAccount"] = Role.Admin,
         ["UnlinkProviderAccount"] = Role.Admin,
+        ["RegisterRepository"] = Role.Admin,
+        ["ChangeRepository"] = Role.Admin,
+        ["ForgetRepository"] = Role.Admin,
         ["CreateApiKey"] = Role.Admin,
         ["RevokeApiKey"] = Role.Admin,
     }.ToFrozenDictionary();

@@ -2,6 +2,7 @@ using Azure.Storage.Blobs;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using FunctionsCloud.Storage.Accounts;
+using FunctionsCloud.Storage.Repositories;
 using FunctionsCloud.Storage.Actions;
 using FunctionsCloud.Storage.ApiKeys;
 using FunctionsCloud.Storage.Commands;
@@ -46,6 +47,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IEventStore, EventStore>();
         services.TryAddSingleton<IRegistrationTokenStore, RegistrationTokenStore>();
         services.TryAddSingleton<IProviderAccountStore, ProviderAccountStore>();
+        services.TryAddSingleton<IRepositoryStore, RepositoryStore>();
         services.TryAddSingleton<IServiceStore, ServiceStore>();
         services.TryAddSingleton<IContainerStore, ContainerStore>();
         services.AddTriggerStores();

@@ -11,6 +11,7 @@ internal sealed class StorageTables(StorageClients clients, TableNames names)
     public StorageTable Events { get; } = new(clients.Tables.GetTableClient(names.Events));
     public StorageTable RegistrationTokens { get; } = new(clients.Tables.GetTableClient(names.RegistrationTokens));
     public StorageTable ProviderAccounts { get; } = new(clients.Tables.GetTableClient(names.ProviderAccounts));
+    public StorageTable Repositories { get; } = new(clients.Tables.GetTableClient(names.Repositories));
     public StorageTable Services { get; } = new(clients.Tables.GetTableClient(names.Services));
     public StorageTable Containers { get; } = new(clients.Tables.GetTableClient(names.Containers));
     public StorageTable Triggers { get; } = new(clients.Tables.GetTableClient(names.Triggers));

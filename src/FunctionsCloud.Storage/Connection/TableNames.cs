@@ -30,6 +30,7 @@ public sealed record TableNames
     public string Events => Prefix + "Events";
     public string RegistrationTokens => Prefix + "RegistrationTokens";
     public string ProviderAccounts => Prefix + "ProviderAccounts";
+    public string Repositories => Prefix + "Repositories";
     public string Services => Prefix + "Services";
     public string Containers => Prefix + "Containers";
     public string Triggers => Prefix + "Triggers";

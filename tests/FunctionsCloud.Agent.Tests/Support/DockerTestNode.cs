@@ -57,7 +57,7 @@ public sealed class DockerTestNode : IAsyncDisposable
         return node;
     }
 
-    public Task ReconcileAsync(params DesiredContainer[] desired) => Containers.ReconcileAsync(Uuid, desired, CancellationToken.None);
+    public Task ReconcileAsync(params DesiredContainer[] desired) => Containers.ReconcileAsync(Uuid, desired, NoPullCredentials.Instance, CancellationToken.None);
 
     public async Task<IReadOnlyList<ReportedContainer>> ReportAsync()
     {

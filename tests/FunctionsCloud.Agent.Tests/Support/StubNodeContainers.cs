@@ -32,7 +32,7 @@ public sealed class StubNodeContainers(IReadOnlyList<ReportedContainer>? report 
 
     public Task<IReadOnlyList<ReportedContainer>?> ReportAsync(Guid nodeUuid, CancellationToken cancellationToken) => Task.FromResult(Report);
 
-    public async Task ReconcileAsync(Guid nodeUuid, IReadOnlyList<DesiredContainer> desired, CancellationToken cancellationToken)
+    public async Task ReconcileAsync(Guid nodeUuid, IReadOnlyList<DesiredContainer> desired, IPullCredentials pullCredentials, CancellationToken cancellationToken)
     {
         lock (_reconciles)
         {

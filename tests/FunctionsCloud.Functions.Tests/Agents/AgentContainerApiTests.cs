@@ -39,10 +39,10 @@ public sealed class AgentContainerApiTests : IAsyncLifetime
     {
         var node = await _app.RegisterNodeAsync();
         var other = await _app.RegisterNodeAsync();
-        var running = Row(node, 1);
-        var stopped = Row(node, 2, ContainerDesire.Stopped);
-        var removed = Row(node, 3, ContainerDesire.Removed, ContainerState.Terminating);
-        await Containers.CreateManyAsync([running, stopped, removed, Row(other, 4)]);
+        var running = ContainerRows.Of(node, 1);
+        var stopped = ContainerRows.Of(node, 2, ContainerDesire.Stopped);
+        var removed = ContainerRows.Of(node, 3, ContainerDesire.Removed, ContainerState.Terminating);
+        await Containers.CreateManyAsync([running, stopped, removed, ContainerRows.Of(other, 4)]);
 
         var desired = await FetchAsync(node);
 
@@ -68,7 +68,7 @@ public sealed class AgentContainerApiTests : IAsyncLifetime
     public async Task A_heartbeat_reporting_a_container_running_makes_it_running_and_the_same_report_is_not_applied_twice()
     {
         var node = await _app.RegisterNodeAsync();
-        var container = Row(node, 1);
+        var container = ContainerRows.Of(node, 1);
         await Containers.CreateManyAsync([container]);
         IReadOnlyList<ReportedContainer> report =
             [new(container.Uuid, 1, ReportedStates.Running, DockerId: "0123abcd", PrivateIp: "172.17.0.5", Ports: [new BoundPort("tcp", 80, 32768)])];
@@ -94,7 +94,7 @@ public sealed class AgentContainerApiTests : IAsyncLifetime
     public async Task A_bad_report_is_a_400_naming_the_field_and_changes_nothing()
     {
         var node = await _app.RegisterNodeAsync();
-        var container = Row(node, 1);
+        var container = ContainerRows.Of(node, 1);
         await Containers.CreateManyAsync([container]);
 
         var response = await PostAsync(_agent, AgentRoutes.Heartbeat, node.NodeSecret, JsonContent.Create(
@@ -125,24 +125,5 @@ public sealed class AgentContainerApiTests : IAsyncLifetime
         if (secret is not null)
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secret);
         return await _agent.SendAsync(request);
-    }
-
-    private static Container Row(RegisteredAgent node, int number, ContainerDesire desired = ContainerDesire.Running, ContainerState state = ContainerState.Starting)
-    {
-        var row = new Container
-        {
-            Uuid = Guid.NewGuid(),
-            Namespace = node.Namespace,
-            ServiceUuid = Guid.NewGuid(),
-            ServiceName = "web",
-            Number = number,
-            NodeUuid = node.NodeUuid,
-            Desired = desired,
-            CreatedDatetime = DateTimeOffset.UtcNow,
-            Spec = new ContainerSpec("functionscloud/busybox:latest", null, null, null, [], [new ContainerPort("tcp", 80, null, true)], [], null, null,
-                Autorestart.OnFailure, Autodestroy.Off),
-        };
-        row.Restore(state);
-        return row;
     }
 }

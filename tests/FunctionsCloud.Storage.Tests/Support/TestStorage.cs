@@ -5,6 +5,7 @@ using FunctionsCloud.Storage.ApiKeys;
 using FunctionsCloud.Storage.Connection;
 using FunctionsCloud.Storage.Events;
 using FunctionsCloud.Storage.Liveness;
+using FunctionsCloud.Storage.Repositories;
 using FunctionsCloud.Storage.NodeClusters;
 using FunctionsCloud.Storage.Nodes;
 using FunctionsCloud.Testing;
@@ -31,6 +32,7 @@ internal sealed class TestStorage
         ApiKeys = new ApiKeyStore(Tables);
         Liveness = new LivenessStore(Tables, new LivenessShards(LivenessShards.Default));
         Events = new EventStore(Tables);
+        Repositories = new RepositoryStore(Tables);
     }
 
     public StorageClients Clients { get; }
@@ -42,6 +44,7 @@ internal sealed class TestStorage
     public IApiKeyStore ApiKeys { get; }
     public ILivenessStore Liveness { get; }
     public IEventStore Events { get; }
+    public IRepositoryStore Repositories { get; }
 
     /// <summary>A client on the same table that bypasses the stores, to look at rows as stored.</summary>
     public TableClient Raw(string tableName) => Clients.Tables.GetTableClient(tableName);

@@ -21,6 +21,8 @@ public static class BadInputRoutes
         ["ListNodes"] = Read, ["GetNode"] = Read, ["PatchNode"] = Write, ["TerminateNode"] = Operation, ["HealthCheckNode"] = Operation,
         ["ListRegistrationTokens"] = Read, ["GetRegistrationToken"] = Read, ["CreateRegistrationToken"] = Write,
         ["RevokeRegistrationToken"] = Operation,
+        ["ListRepositories"] = Read, ["GetRepository"] = Read, ["RegisterRepository"] = Write, ["ChangeRepository"] = Write,
+        ["ForgetRepository"] = Operation,
         ["ListApiKeys"] = Read, ["CreateApiKey"] = Write, ["RevokeApiKey"] = Operation,
         ["ListServices"] = Read, ["GetService"] = Read, ["CreateService"] = Write, ["PatchService"] = Write,
         ["StartService"] = Operation, ["StopService"] = Operation, ["RedeployService"] = Operation, ["ScaleService"] = Operation,
@@ -34,6 +36,7 @@ public static class BadInputRoutes
         ["ContainerLogs"] = Read, ["ServiceLogs"] = Read, ["ActionLogs"] = Read,
         ["RegisterAgent"] = new(RouteCaller.Agent, RouteBody.Json), ["AgentHeartbeat"] = new(RouteCaller.Agent, RouteBody.Json),
         ["RotateNodeSecret"] = new(RouteCaller.Agent, RouteBody.None), ["AgentDesiredContainers"] = new(RouteCaller.Agent, RouteBody.None),
+        ["AgentRegistryCredential"] = new(RouteCaller.Agent, RouteBody.Json),
         ["AgentInstallScript"] = Download, ["AgentBuild"] = Download, ["WebDashboard"] = Download,
     };
 

@@ -50,7 +50,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
     /// <summary>Starts the local host on a free port, with the test settings and <paramref name="extra"/> on top.</summary>
     public static async Task<LocalHostProcess> StartAsync(IReadOnlyDictionary<string, string?>? extra = null)
     {
-        var host = new LocalHostProcess(TestAppSettings.New(FreePort()), extra);
+        var host = new LocalHostProcess(TestAppSettings.New(LoopbackPort.Free()), extra);
         await host.StartAgainAsync();
         return host;
     }
@@ -187,13 +187,6 @@ public sealed class LocalHostProcess : IAsyncDisposable
             if (!_logClosed)
                 _log.WriteLine(line);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>Stops the host as Ctrl+C does (its agents and their containers go with it).</summary>
