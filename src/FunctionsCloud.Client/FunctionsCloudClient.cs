@@ -71,15 +71,25 @@ public sealed class FunctionsCloudClient
         TriggersOf(serviceUri).CreateAsync(request, ClientJson.Default.CreateTriggerRequest, cancellationToken);
 
     /// <summary>Reads the action every <paramref name="interval"/> until it has ended, telling <paramref name="progress"/> each look.</summary>
-    public async Task<AuditAction> WaitForActionAsync(string actionUri, TimeSpan interval, Action<AuditAction>? progress = null, CancellationToken cancellationToken = default)
+    /// <param name="progress">Told the action and its log at each look (the log is read only when this is given).</param>
+    public async Task<AuditAction> WaitForActionAsync(
+        string actionUri, TimeSpan interval, Action<AuditAction, string>? progress = null, CancellationToken cancellationToken = default)
     {
         while (true)
         {
             var action = await Actions.GetAsync(actionUri, cancellationToken);
-            progress?.Invoke(action);
+            if (progress is not null)
+                progress(action, await ActionLogAsync(actionUri, cancellationToken));
             if (action.HasEnded)
                 return action;
             await Task.Delay(interval, cancellationToken);
         }
+    }
+
+    /// <summary>An action's log as text, a line per message (<c>.../action/&lt;uuid&gt;/logs/</c>).</summary>
+    public async Task<string> ActionLogAsync(string actionUri, CancellationToken cancellationToken = default)
+    {
+        var messages = await Logs.ReadAsync(actionUri, new LogQuery(), cancellationToken);
+        return string.Concat(messages.Select(m => m.Log + "\n"));
     }
 }

@@ -136,6 +136,16 @@ public sealed class FunctionsCloudTestHost : IAsyncDisposable
     public static string ActionUri(HttpResponseMessage response) =>
         response.Headers.GetValues("X-DockerCloud-Action-URI").Single();
 
+    /// <summary>An action's log as text, one line per message, as <c>.../action/&lt;uuid&gt;/logs/</c> answers it (actions carry no log field).</summary>
+    public async Task<string> ActionLogAsync(string actionUri)
+    {
+        var messages = (await Client.GetFromJsonAsync<JsonArray>(actionUri.TrimEnd('/') + "/logs/"))!;
+        return string.Join('\n', messages.Select(m => (string?)m?["log"]));
+    }
+
+    /// <summary>The log of an action given as its JSON.</summary>
+    public Task<string> ActionLogAsync(JsonObject action) => ActionLogAsync((string)action["resource_uri"]!);
+
     public async Task<JsonObject> GetJsonAsync(string uri) => (await Client.GetFromJsonAsync<JsonObject>(uri))!;
 
     public static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement;

@@ -8,17 +8,31 @@ namespace FunctionsCloud.Agent.Containers;
 /// <param name="stopGrace">How long a container may take to exit on SIGTERM before the engine kills it.</param>
 public sealed class ContainerActions(IDockerClient docker, TimeSpan stopGrace)
 {
-    /// <summary>Creates the container (its image must be present) and starts it when it is to run; returns its id.</summary>
-    public async Task<string> CreateAsync(Guid nodeUuid, DesiredContainer desired, CancellationToken cancellationToken)
+    public ContainerVolumes Volumes { get; } = new(docker);
+
+    /// <summary>
+    /// Creates the container (its image must be present) with its volumes, and starts it when it is to run.
+    /// Named volumes of the container's other volume sets go (reuse_volumes=false).
+    /// </summary>
+    /// <returns>Null when done; else why the container cannot be made (a volumes_from service with no container here).</returns>
+    public async Task<string?> CreateAsync(Guid nodeUuid, DesiredContainer desired, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(desired);
-        var created = await docker.Containers.CreateContainerAsync(ContainerCreation.Parameters(nodeUuid, desired), cancellationToken).ConfigureAwait(false);
+        var (volumesFrom, problem) = await Volumes.VolumesFromAsync(desired, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var mounts = await Volumes.PrepareAsync(nodeUuid, desired, cancellationToken).ConfigureAwait(false);
+        var created = await docker.Containers.CreateContainerAsync(ContainerCreation.Parameters(nodeUuid, desired, mounts, volumesFrom), cancellationToken).ConfigureAwait(false);
+        await Volumes.RemoveAsync(nodeUuid, desired.Uuid, keep: desired.VolumeSet, cancellationToken).ConfigureAwait(false);
         if (desired.Running)
         {
             await StartAsync(created.ID, cancellationToken).ConfigureAwait(false);
         }
 
-        return created.ID;
+        return null;
     }
 
     public Task StartAsync(string id, CancellationToken cancellationToken) =>

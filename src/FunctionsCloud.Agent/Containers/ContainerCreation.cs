@@ -1,5 +1,7 @@
 using Docker.DotNet.Models;
 using FunctionsCloud.Domain.Agents;
+using FunctionsCloud.Domain.Services;
+using FunctionsCloud.Domain.States;
 using ContainerSpec = FunctionsCloud.Domain.Containers.ContainerSpec;
 
 namespace FunctionsCloud.Agent.Containers;
@@ -9,7 +11,9 @@ public static class ContainerCreation
 {
     private const long BytesPerMb = 1024L * 1024;
 
-    public static CreateContainerParameters Parameters(Guid nodeUuid, DesiredContainer desired)
+    /// <param name="mounts">The container's named volumes and host paths (<see cref="ContainerVolumes.PrepareAsync"/>).</param>
+    /// <param name="volumesFrom">The engine's ids of the containers whose volumes it mounts.</param>
+    public static CreateContainerParameters Parameters(Guid nodeUuid, DesiredContainer desired, IList<Mount>? mounts = null, IList<string>? volumesFrom = null)
     {
         ArgumentNullException.ThrowIfNull(desired);
         var spec = desired.Spec;
@@ -25,12 +29,18 @@ public static class ContainerCreation
             Entrypoint = NullWhenEmpty(spec.Entrypoint),
             WorkingDir = string.IsNullOrWhiteSpace(spec.WorkingDir) ? null : spec.WorkingDir,
             ExposedPorts = PortMappings.Exposed(ports),
-            HostConfig = HostConfig(spec),
+            HostConfig = HostConfig(spec, mounts ?? [], volumesFrom ?? []),
         };
     }
 
-    private static HostConfig HostConfig(ContainerSpec spec) => new()
+    private static HostConfig HostConfig(ContainerSpec spec, IList<Mount> mounts, IList<string> volumesFrom) => new()
     {
+        Privileged = spec.Privileged,
+        NetworkMode = ApiNames.Of(spec.Net),
+        // The engine's default is a namespace of the container's own, which it names by leaving the mode empty.
+        PidMode = spec.Pid == PidMode.Host ? "host" : null,
+        Mounts = mounts.Count > 0 ? mounts : null,
+        VolumesFrom = volumesFrom.Count > 0 ? volumesFrom : null,
         PortBindings = PortMappings.Bindings(spec.Ports ?? []),
         ExtraHosts = [.. (spec.ExtraHosts ?? []).Select(h => $"{h.Name}:{h.Address}")],
         Memory = spec.MemoryMb is { } mb and > 0 ? mb * BytesPerMb : 0,

@@ -6,7 +6,7 @@ namespace FunctionsCloud.Agent.Containers;
 
 /// <summary>
 /// Brings the containers labelled as a node's in line with its desired list: removes the undesired first (freeing
-/// their ports), then works the desired ones in parallel (bounded), each on its own: a container that cannot be
+/// their ports), then works the desired ones in parallel (bounded; those mounting another service's volumes last), each on its own: a container that cannot be
 /// pulled, created or started is recorded as failed and the others go on.
 /// </summary>
 public sealed partial class NodeReconciler(IDockerClient docker, ContainerActions actions, ReconcileProgress progress, int parallelism, ILogger logger)
@@ -19,19 +19,30 @@ public sealed partial class NodeReconciler(IDockerClient docker, ContainerAction
         var plan = ReconcilePlan.Make(desired, existing);
         progress.Restart();
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(plan.Removals, options, async (container, ct) => await RemoveAsync(nodeUuid, container, ct).ConfigureAwait(false))
+        var wanted = desired.Select(d => d.Uuid).ToHashSet();
+        await Parallel.ForEachAsync(plan.Removals, options, async (container, ct) => await RemoveAsync(nodeUuid, container, wanted, ct).ConfigureAwait(false))
             .ConfigureAwait(false);
         var images = new ImagePuller(docker, pullCredentials);
-        await Parallel.ForEachAsync(plan.Steps, options, async (step, ct) => await RunAsync(nodeUuid, step, images, ct).ConfigureAwait(false))
-            .ConfigureAwait(false);
+        // Containers that mount another service's volumes come after the others, which may be the ones they mount.
+        foreach (var phase in plan.Steps.GroupBy(s => s.Desired.Spec.Bindings?.Any(b => b.VolumesFrom is not null) == true).OrderBy(g => g.Key))
+        {
+            await Parallel.ForEachAsync(phase, options, async (step, ct) => await RunAsync(nodeUuid, step, images, ct).ConfigureAwait(false))
+                .ConfigureAwait(false);
+        }
         progress.Carried(desired.Select(d => (d.Uuid, d.Intent)));
     }
 
-    private async Task RemoveAsync(Guid nodeUuid, ManagedContainer container, CancellationToken cancellationToken)
+    private async Task RemoveAsync(Guid nodeUuid, ManagedContainer container, IReadOnlySet<Guid> wanted, CancellationToken cancellationToken)
     {
         try
         {
             await actions.StopAndRemoveAsync(container, cancellationToken).ConfigureAwait(false);
+            // A container that leaves the node (terminated, or moved elsewhere) takes its named volumes with it.
+            if (container.Uuid is { } uuid && !wanted.Contains(uuid))
+            {
+                await actions.Volumes.RemoveAsync(nodeUuid, uuid, keep: null, cancellationToken).ConfigureAwait(false);
+            }
+
             LogRemoved(logger, nodeUuid, container.Id, container.Uuid);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
@@ -92,8 +103,7 @@ public sealed partial class NodeReconciler(IDockerClient docker, ContainerAction
                     await actions.StopAndRemoveAsync(old, cancellationToken).ConfigureAwait(false);
                 }
 
-                await actions.CreateAsync(nodeUuid, step.Desired, cancellationToken).ConfigureAwait(false);
-                return null;
+                return await actions.CreateAsync(nodeUuid, step.Desired, cancellationToken).ConfigureAwait(false);
         }
     }
 

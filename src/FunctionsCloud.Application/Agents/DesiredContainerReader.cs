@@ -24,5 +24,5 @@ public sealed class DesiredContainerReader(ILivenessStore liveness, IContainerSt
     }
 
     private static DesiredContainer Desired(Container container) =>
-        new(container.Uuid, container.Name, container.ServiceUuid, container.Desired == ContainerDesire.Running, container.Revision, container.Spec, container.Intent);
+        new(container.Uuid, container.Name, container.ServiceUuid, container.Desired == ContainerDesire.Running, container.Revision, container.Spec, container.Intent, container.VolumeSet);
 }

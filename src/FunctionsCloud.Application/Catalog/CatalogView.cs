@@ -25,6 +25,12 @@ public sealed class CatalogView(ProviderCatalog catalog, NodeProviderRegistry pr
 
     public IEnumerable<NodeTypeResource> NodeTypes(ProviderAvailability availability) => catalog.NodeTypes.Select(t => ToResource(t, availability));
 
+    public IEnumerable<AvailabilityZoneResource> AvailabilityZones(ProviderAvailability availability) =>
+        catalog.Regions.SelectMany(r => r.AvailabilityZones.Select(z => ToResource(r, z, availability)));
+
+    public AvailabilityZoneResource? FindAvailabilityZone(string provider, string name, ProviderAvailability availability) =>
+        AvailabilityZones(availability).FirstOrDefault(z => z.Provider == Provider(provider) && z.Name == name);
+
     public ProviderResource? FindProvider(string name, ProviderAvailability availability) =>
         catalog.FindProvider(name) is { } p ? ToResource(p, availability) : null;
 
@@ -44,6 +50,9 @@ public sealed class CatalogView(ProviderCatalog catalog, NodeProviderRegistry pr
         r.AvailabilityZones.Select(z => AvailabilityZone(r.Provider, z)).ToList(),
         availability.IsAvailable(r.Provider));
 
+    private static AvailabilityZoneResource ToResource(Region r, string zone, ProviderAvailability availability) => new(
+        zone, AvailabilityZone(r.Provider, zone), Region(r.Provider, r.Name), Provider(r.Provider), availability.IsAvailable(r.Provider));
+
     private NodeTypeResource ToResource(NodeType t, ProviderAvailability availability) => new(
         t.Name, t.Label, NodeType(t.Provider, t.Name), Provider(t.Provider),
         t.Regions.Select(r => Region(t.Provider, r)).ToList(),
@@ -61,6 +70,15 @@ public sealed class CatalogView(ProviderCatalog catalog, NodeProviderRegistry pr
         ["name"] = r => r.Name,
         ["provider"] = r => r.Provider,
         ["available"] = r => r.Available ? "true" : "false",
+    };
+
+    /// <summary>Docker Cloud's clients filter zones by region, as its resource URI.</summary>
+    public static readonly IReadOnlyDictionary<string, Func<AvailabilityZoneResource, string?>> AvailabilityZoneFields = new Dictionary<string, Func<AvailabilityZoneResource, string?>>
+    {
+        ["name"] = z => z.Name,
+        ["region"] = z => z.Region,
+        ["provider"] = z => z.Provider,
+        ["available"] = z => z.Available ? "true" : "false",
     };
 
     public static readonly IReadOnlyDictionary<string, Func<NodeTypeResource, string?>> NodeTypeFields = new Dictionary<string, Func<NodeTypeResource, string?>>

@@ -7,7 +7,7 @@ using Uris = FunctionsCloud.Domain.Resources.ResourceUris;
 namespace FunctionsCloud.Application.Containers;
 
 /// <summary>
-/// A container in Docker Cloud's shape: the runtime fields it was deployed with (its spec, link variables included),
+/// A container in Docker Cloud's shape: the runtime fields it was deployed with (its spec: container_envvars the service's own, calculated_envvars with link variables and the injected ones),
 /// where it runs, and what its node's agent last reported (state, exit code, address, bound ports, Docker id).
 /// </summary>
 public sealed record ContainerResource(
@@ -27,11 +27,16 @@ public sealed record ContainerResource(
     string? Entrypoint,
     string? WorkingDir,
     IReadOnlyList<ContainerPort> ContainerPorts,
-    IReadOnlyList<EnvironmentVariable> ContainerEnvvars,
+    IReadOnlyList<EnvironmentVariableResource> ContainerEnvvars,
+    IReadOnlyList<EnvironmentVariableResource> CalculatedEnvvars,
     long? Memory,
     long? CpuShares,
     string Autorestart,
     string Autodestroy,
+    bool Privileged,
+    string Net,
+    string Pid,
+    IReadOnlyList<BindingResource> Bindings,
     DateTimeOffset? StartedDatetime,
     DateTimeOffset? StoppedDatetime,
     DateTimeOffset? DeployedDatetime,
@@ -44,8 +49,9 @@ public sealed record ContainerResource(
             container.Uuid, Uris.Container(container.Uuid), container.Name, Uris.Node(container.NodeUuid), Uris.Service(container.ServiceUuid),
             ApiNames.Of(container.State), container.ExitCode, container.ExitCodeMsg, container.PrivateIp, PublicDns: null, container.DockerId,
             spec.Image, ServiceResource.Command(spec.Command), ServiceResource.Command(spec.Entrypoint), spec.WorkingDir,
-            spec.Ports.Select(p => Bound(p, container.Ports)).ToList(), spec.Environment, spec.MemoryMb, spec.CpuShares,
-            ApiNames.Of(spec.Autorestart), ApiNames.Of(spec.Autodestroy),
+            spec.Ports.Select(p => Bound(p, container.Ports)).ToList(), EnvironmentVariableResource.From(spec.UserEnvironment), EnvironmentVariableResource.Calculated(spec.Environment ?? []),
+            spec.MemoryMb, spec.CpuShares, ApiNames.Of(spec.Autorestart), ApiNames.Of(spec.Autodestroy),
+            spec.Privileged, ApiNames.Of(spec.Net), ApiNames.Of(spec.Pid), BindingResource.From(spec.Bindings),
             container.StartedDatetime, container.StoppedDatetime, container.CreatedDatetime, container.DestroyedDatetime);
     }
 

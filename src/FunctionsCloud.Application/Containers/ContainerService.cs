@@ -38,10 +38,11 @@ public sealed class ContainerService(IContainerStore containers, ServiceOperatio
         OperateAsync(caller, info, uuid, ServiceOperationKind.StopContainer, durable, cancellationToken,
             c => c.State is ContainerState.Running or ContainerState.Starting ? null : "only a Running or Starting container can be stopped.");
 
+    /// <param name="reuseVolumes">False gives the new container new, empty named volumes (Docker Cloud's reuse_volumes).</param>
     public Task<(ContainerResource Container, ActionRecord Action)> RedeployAsync(
-        Caller caller, RequestInfo info, Guid uuid, DurableTaskClient durable, CancellationToken cancellationToken) =>
+        Caller caller, RequestInfo info, Guid uuid, DurableTaskClient durable, CancellationToken cancellationToken, bool reuseVolumes = true) =>
         OperateAsync(caller, info, uuid, ServiceOperationKind.RedeployContainer, durable, cancellationToken,
-            c => c.IsLive ? null : "it cannot be redeployed.");
+            c => c.IsLive ? null : "it cannot be redeployed.", s => s.FreshVolumes = !reuseVolumes);
 
     /// <summary>Terminates the container and lowers its service's target by one, so that no scale brings it back.</summary>
     public Task<(ContainerResource Container, ActionRecord Action)> TerminateAsync(
@@ -52,12 +53,16 @@ public sealed class ContainerService(IContainerStore containers, ServiceOperatio
     /// <param name="refusal">Why the container, as it is, cannot undergo the operation; null when it can.</param>
     private async Task<(ContainerResource Container, ActionRecord Action)> OperateAsync(
         Caller caller, RequestInfo info, Guid uuid, ServiceOperationKind kind, DurableTaskClient durable, CancellationToken cancellationToken,
-        Func<Container, string?> refusal)
+        Func<Container, string?> refusal, Action<Service>? also = null)
     {
         var container = await LoadAsync(caller, uuid, cancellationToken);
         if (refusal(container) is { } reason)
             throw new ResourceConflictException($"The container is {ApiNames.Of(container.State)}; {reason}");
-        var (_, action) = await operations.StartAsync(caller, info, container.ServiceUuid, kind, s => Prepare(s, kind), durable, uuid, cancellationToken: cancellationToken);
+        var (_, action) = await operations.StartAsync(caller, info, container.ServiceUuid, kind, s =>
+        {
+            Prepare(s, kind);
+            also?.Invoke(s);
+        }, durable, uuid, cancellationToken: cancellationToken);
         return (ContainerResource.From(container), action);
     }
 

@@ -42,6 +42,13 @@ public sealed class NodeService(
         return await GetAsync(caller, uuid, cancellationToken);
     }
 
+    /// <summary>Docker Cloud's engine upgrade: refused with who upgrades this node's engine instead (<see cref="EngineUpgrade"/>).</summary>
+    public async Task<NodeResource> UpgradeDockerAsync(Caller caller, Guid uuid, CancellationToken cancellationToken)
+    {
+        var node = await LoadAsync(caller, uuid, cancellationToken);
+        throw new ResourceConflictException($"The node's Docker engine is not upgraded here: {EngineUpgrade.Refusal(node)}");
+    }
+
     /// <summary>
     /// Nickname and tags change at once, unless an operation is in flight on the node or its cluster (which may be
     /// terminating it): then 409 naming that action, as for clusters and services, whatever the request changes.

@@ -19,6 +19,8 @@ public static class OperationActions
         User = caller.User,
         ApiKeyLabel = caller.KeyLabel,
         Ip = request.Ip,
+        UserAgent = ActionBody.Cut(request.UserAgent, ActionBody.MaxUserAgentLength),
+        Body = ActionBody.Redact(request.Body),
         StartDate = at,
         CanBeCanceled = canBeCanceled,
         IsUserAction = isUserAction,

@@ -128,10 +128,12 @@ public sealed class ServiceSteps(
     private async Task RedeployAsync(StepRun run, IReadOnlyList<RedeployTarget> targets, CancellationToken cancellationToken)
     {
         var spec = await specs.BuildAsync(run.Service, cancellationToken);
+        // Asked for in the write that gave this operation its slot (reuse_volumes=false).
+        var freshVolumes = run.Service.FreshVolumes && run.Service.ActiveAction == run.Op.ActionUuid;
         foreach (var target in targets)
         {
             if (run.Live.FirstOrDefault(c => c.Uuid == target.ContainerUuid) is { } container)
-                await ChangeAsync(run, [container], c => ContainerIntents.Redeploy(c, target.Revision, spec), cancellationToken);
+                await ChangeAsync(run, [container], c => ContainerIntents.Redeploy(c, target.Revision, spec, freshVolumes), cancellationToken);
         }
     }
 

@@ -47,6 +47,12 @@ public sealed class ServiceFieldReader(Validator validator, int maxContainers)
             _changes.Add(s => s.Autoredeploy = autoredeploy);
         if (request.SequentialDeployment is { } sequential)
             _changes.Add(s => s.SequentialDeployment = sequential);
+        if (request.Privileged is { } privileged)
+            _changes.Add(s => s.Privileged = privileged);
+        if (request.Net is { } net)
+            ReadEnum<NetworkMode>("net", net, (s, value) => s.Net = value);
+        if (request.Pid is { } pid)
+            ReadEnum<PidMode>("pid", pid, (s, value) => s.Pid = value);
         if (request.Roles is { Count: > 0 })
             validator.Add("roles", "no API roles are offered to containers; send [] or leave it out.");
         return _changes;

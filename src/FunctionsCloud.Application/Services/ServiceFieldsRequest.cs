@@ -32,6 +32,17 @@ public abstract record ServiceFieldsRequest
     public bool? Autoredeploy { get; init; }
     public bool? SequentialDeployment { get; init; }
 
+    public bool? Privileged { get; init; }
+
+    /// <summary>bridge or host.</summary>
+    public string? Net { get; init; }
+
+    /// <summary>none or host.</summary>
+    public string? Pid { get; init; }
+
+    /// <summary>Volumes; volumes_from names are resolved apart, like links: they need the store.</summary>
+    public IReadOnlyList<ServiceBindingRequest?>? Bindings { get; init; }
+
     /// <summary>Docker Cloud's API roles for the containers; none are offered, so only [] is accepted.</summary>
     public IReadOnlyList<string>? Roles { get; init; }
 }

@@ -8,3 +8,9 @@ public sealed record EnvironmentVariableRequest(string? Key, string? Value);
 
 /// <summary>One entry of linked_to_service: the service (uuid or resource_uri) and the alias (name, default: its name).</summary>
 public sealed record ServiceLinkRequest(string? Name, string? ToService);
+
+/// <summary>
+/// One entry of bindings: container_path alone (a named volume per container), host_path with container_path and
+/// rewritable (default true), or volumes_from (another service of the namespace by resource_uri, uuid or name).
+/// </summary>
+public sealed record ServiceBindingRequest(string? HostPath, string? ContainerPath, bool? Rewritable, string? VolumesFrom);

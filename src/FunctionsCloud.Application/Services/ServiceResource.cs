@@ -14,6 +14,7 @@ public sealed record ServiceResource(
     string Name,
     string Nickname,
     string State,
+    bool Synchronized,
     string? Stack,
     IReadOnlyList<string> Containers,
     int TargetNumContainers,
@@ -23,7 +24,8 @@ public sealed record ServiceResource(
     string DeploymentStrategy,
     IReadOnlyList<TagResource> Tags,
     IReadOnlyList<ContainerPort> ContainerPorts,
-    IReadOnlyList<EnvironmentVariable> ContainerEnvvars,
+    IReadOnlyList<EnvironmentVariableResource> ContainerEnvvars,
+    IReadOnlyList<EnvironmentVariableResource> CalculatedEnvvars,
     IReadOnlyList<ServiceLinkResource> LinkedToService,
     IReadOnlyDictionary<string, string> LinkVariables,
     string? RunCommand,
@@ -35,6 +37,10 @@ public sealed record ServiceResource(
     string Autodestroy,
     bool Autoredeploy,
     bool SequentialDeployment,
+    bool Privileged,
+    string Net,
+    string Pid,
+    IReadOnlyList<BindingResource> Bindings,
     IReadOnlyList<string> Roles,
     DateTimeOffset? DeployedDatetime,
     DateTimeOffset? DestroyedDatetime,
@@ -52,16 +58,26 @@ public sealed record ServiceResource(
         var running = live.Count(c => c.State == ContainerState.Running);
         var state = ServiceStates.AsSeen(service.State, service.ActiveAction is not null, service.TargetNumContainers, running);
         return new ServiceResource(
-            service.Uuid, uri, service.ImageName, service.Name, service.Nickname, ApiNames.Of(state), Stack: null,
+            service.Uuid, uri, service.ImageName, service.Name, service.Nickname, ApiNames.Of(state), ServiceDefinition.IsSynchronized(service, live), Stack: null,
             live.Select(c => Uris.Container(c.Uuid)).ToList(), service.TargetNumContainers, live.Count,
             running, live.Count(c => c.State == ContainerState.Stopped),
-            ApiNames.Of(service.DeploymentStrategy), TagResource.From(service.Tags), service.ContainerPorts, service.ContainerEnvvars,
+            ApiNames.Of(service.DeploymentStrategy), TagResource.From(service.Tags), service.ContainerPorts,
+            EnvironmentVariableResource.From(service.ContainerEnvvars), EnvironmentVariableResource.Calculated(Calculated(service, live)),
             service.LinkedToService.Select(l => new ServiceLinkResource(l.Alias, Uris.Service(l.ToService), uri)).ToList(),
             Variables(linkVariables), Command(service.RunCommand), Command(service.Entrypoint), service.WorkingDir,
             service.Memory, service.CpuShares, ApiNames.Of(service.Autorestart), ApiNames.Of(service.Autodestroy),
-            service.Autoredeploy, service.SequentialDeployment, Roles: [], service.DeployedDatetime, service.DestroyedDatetime,
+            service.Autoredeploy, service.SequentialDeployment, service.Privileged, ApiNames.Of(service.Net), ApiNames.Of(service.Pid),
+            BindingResource.From(service.Bindings), Roles: [], service.DeployedDatetime, service.DestroyedDatetime,
             PublicDns: null, service.ActiveAction is { } action ? Uris.Action(action) : null, maxContainers);
     }
+
+    /// <summary>
+    /// What the containers get: the newest deployed container's variables (link variables and the injected ones
+    /// included), or the service's own while none is deployed.
+    /// </summary>
+    private static IEnumerable<EnvironmentVariable> Calculated(Service service, IReadOnlyList<Container> live) =>
+        live.Where(c => c.Desired != ContainerDesire.Removed).MaxBy(c => c.Revision)?.Spec.Environment
+        ?? service.ContainerEnvvars.Select(v => v.From(EnvironmentOrigin.User));
 
     /// <summary>Argument lists travel as one command line, as Docker Cloud had them.</summary>
     public static string? Command(IReadOnlyList<string>? words) => words is null ? null : CommandLine.Join(words);

@@ -40,7 +40,11 @@ public sealed class ServiceService(
     /// <summary>Creates the service Not running, with nothing deployed; its name is unique among the namespace's services.</summary>
     public async Task<ServiceResource> CreateAsync(Caller caller, CreateServiceRequest request, CancellationToken cancellationToken)
     {
-        var validator = new Validator().Require(request.ImageName is not null, "image_name", "is required.");
+        var image = request.ImageName ?? request.Image;
+        var validator = new Validator().Require(image is not null, "image", "is required (image, or image_name).");
+        if (request.Image is not null && request.ImageName is not null && request.Image != request.ImageName)
+            validator.Add("image", $"'{request.Image}' differs from image_name '{request.ImageName}': give one, or both alike.");
+        request = request with { ImageName = image };
         if (request.Name is not null && ServiceNames.Check(request.Name) is { } badName)
             validator.Add("name", badName);
         var changes = new ServiceFieldReader(validator, options.Value.MaxContainersPerService).Read(request);
@@ -49,6 +53,8 @@ public sealed class ServiceService(
         var uuid = Guid.NewGuid();
         if (request.LinkedToService is { } links && ServiceLinkResolver.Resolve((uuid, name), links, existing, validator) is { } resolved)
             changes.Add(s => s.LinkedToService = resolved);
+        if (request.Bindings is { } bindings && ServiceBindingResolver.Resolve(uuid, bindings, existing, validator) is { } boundVolumes)
+            changes.Add(s => s.Bindings = boundVolumes);
         validator.ThrowIfInvalid();
         if (Named(existing, name) is { } taken)
             throw new ResourceConflictException($"A service named '{name}' already exists here: {Domain.Resources.ResourceUris.Service(taken.Uuid)}");
@@ -118,9 +124,15 @@ public sealed class ServiceService(
         OperateAsync(caller, info, uuid, ServiceOperationKind.Stop, durable, cancellationToken, s => Enter(s, ServiceState.Stopping, "stopped"));
 
     /// <param name="triggerBody">The body of the trigger call that asks for this, kept with the redeploy (see <see cref="Service.TriggerBody"/>).</param>
+    /// <param name="reuseVolumes">False gives the new containers new, empty named volumes (Docker Cloud's reuse_volumes).</param>
     public Task<(ServiceResource Service, ActionRecord Action)> RedeployAsync(
-        Caller caller, RequestInfo info, Guid uuid, DurableTaskClient durable, CancellationToken cancellationToken, string? triggerBody = null) =>
-        OperateAsync(caller, info, uuid, ServiceOperationKind.Redeploy, durable, cancellationToken, s => Enter(s, ServiceState.Redeploying, "redeployed"), triggerBody);
+        Caller caller, RequestInfo info, Guid uuid, DurableTaskClient durable, CancellationToken cancellationToken, string? triggerBody = null,
+        bool reuseVolumes = true) =>
+        OperateAsync(caller, info, uuid, ServiceOperationKind.Redeploy, durable, cancellationToken, s =>
+        {
+            Enter(s, ServiceState.Redeploying, "redeployed");
+            s.FreshVolumes = !reuseVolumes;
+        }, triggerBody);
 
     /// <summary>Brings the service to its stored target_num_containers.</summary>
     public Task<(ServiceResource Service, ActionRecord Action)> ScaleAsync(
@@ -165,11 +177,19 @@ public sealed class ServiceService(
         if (changes.Target is { } target && target != current.TargetNumContainers
             && ServiceRules.ManualScaleProblem(changes.Strategy ?? current.DeploymentStrategy) is { } manual)
             validator.Add("target_num_containers", manual);
-        if (request.LinkedToService is { } links
-            && ServiceLinkResolver.Resolve((current.Uuid, current.Name), links, await services.ListLiveAsync(current.Namespace, cancellationToken), validator) is { } resolved)
-            changes.Add(s => s.LinkedToService = resolved);
+        if (request.LinkedToService is not null || request.Bindings is not null)
+            ResolveReferences(current, request, await services.ListLiveAsync(current.Namespace, cancellationToken), changes, validator);
         validator.ThrowIfInvalid();
         return changes;
+    }
+
+    /// <summary>The fields that name other services of the namespace: links and volumes_from.</summary>
+    private static void ResolveReferences(Service current, PatchServiceRequest request, IReadOnlyList<Service> existing, ServiceChanges changes, Validator validator)
+    {
+        if (request.LinkedToService is { } links && ServiceLinkResolver.Resolve((current.Uuid, current.Name), links, existing, validator) is { } resolved)
+            changes.Add(s => s.LinkedToService = resolved);
+        if (request.Bindings is { } bindings && ServiceBindingResolver.Resolve(current.Uuid, bindings, existing, validator) is { } boundVolumes)
+            changes.Add(s => s.Bindings = boundVolumes);
     }
 
     /// <summary>Applies a checked patch to the service as it is now; the strategy rule is checked again against it.</summary>

@@ -37,7 +37,7 @@ public sealed class TriggerCaller(
         var target = await TargetAsync(trigger, caller, step, cancellationToken);
         await CountAsync(trigger, settings.TriggerCallsPerMinute, cancellationToken);
 
-        var info = new RequestInfo(Method, TriggerUris.CallRecord(trigger.ServiceUuid, trigger.Uuid, step), call.Ip);
+        var info = new RequestInfo(Method, TriggerUris.CallRecord(trigger.ServiceUuid, trigger.Uuid, step), call.Ip, call.UserAgent, body);
         // The body travels with the operation it starts, in the write that takes the service's operation slot: a call
         // refused for any reason leaves nothing, and calls at the same moment cannot swap bodies.
         var result = target is { } scaled

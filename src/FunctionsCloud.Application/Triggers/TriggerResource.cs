@@ -6,7 +6,8 @@ namespace FunctionsCloud.Application.Triggers;
 
 /// <summary>
 /// A trigger as the API shows it. <see cref="Url"/> holds the secret, so it appears once, in the answer that creates
-/// the trigger; everywhere else it is null.
+/// the trigger; everywhere else (lists included) it is null: the secret is kept only as its hash. Docker Cloud showed
+/// the URL in every answer, having kept the secret itself.
 /// </summary>
 public sealed record TriggerResource(
     Guid Uuid,

@@ -32,7 +32,7 @@ public sealed class TriggerService(
             throw new ResourceConflictException($"The service is {ApiNames.Of(service.State)}: a trigger could never act on it.");
         var validator = TriggerRules.Check(new Validator(), request.Name, request.Operation);
         validator.ThrowIfInvalid();
-        var operation = ApiNames.Parse<TriggerOperation>(request.Operation!);
+        var operation = request.Operation is { } named ? ApiNames.Parse<TriggerOperation>(named) : TriggerRules.DefaultOperation;
         if (TriggerRules.ServiceProblem(operation, service.DeploymentStrategy) is { } problem)
             throw new RequestValidationException("operation", problem);
 

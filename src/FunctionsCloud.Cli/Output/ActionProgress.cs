@@ -20,19 +20,19 @@ public sealed class ActionProgress(FunctionsCloudClient client, CliOutput output
         output.ErrorWriter.WriteLine($"{ended.Action}: {ended.State} ({Formats.Short(ended.Uuid)})");
         if (ended.State == "Success")
             return ExitCodes.Ok;
-        if (output.ErrorIsTerminal && ended.Logs.Length > 0)
-            output.ErrorWriter.WriteLine(ended.Logs.TrimEnd('\n'));
+        if (output.ErrorIsTerminal && await client.ActionLogAsync(actionUri, cancellationToken) is { Length: > 0 } log)
+            output.ErrorWriter.WriteLine(log.TrimEnd('\n'));
         return ExitCodes.ActionFailed;
     }
 
     private Task<AuditAction> SpinAsync(string actionUri, CancellationToken cancellationToken) =>
         output.Error.Status().Spinner(Spinner.Known.Dots).StartAsync("Waiting for the action", context =>
-            client.WaitForActionAsync(actionUri, interval, action => context.Status(Markup.Escape(Headline(action))), cancellationToken));
+            client.WaitForActionAsync(actionUri, interval, (action, log) => context.Status(Markup.Escape(Headline(action, log))), cancellationToken));
 
     /// <summary>"Service Scale: In progress: 2 of 3 containers running" (the log's last line, when it has one).</summary>
-    public static string Headline(AuditAction action)
+    public static string Headline(AuditAction action, string log)
     {
-        var line = LogLines(action.Logs).LastOrDefault();
+        var line = LogLines(log).LastOrDefault();
         return line is null ? $"{action.Action}: {action.State}" : $"{action.Action}: {action.State}: {line}";
     }
 
@@ -44,12 +44,12 @@ public sealed class ActionProgress(FunctionsCloudClient client, CliOutput output
         private string? state;
         private int linesShown;
 
-        public void Show(AuditAction action)
+        public void Show(AuditAction action, string log)
         {
             if (action.State != state && !action.HasEnded)
                 writer.WriteLine($"{action.Action}: {action.State}");
             state = action.State;
-            var lines = LogLines(action.Logs);
+            var lines = LogLines(log);
             foreach (var line in lines.Skip(linesShown))
                 writer.WriteLine($"  {line}");
             linesShown = Math.Max(linesShown, lines.Length);

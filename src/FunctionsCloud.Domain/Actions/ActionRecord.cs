@@ -23,6 +23,11 @@ public sealed class ActionRecord
     /// <summary>The label of the API key the user acted with; null when none was used (the system, a trigger).</summary>
     public string? ApiKeyLabel { get; init; }
     public string Ip { get; init; } = "";
+    public string UserAgent { get; init; } = "";
+    /// <summary>Where the request came from, by place; "" while unknown (no geolocation is done).</summary>
+    public string Location { get; init; } = "";
+    /// <summary>The body of the request that started the action, secrets removed.</summary>
+    public string Body { get; init; } = "";
     public DateTimeOffset StartDate { get; init; }
     public DateTimeOffset? EndDate { get; set; }
     public ActionState State { get; private set; } = ActionState.Pending;

@@ -1,7 +1,7 @@
 namespace FunctionsCloud.Domain.Agents;
 
 /// <summary>
-/// The labels that mark a container as one an agent manages for a node. Agents touch only containers carrying
+/// The labels that mark a container (and its named volumes) as one an agent manages for a node. Agents touch only containers carrying
 /// their node's label; the local provider removes a terminated local node's containers by it.
 /// </summary>
 public static class NodeContainerLabels
@@ -11,4 +11,6 @@ public static class NodeContainerLabels
     public const string Service = "io.functionscloud.service";
     public const string Revision = "io.functionscloud.revision";
     public const string Name = "io.functionscloud.name";
+    /// <summary>On a named volume: the volume set of the container it belongs to (a redeploy with reuse_volumes=false moves to the next).</summary>
+    public const string VolumeSet = "io.functionscloud.volume-set";
 }

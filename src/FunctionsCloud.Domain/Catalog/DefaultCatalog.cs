@@ -10,7 +10,8 @@ internal static class DefaultCatalog
     {
         var builder = new Builder();
         builder.Provider("local", "This machine")
-            .Region("local", "Local", [])
+            // One zone: the machine itself.
+            .Region("local", "Local", ["local"])
             .Size("local", "Local agent process", cpu: Environment.ProcessorCount, memoryGb: 1);
 
         builder.Provider("aws", "Amazon Web Services")

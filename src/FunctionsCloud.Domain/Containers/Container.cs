@@ -19,6 +19,8 @@ public sealed class Container
     /// <summary>The revision of the container the agent last reported on.</summary>
     public int ReportedRevision { get; set; }
     public required ContainerSpec Spec { get; set; }
+    /// <summary>Names the container's named volumes on its node: a redeploy with reuse_volumes=false moves it on, so the container starts with new, empty ones.</summary>
+    public int VolumeSet { get; set; }
     public int? ExitCode { get; set; }
     public string? ExitCodeMsg { get; set; }
     public string? DockerId { get; set; }

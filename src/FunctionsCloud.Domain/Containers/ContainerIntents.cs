@@ -50,13 +50,18 @@ public static class ContainerIntents
         return true;
     }
 
-    /// <summary>Replaces the container with a new one of the given revision and spec (the agent recreates it).</summary>
-    public static bool Redeploy(Container container, int revision, ContainerSpec spec)
+    /// <summary>
+    /// Replaces the container with a new one of the given revision and spec (the agent recreates it), with its named
+    /// volumes kept, or new empty ones when <paramref name="freshVolumes"/>.
+    /// </summary>
+    public static bool Redeploy(Container container, int revision, ContainerSpec spec, bool freshVolumes = false)
     {
         if (!container.IsLive || container.Revision >= revision)
             return false;
         container.Revision = revision;
         container.Spec = spec;
+        if (freshVolumes)
+            container.VolumeSet++;
         container.Desired = ContainerDesire.Running;
         container.ExitCode = null;
         container.ExitCodeMsg = null;

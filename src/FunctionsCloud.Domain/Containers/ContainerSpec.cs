@@ -5,7 +5,8 @@ namespace FunctionsCloud.Domain.Containers;
 
 /// <summary>
 /// How one container is run: the service's runtime fields as they were when the container was deployed or
-/// redeployed, with the link variables and host aliases resolved then.
+/// redeployed, with the link variables and host aliases resolved then (each variable marked with its origin).
+/// The fields after <see cref="Autodestroy"/> came later: specs stored before them read as their defaults.
 /// </summary>
 public sealed record ContainerSpec(
     [property: JsonPropertyName("image")] string Image,
@@ -18,4 +19,13 @@ public sealed record ContainerSpec(
     [property: JsonPropertyName("memory")] long? MemoryMb,
     [property: JsonPropertyName("cpu_shares")] long? CpuShares,
     [property: JsonPropertyName("autorestart")] Autorestart Autorestart,
-    [property: JsonPropertyName("autodestroy")] Autodestroy Autodestroy);
+    [property: JsonPropertyName("autodestroy")] Autodestroy Autodestroy,
+    [property: JsonPropertyName("privileged")] bool Privileged = false,
+    [property: JsonPropertyName("net")] NetworkMode Net = NetworkMode.Bridge,
+    [property: JsonPropertyName("pid")] PidMode Pid = PidMode.None,
+    [property: JsonPropertyName("bindings")] IReadOnlyList<ServiceBinding>? Bindings = null)
+{
+    /// <summary>The service's own variables (what container_envvars shows).</summary>
+    [JsonIgnore]
+    public IEnumerable<EnvironmentVariable> UserEnvironment => (Environment ?? []).Where(v => v.Source == EnvironmentOrigin.User);
+}

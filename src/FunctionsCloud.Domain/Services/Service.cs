@@ -28,6 +28,16 @@ public sealed class Service
     public Autodestroy Autodestroy { get; set; } = Autodestroy.Off;
     public bool Autoredeploy { get; set; }
     public bool SequentialDeployment { get; set; }
+    /// <summary>Whether the containers run with every capability and the node's devices.</summary>
+    public bool Privileged { get; set; }
+    public NetworkMode Net { get; set; } = NetworkMode.Bridge;
+    public PidMode Pid { get; set; } = PidMode.None;
+    public IReadOnlyList<ServiceBinding> Bindings { get; set; } = [];
+    /// <summary>
+    /// Whether the operation holding the slot is a redeploy asked to start its containers with new, empty named
+    /// volumes (reuse_volumes=false). Set in the same write that takes the slot, as <see cref="TriggerBody"/> is.
+    /// </summary>
+    public bool FreshVolumes { get; set; }
     public DateTimeOffset CreatedDatetime { get; init; }
     public DateTimeOffset? DeployedDatetime { get; set; }
     public DateTimeOffset? DestroyedDatetime { get; set; }

@@ -11,10 +11,12 @@ public static class TriggerRules
     /// <summary>The environment variable that carries the latest call's body into the service's new containers.</summary>
     public const string BodyVariable = "TRIGGER_BODY";
 
-    /// <summary>Null when the operation name is one of REDEPLOY and SCALEUP (any case), else why not.</summary>
+    /// <summary>What a trigger does when its operation is not given, as in Docker Cloud.</summary>
+    public const TriggerOperation DefaultOperation = TriggerOperation.Redeploy;
+
+    /// <summary>Null when the operation name is not given (the default) or one of REDEPLOY and SCALEUP (any case), else why not.</summary>
     public static string? OperationProblem(string? operation) =>
-        operation is null ? "is required."
-        : ApiNames.TryParse<TriggerOperation>(operation, out _) ? null
+        operation is null || ApiNames.TryParse<TriggerOperation>(operation, out _) ? null
         : $"must be one of {string.Join(", ", ApiNames.All<TriggerOperation>())}.";
 
     /// <summary>SCALEUP is a manual scale: refused for the services that cannot be scaled by hand.</summary>

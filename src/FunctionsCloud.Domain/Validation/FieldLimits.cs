@@ -19,6 +19,10 @@ public static class FieldLimits
     /// <summary>Keys and values together: the variables share one stored property.</summary>
     public const int ContainerEnvvarsCharacters = 16_384;
     public const int LinkedToService = 50;
+    /// <summary>Each path up to 4,096 characters (BindingRules).</summary>
+    public const int Bindings = 20;
+    /// <summary>Host and container paths together: the bindings share one stored property.</summary>
+    public const int BindingsCharacters = 16_384;
     /// <summary>The options as JSON text.</summary>
     public const int ProviderOptions = 8192;
 

@@ -6,7 +6,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace FunctionsCloud.Functions.Catalog;
 
-/// <summary>The read-only catalog: providers, regions, node types.</summary>
+/// <summary>The read-only catalog: providers, regions, availability zones, node types.</summary>
 public sealed class CatalogFunctions(CatalogView catalog)
 {
     [Function("ListProviders")]
@@ -34,6 +34,16 @@ public sealed class CatalogFunctions(CatalogView catalog)
     public async Task<IResult> GetNodeType(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/infra/v1/nodetype/{provider}/{name}")] HttpRequest request, string provider, string name) =>
         ApiResults.Ok(catalog.FindNodeType(provider, name, await AvailabilityAsync(request)) ?? throw new ResourceNotFoundException("node type", $"{provider}/{name}"));
+
+    [Function("ListAvailabilityZones")]
+    public async Task<IResult> ListAvailabilityZones([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/infra/v1/az")] HttpRequest request) =>
+        List(request, catalog.AvailabilityZones(await AvailabilityAsync(request)), CatalogView.AvailabilityZoneFields);
+
+    [Function("GetAvailabilityZone")]
+    public async Task<IResult> GetAvailabilityZone(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/infra/v1/az/{provider}/{name}")] HttpRequest request, string provider, string name) =>
+        ApiResults.Ok(catalog.FindAvailabilityZone(provider, name, await AvailabilityAsync(request))
+            ?? throw new ResourceNotFoundException("availability zone", $"{provider}/{name}"));
 
     private Task<ProviderAvailability> AvailabilityAsync(HttpRequest request) =>
         catalog.AvailabilityAsync(request.Caller().Namespace, request.HttpContext.RequestAborted);

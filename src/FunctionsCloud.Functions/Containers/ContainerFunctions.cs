@@ -1,3 +1,4 @@
+using FunctionsCloud.Application.Services;
 using FunctionsCloud.Application.Containers;
 using FunctionsCloud.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -36,7 +37,8 @@ public sealed class ContainerFunctions(ContainerService containers)
     [Function("RedeployContainer")]
     public async Task<IResult> Redeploy(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Item + "/redeploy")] HttpRequest request, string uuid, [DurableClient] DurableTaskClient durable) =>
-        Accepted(request, await containers.RedeployAsync(request.Caller(), request.Info(), Uuid(uuid), durable, request.HttpContext.RequestAborted));
+        Accepted(request, await containers.RedeployAsync(
+            request.Caller(), request.Info(), Uuid(uuid), durable, request.HttpContext.RequestAborted, ReuseVolumes.From(ApiResults.Query(request))));
 
     [Function("TerminateContainer")]
     public async Task<IResult> Terminate(

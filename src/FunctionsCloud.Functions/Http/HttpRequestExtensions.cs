@@ -18,7 +18,29 @@ public static class HttpRequestExtensions
     public static void SetCaller(this HttpContext context, Caller caller) => context.Items[CallerKey] = caller;
 
     public static RequestInfo Info(this HttpRequest request) =>
-        new(request.Method, request.Path.Value ?? "", request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "");
+        new(request.Method, request.Path.Value ?? "", request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "",
+            request.Headers.UserAgent.ToString(), request.HttpContext.Items[BodyKey] as string ?? "");
+
+    private const string BodyKey = "FunctionsCloud.RequestBody";
+
+    /// <summary>
+    /// Keeps the body of a request that may start an action (read ahead, then rewound for the function), so that the
+    /// action records it. Bodies over the API's limit are not kept: the function refuses them.
+    /// </summary>
+    public static async Task CaptureBodyAsync(this HttpRequest request)
+    {
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || request.ContentLength is > RequestBody.MaxBytes)
+            return;
+        request.EnableBuffering(RequestBody.MaxBytes);
+        var buffer = new byte[RequestBody.MaxBytes + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), request.HttpContext.RequestAborted)) > 0)
+            length += read;
+        request.Body.Position = 0;
+        if (length <= RequestBody.MaxBytes)
+            request.HttpContext.Items[BodyKey] = System.Text.Encoding.UTF8.GetString(buffer, 0, length);
+    }
 
     public static ListRequest ListRequest(this HttpRequest request, IReadOnlySet<string> filterableFields) =>
         Application.Api.ListRequest.Parse(ApiResults.Query(request), filterableFields);

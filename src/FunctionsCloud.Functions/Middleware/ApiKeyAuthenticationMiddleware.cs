@@ -12,7 +12,8 @@ namespace FunctionsCloud.Functions.Middleware;
 /// Every API path (under /api/) needs an API key, except the agents' endpoints, which check their own tokens and
 /// node secrets, and trigger calls, whose URL's secret is the credential. Paths outside /api/ are the dashboard's
 /// files, which are public (the sign-in page; no data). Failures throw, and <see cref="ProblemDetailsMiddleware"/> answers 401, or 403 when the key's role is
-/// weaker than <see cref="RouteRoles"/> says the function needs.
+/// weaker than <see cref="RouteRoles"/> says the function needs. An authenticated request's body is kept for the actions
+/// it may start.
 /// </summary>
 public sealed class ApiKeyAuthenticationMiddleware(ApiKeyAuthenticator authenticator) : IFunctionsWorkerMiddleware
 {
@@ -25,6 +26,7 @@ public sealed class ApiKeyAuthenticationMiddleware(ApiKeyAuthenticator authentic
             var caller = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization.FirstOrDefault(), http.RequestAborted);
             RouteRoles.Demand(context.FunctionDefinition.Name, caller, http.Request);
             http.SetCaller(caller);
+            await http.Request.CaptureBodyAsync();
         }
 
         await next(context);

@@ -42,5 +42,9 @@ public sealed class NodeFunctions(NodeService nodes)
     public async Task<IResult> HealthCheck([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Item + "/health-check")] HttpRequest request, string uuid) =>
         ApiResults.Ok(await nodes.HealthCheckAsync(request.Caller(), Uuid(uuid), request.HttpContext.RequestAborted));
 
+    [Function("UpgradeNodeDocker")]
+    public async Task<IResult> UpgradeDocker([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Item + "/docker-upgrade")] HttpRequest request, string uuid) =>
+        ApiResults.Ok(await nodes.UpgradeDockerAsync(request.Caller(), Uuid(uuid), request.HttpContext.RequestAborted));
+
     private static Guid Uuid(string value) => HttpRequestExtensions.ParseUuid(value, "node");
 }

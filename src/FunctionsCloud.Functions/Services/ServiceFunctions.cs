@@ -53,7 +53,8 @@ public sealed class ServiceFunctions(ServiceService services)
     [Function("RedeployService")]
     public async Task<IResult> Redeploy(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Item + "/redeploy")] HttpRequest request, string uuid, [DurableClient] DurableTaskClient durable) =>
-        Accepted(request, await services.RedeployAsync(request.Caller(), request.Info(), Uuid(uuid), durable, request.HttpContext.RequestAborted));
+        Accepted(request, await services.RedeployAsync(
+            request.Caller(), request.Info(), Uuid(uuid), durable, request.HttpContext.RequestAborted, reuseVolumes: ReuseVolumes.From(ApiResults.Query(request))));
 
     [Function("ScaleService")]
     public async Task<IResult> Scale(

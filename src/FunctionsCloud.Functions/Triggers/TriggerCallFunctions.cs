@@ -31,7 +31,8 @@ public sealed class TriggerCallFunctions(TriggerCaller caller)
     {
         try
         {
-            var call = new TriggerCall(secret, steps, request.Body, request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "");
+            var call = new TriggerCall(secret, steps, request.Body, request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "",
+                request.Headers.UserAgent.ToString());
             var (service, action) = await caller.CallAsync(call, durable, request.HttpContext.RequestAborted);
             return ApiResults.OkOrAccepted(request, service, action);
         }

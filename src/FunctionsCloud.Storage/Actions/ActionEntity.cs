@@ -26,6 +26,10 @@ internal sealed class ActionEntity : IStoredEntity<ActionEntity, ActionRecord>
     public string User { get; set; } = "";
     public string? ApiKeyLabel { get; set; }
     public string Ip { get; set; } = "";
+    public string UserAgent { get; set; } = "";
+    public string Location { get; set; } = "";
+    /// <summary>At most 8,192 characters (ActionBody.MaxLength), secrets removed.</summary>
+    public string Body { get; set; } = "";
     public DateTimeOffset? StartDate { get; set; }
     public DateTimeOffset? EndDate { get; set; }
     public string State { get; set; } = "";
@@ -51,6 +55,9 @@ internal sealed class ActionEntity : IStoredEntity<ActionEntity, ActionRecord>
         User = action.User,
         ApiKeyLabel = action.ApiKeyLabel,
         Ip = action.Ip,
+        UserAgent = action.UserAgent,
+        Location = action.Location,
+        Body = action.Body,
         StartDate = StoredValues.Of(action.StartDate),
         EndDate = action.EndDate,
         State = ApiNames.Of(action.State),
@@ -76,6 +83,9 @@ internal sealed class ActionEntity : IStoredEntity<ActionEntity, ActionRecord>
             User = User,
             ApiKeyLabel = ApiKeyLabel,
             Ip = Ip,
+            UserAgent = UserAgent ?? "",
+            Location = Location ?? "",
+            Body = Body ?? "",
             StartDate = StoredValues.DateOrDefault(StartDate),
             EndDate = EndDate,
             IsUserAction = IsUserAction,

@@ -31,6 +31,7 @@ internal sealed class ContainerEntity : IStoredEntity<ContainerEntity, Container
     public int ReportedRevision { get; set; }
     public int Intent { get; set; }
     public string Spec { get; set; } = "";
+    public int VolumeSet { get; set; }
     public int? ExitCode { get; set; }
     public string? ExitCodeMsg { get; set; }
     public string? DockerId { get; set; }
@@ -56,6 +57,7 @@ internal sealed class ContainerEntity : IStoredEntity<ContainerEntity, Container
         ReportedRevision = container.ReportedRevision,
         Intent = container.Intent,
         Spec = StoredValues.Json(container.Spec, nameof(Spec)),
+        VolumeSet = container.VolumeSet,
         ExitCode = container.ExitCode,
         ExitCodeMsg = container.ExitCodeMsg,
         DockerId = container.DockerId,
@@ -83,6 +85,7 @@ internal sealed class ContainerEntity : IStoredEntity<ContainerEntity, Container
             Intent = Intent,
             Spec = StoredValues.FromJson<ContainerSpec>(Spec)
                 ?? throw new InvalidDataException($"The container '{RowKey}' in '{PartitionKey}' has no spec."),
+            VolumeSet = VolumeSet,
             ExitCode = ExitCode,
             ExitCodeMsg = ExitCodeMsg,
             DockerId = DockerId,

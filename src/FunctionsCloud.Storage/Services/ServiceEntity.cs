@@ -38,6 +38,11 @@ internal sealed class ServiceEntity : IStoredEntity<ServiceEntity, Service>
     public string Autodestroy { get; set; } = "";
     public bool Autoredeploy { get; set; }
     public bool SequentialDeployment { get; set; }
+    public bool Privileged { get; set; }
+    public string Net { get; set; } = "";
+    public string Pid { get; set; } = "";
+    public string Bindings { get; set; } = "[]";
+    public bool FreshVolumes { get; set; }
     public DateTimeOffset? CreatedDatetime { get; set; }
     public DateTimeOffset? DeployedDatetime { get; set; }
     public DateTimeOffset? DestroyedDatetime { get; set; }
@@ -67,6 +72,11 @@ internal sealed class ServiceEntity : IStoredEntity<ServiceEntity, Service>
         Autodestroy = ApiNames.Of(service.Autodestroy),
         Autoredeploy = service.Autoredeploy,
         SequentialDeployment = service.SequentialDeployment,
+        Privileged = service.Privileged,
+        Net = ApiNames.Of(service.Net),
+        Pid = ApiNames.Of(service.Pid),
+        Bindings = StoredValues.Json(service.Bindings, nameof(Bindings)),
+        FreshVolumes = service.FreshVolumes,
         CreatedDatetime = StoredValues.Of(service.CreatedDatetime),
         DeployedDatetime = service.DeployedDatetime,
         DestroyedDatetime = service.DestroyedDatetime,
@@ -100,6 +110,12 @@ internal sealed class ServiceEntity : IStoredEntity<ServiceEntity, Service>
             Autodestroy = ApiNames.Parse<Autodestroy>(Autodestroy),
             Autoredeploy = Autoredeploy,
             SequentialDeployment = SequentialDeployment,
+            Privileged = Privileged,
+            // Rows written before these fields existed hold none: the defaults.
+            Net = Net.Length == 0 ? NetworkMode.Bridge : ApiNames.Parse<NetworkMode>(Net),
+            Pid = Pid.Length == 0 ? PidMode.None : ApiNames.Parse<PidMode>(Pid),
+            Bindings = StoredValues.FromJson<ServiceBinding[]>(Bindings) ?? [],
+            FreshVolumes = FreshVolumes,
             CreatedDatetime = StoredValues.DateOrDefault(CreatedDatetime),
             DeployedDatetime = DeployedDatetime,
             DestroyedDatetime = DestroyedDatetime,

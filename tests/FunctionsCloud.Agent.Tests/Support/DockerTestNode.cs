@@ -9,7 +9,7 @@ namespace FunctionsCloud.Agent.Tests.Support;
 /// <summary>
 /// A node of its own (a fresh uuid) on the machine's real Docker engine, with the agent's container manager for it.
 /// Fails, rather than skips, when no engine answers. Disposing removes every container labelled as this node's and
-/// every other container the test made.
+/// every other container the test made, and the named volumes labelled as this node's.
 /// </summary>
 public sealed class DockerTestNode : IAsyncDisposable
 {
@@ -91,6 +91,26 @@ public sealed class DockerTestNode : IAsyncDisposable
         }
     }
 
+    /// <summary>The named volumes labelled as this node's.</summary>
+    public async Task<IReadOnlyList<VolumeResponse>> VolumesAsync()
+    {
+        var listed = await Docker.Volumes.ListAsync(new VolumesListParameters
+        {
+            Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{NodeContainerLabels.Node}={Uuid}"] = true } },
+        });
+        return [.. listed.Volumes ?? []];
+    }
+
+    /// <summary>Runs a command in a running container; its exit code and output.</summary>
+    public async Task<(long ExitCode, string Output)> ExecAsync(string id, params string[] command)
+    {
+        var exec = await Docker.Exec.ExecCreateContainerAsync(id, new ContainerExecCreateParameters { Cmd = command, AttachStdout = true, AttachStderr = true });
+        using var stream = await Docker.Exec.StartAndAttachContainerExecAsync(exec.ID, tty: false);
+        var (stdout, stderr) = await stream.ReadOutputToEndAsync(CancellationToken.None);
+        var inspected = await Docker.Exec.InspectContainerExecAsync(exec.ID);
+        return (inspected.ExitCode, stdout + stderr);
+    }
+
     /// <summary>Runs a container the agent must leave alone (another node's, or the host's own); removed on dispose.</summary>
     public async Task<string> RunForeignAsync(IDictionary<string, string>? labels)
     {
@@ -108,6 +128,11 @@ public sealed class DockerTestNode : IAsyncDisposable
             foreach (var id in mine.Select(c => c.Id).Concat(_foreign))
             {
                 await RemoveAsync(id);
+            }
+
+            foreach (var volume in await VolumesAsync())
+            {
+                await Docker.Volumes.RemoveAsync(volume.Name, force: true);
             }
         }
         catch (HttpRequestException)

@@ -25,13 +25,13 @@ public static class Samples
             """);
     }
 
-    public static AuditAction Action(string state, string logs)
+    public static AuditAction Action(string state)
     {
         var uuid = Guid.NewGuid();
         return Read<AuditAction>($$"""
             {"uuid": "{{uuid}}", "resource_uri": "/api/audit/v1/action/{{uuid}}/", "object": "/api/app/v1/service/x/",
              "action": "Service Scale", "method": "PATCH", "path": "/api/app/v1/service/x/", "user": "admin",
-             "start_date": "Sun, 01 Mar 2026 11:59:30 +0000", "state": "{{state}}", "logs": {{JsonSerializer.Serialize(logs)}},
+             "start_date": "Sun, 01 Mar 2026 11:59:30 +0000", "state": "{{state}}",
              "can_be_canceled": false, "can_be_retried": false}
             """);
     }

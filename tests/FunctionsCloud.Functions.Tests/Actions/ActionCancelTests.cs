@@ -34,7 +34,8 @@ public sealed class ActionCancelTests : IAsyncLifetime
         var cluster = await _app.CreateClusterAsync("slow", 2);
         var uri = (string)cluster["resource_uri"]!;
         var actionUri = ActionUri(await _app.Client.PostAsync($"{uri}deploy/", null));
-        var waiting = await _app.WaitForAsync(actionUri, a => ((string)a["logs"]!).Split("waiting for its agent").Length == 3, Patience);
+        await _app.WaitForLogAsync(actionUri, log => log.Split("waiting for its agent").Length == 3, Patience);
+        var waiting = await _app.GetJsonAsync(actionUri);
         Assert.Equal(("In progress", true, false), ((string?)waiting["state"], (bool)waiting["can_be_canceled"]!, (bool)waiting["can_be_retried"]!));
 
         var cancel = await _app.Client.PostAsync($"{actionUri}cancel/", null);
@@ -45,8 +46,9 @@ public sealed class ActionCancelTests : IAsyncLifetime
         Assert.Contains((string?)canceling["state"], new[] { "Canceling", "Canceled" });
         Assert.False((bool)canceling["can_be_canceled"]!);
         var canceled = await _app.WaitForStateAsync(actionUri, "Canceled", Patience);
-        Assert.Contains("Cancel requested by admin", (string)canceled["logs"]!);
-        Assert.Contains("Canceled. The cluster is Partly deployed: 0 of 2 nodes deployed.", (string)canceled["logs"]!);
+        var log = await _app.ActionLogAsync(canceled);
+        Assert.Contains("Cancel requested by admin", log);
+        Assert.Contains("Canceled. The cluster is Partly deployed: 0 of 2 nodes deployed.", log);
         Assert.NotNull(canceled["end_date"]);
         Assert.Equal((false, true), ((bool)canceled["can_be_canceled"]!, (bool)canceled["can_be_retried"]!));
 

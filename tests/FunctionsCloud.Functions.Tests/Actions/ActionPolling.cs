@@ -21,6 +21,21 @@ internal static class ActionPolling
         }
     }
 
+    /// <summary>Polls the action's log (<c>.../logs/</c>) until it satisfies the condition; returns it.</summary>
+    public static async Task<string> WaitForLogAsync(this FunctionsCloudTestHost app, string actionUri, Func<string, bool> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var log = await app.ActionLogAsync(actionUri);
+            if (condition(log))
+                return log;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"The log of {actionUri} did not get there within {timeout}: {log}");
+            await Task.Delay(200);
+        }
+    }
+
     public static Task<JsonObject> WaitForStateAsync(this FunctionsCloudTestHost app, string actionUri, string state, TimeSpan timeout) =>
         app.WaitForAsync(actionUri, a => (string?)a["state"] == state, timeout);
 }

@@ -52,10 +52,10 @@ public sealed class TerminateTakeoverTests : IAsyncLifetime
         await ExpectConflictNamingAsync(await _app.Client.PatchAsJsonAsync(node, new { nickname = "renamed" }), terminate);
         var done = await _app.WaitForActionAsync(terminate, Patience);
         Assert.Equal(("Success", "Cluster Terminate", cluster), ((string?)done["state"], (string?)done["action"], (string?)done["object"]));
-        Assert.Contains($"{deploy} was in flight: it is canceled", (string)done["logs"]!);
+        Assert.Contains($"{deploy} was in flight: it is canceled", await _app.ActionLogAsync(done));
         var canceled = await _app.GetJsonAsync(deploy);
         Assert.Equal("Canceled", (string?)canceled["state"]);
-        Assert.Contains($"terminated by {terminate}", (string)canceled["logs"]!);
+        Assert.Contains($"terminated by {terminate}", await _app.ActionLogAsync(canceled));
         var after = await _app.GetJsonAsync(cluster);
         Assert.Equal(("Terminated", null), ((string?)after["state"], (string?)after["current_action"]));
         Assert.Equal("Terminated", (string?)(await _app.GetJsonAsync(node))["state"]);
@@ -127,7 +127,7 @@ public sealed class TerminateTakeoverTests : IAsyncLifetime
     {
         var cluster = (string)(await _app.CreateClusterAsync(name, nodes))["resource_uri"]!;
         var deploy = ActionUri(await _app.Client.PostAsync($"{cluster}deploy/", null));
-        await _app.WaitForAsync(deploy, a => ((string)a["logs"]!).Split("waiting for its agent").Length == nodes + 1, Patience);
+        await _app.WaitForLogAsync(deploy, log => log.Split("waiting for its agent").Length == nodes + 1, Patience);
         return (cluster, deploy);
     }
 

@@ -88,7 +88,7 @@ public sealed class CommandQueueTests : ServiceAppTests
         var actions = await App.GetJsonAsync("/api/audit/v1/action/");
         var failed = Assert.Single(actions["objects"]!.AsArray());
         Assert.Equal(("Failed", "QUEUE", (string?)reply["action"]), ((string?)failed!["state"], (string?)failed["method"], (string?)failed["resource_uri"]));
-        Assert.Contains("Rejected: operation: must be one of", (string?)failed["logs"]);
+        Assert.Contains("Rejected: operation: must be one of", await App.ActionLogAsync((string)failed["resource_uri"]!));
         Assert.Equal(ServiceState.NotRunning, (await Given.StoredAsync(web)).State);
     }
 

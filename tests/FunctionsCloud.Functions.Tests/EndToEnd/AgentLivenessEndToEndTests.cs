@@ -73,7 +73,7 @@ public sealed class AgentLivenessEndToEndTests : IAsyncLifetime
         var deploy = await _app.Client.PostAsync($"{cluster["resource_uri"]}deploy/", null);
         await ExpectAsync(deploy, HttpStatusCode.Accepted);
         var action = await _app.WaitForActionAsync(ActionUri(deploy), Patience);
-        Assert.True((string?)action["state"] == "Success", (string?)action["logs"]);
+        Assert.True((string?)action["state"] == "Success", await _app.ActionLogAsync(action));
         var deployed = await _app.GetJsonAsync((string)cluster["resource_uri"]!);
         return await _app.GetJsonAsync((string)deployed["nodes"]!.AsArray().Single()!);
     }

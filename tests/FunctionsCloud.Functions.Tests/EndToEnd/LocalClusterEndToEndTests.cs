@@ -36,7 +36,7 @@ public sealed class LocalClusterEndToEndTests : IAsyncLifetime
         var deploy = await _app.Client.PostAsync($"{uri}deploy/", null);
         await ExpectAsync(deploy, HttpStatusCode.Accepted);
         var deployed = await _app.WaitForActionAsync(ActionUri(deploy), Patience);
-        Assert.True((string?)deployed["state"] == "Success", (string?)deployed["logs"]);
+        Assert.True((string?)deployed["state"] == "Success", await _app.ActionLogAsync(deployed));
 
         var afterDeploy = await _app.GetJsonAsync(uri);
         Assert.Equal(("Deployed", 3), ((string?)afterDeploy["state"], (int)afterDeploy["current_num_nodes"]!));
@@ -60,7 +60,7 @@ public sealed class LocalClusterEndToEndTests : IAsyncLifetime
         var scale = await _app.Client.PatchAsJsonAsync(uri, new { target_num_nodes = 1 });
         await ExpectAsync(scale, HttpStatusCode.Accepted);
         var scaled = await _app.WaitForActionAsync(ActionUri(scale), Patience);
-        Assert.True((string?)scaled["state"] == "Success", (string?)scaled["logs"]);
+        Assert.True((string?)scaled["state"] == "Success", await _app.ActionLogAsync(scaled));
 
         var afterScale = await _app.GetJsonAsync(uri);
         Assert.Equal(("Deployed", 1), ((string?)afterScale["state"], (int)afterScale["current_num_nodes"]!));

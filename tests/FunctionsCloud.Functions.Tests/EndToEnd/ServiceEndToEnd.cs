@@ -50,7 +50,7 @@ public sealed class ServiceEndToEnd(FunctionsCloudTestHost app)
     {
         await ExpectAsync(response, HttpStatusCode.Accepted);
         var action = await App.WaitForActionAsync(ActionUri(response), Patience);
-        Assert.True((string?)action["state"] == "Success", $"{action["action"]}: {action["logs"]}");
+        Assert.True((string?)action["state"] == "Success", $"{action["action"]}: {await App.ActionLogAsync(action)}");
         return action;
     }
 

@@ -66,7 +66,7 @@ public sealed class ServiceExitsEndToEndTests : IAsyncLifetime
         var start = await _e2e.App.Client.PostAsync($"{service}start/", null);
         await ExpectAsync(start, System.Net.HttpStatusCode.Accepted);
         var action = await _e2e.App.WaitForActionAsync(ActionUri(start), Patience);
-        var logs = (string?)action["logs"] ?? "";
+        var logs = await _e2e.App.ActionLogAsync(action);
         Assert.True((string?)action["state"] == "Failed", $"{what}: {logs}");
         Assert.Contains(container, logs);
         return (service, Assert.Single(await _e2e.LiveContainersAsync(service)), logs);

@@ -57,7 +57,7 @@ public sealed class ServiceHealingEndToEndTests : IAsyncLifetime
         var actions = await _e2e.App.GetJsonAsync($"/api/audit/v1/action/?object={Uri.EscapeDataString(web)}");
         var reschedule = actions["objects"]!.AsArray().Single(a => (string?)a!["action"] == "Service Reschedule")!;
         var done = await _e2e.App.WaitForActionAsync((string)reschedule["resource_uri"]!, Patience);
-        Assert.True((string?)done["state"] == "Success", (string?)done["logs"]);
+        Assert.True((string?)done["state"] == "Success", await _e2e.App.ActionLogAsync(done));
         Assert.Equal("system", (string?)reschedule["user"]);
 
         // The node comes back: its agent removes the stale copies, no longer among its desired containers.

@@ -42,6 +42,6 @@ public sealed class ServiceWakeUpEndToEndTests : IAsyncLifetime
         var after = await _e2e.LiveContainersAsync(web);
         Assert.Equal(2, after.Count(c => (string?)c["state"] == "Running"));
         Assert.Empty(after.Select(c => (string)c["docker_id"]!).Intersect(before));
-        Assert.Contains("one at a time", (string)redeployed["logs"]!);
+        Assert.Contains("one at a time", await _e2e.App.ActionLogAsync(redeployed));
     }
 }

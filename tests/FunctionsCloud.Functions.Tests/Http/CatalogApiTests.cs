@@ -34,6 +34,7 @@ public sealed class CatalogApiTests : IAsyncLifetime
     [InlineData("/api/infra/v1/region/aws/us-east-1")]
     [InlineData("/api/infra/v1/nodetype/digitalocean/s-1vcpu-1gb/")]
     [InlineData("/api/infra/v1/provider/local/")]
+    [InlineData("/api/infra/v1/az/aws/us-east-1a/")]
     public async Task Objects_are_found_by_their_resource_uri_with_or_without_the_slash(string uri)
     {
         var found = await _app.GetJsonAsync(uri);
@@ -51,9 +52,21 @@ public sealed class CatalogApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Availability_zones_come_from_the_providers_catalogs_and_filter_by_region()
+    {
+        var zones = await _app.GetJsonAsync("/api/infra/v1/az/?region=/api/infra/v1/region/aws/eu-west-1/");
+        var local = (await _app.GetJsonAsync("/api/infra/v1/az/?provider=/api/infra/v1/provider/local/"))["objects"]!.AsArray().Single()!;
+
+        Assert.Equal(["eu-west-1a", "eu-west-1b", "eu-west-1c"], zones["objects"]!.AsArray().Select(z => (string)z!["name"]!));
+        Assert.False((bool)zones["objects"]![0]!["available"]!);
+        Assert.Equal(("local", "/api/infra/v1/region/local/local/", true), ((string?)local["name"], (string?)local["region"], (bool)local["available"]!));
+    }
+
+    [Fact]
     public async Task Unknown_catalog_entries_are_404s()
     {
         await ExpectAsync(await _app.Client.GetAsync("/api/infra/v1/region/aws/mars-1/"), HttpStatusCode.NotFound);
         await ExpectAsync(await _app.Client.GetAsync("/api/infra/v1/provider/nimbus/"), HttpStatusCode.NotFound);
+        await ExpectAsync(await _app.Client.GetAsync("/api/infra/v1/az/azure/eastus-1/"), HttpStatusCode.NotFound);
     }
 }

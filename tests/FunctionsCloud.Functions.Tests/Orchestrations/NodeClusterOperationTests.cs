@@ -43,7 +43,7 @@ public sealed class NodeClusterOperationTests : IAsyncLifetime
         var action = await _app.WaitForActionAsync(ActionUri(deploy), Patience);
 
         Assert.Equal("Failed", (string?)action["state"]);
-        var logs = (string)action["logs"]!;
+        var logs = await _app.ActionLogAsync(action);
         Assert.Contains("InsufficientCapacity", logs);
         Assert.Contains("did not register within 3 s", logs);
         Assert.Equal(2, logs.Split("its agent registered").Length - 1);

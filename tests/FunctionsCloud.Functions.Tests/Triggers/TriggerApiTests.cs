@@ -41,6 +41,17 @@ public sealed class TriggerApiTests : ServiceAppTests
     }
 
     [Fact]
+    public async Task The_operation_defaults_to_redeploy()
+    {
+        var web = await Given.CreateAsync("web");
+
+        var created = await App.Client.PostAsJsonAsync(Uri(web) + "trigger/", new { name = "hook" });
+
+        await ExpectAsync(created, HttpStatusCode.Created);
+        Assert.Equal("REDEPLOY", (string?)(await created.Content.ReadFromJsonAsync<JsonObject>())!["operation"]);
+    }
+
+    [Fact]
     public async Task A_terminated_service_gets_no_trigger()
     {
         var web = await Given.CreateAsync("web");
@@ -67,7 +78,8 @@ public sealed class TriggerApiTests : ServiceAppTests
         Assert.Equal(("Service Redeploy", "TRIGGER", Uri(trigger) + "call/", AdminUser),
             ((string?)action["action"], (string?)action["method"], (string?)action["path"], (string?)action["user"]));
         var spec = await App.Services.GetRequiredService<ContainerSpecBuilder>().BuildAsync(await Given.StoredAsync(web), CancellationToken.None);
-        Assert.Contains(new EnvironmentVariable(TriggerRules.BodyVariable, "{\"tag\":\"v2\"}"), spec.Environment);
+        Assert.Contains(new EnvironmentVariable(TriggerRules.BodyVariable, "{\"tag\":\"v2\"}", EnvironmentOrigin.Tutum), spec.Environment);
+        Assert.Equal(("{\"tag\":\"v2\"}", "", false), ((string?)action["body"], (string?)action["location"], action.ContainsKey("logs")));
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public static class DeployBenchmark
         var action = await app.WaitForActionAsync(FunctionsCloudTestHost.ActionUri(deploy), TimeSpan.FromMinutes(5));
         watch.Stop();
         if ((string?)action["state"] != "Success")
-            throw new InvalidOperationException($"The deployment did not succeed: {action["logs"]}");
+            throw new InvalidOperationException($"The deployment did not succeed: {await app.ActionLogAsync(action)}");
         return (watch.Elapsed, cloud.Calls);
     }
 }

@@ -162,7 +162,7 @@ public static class ScaleBenchmark
         response.EnsureSuccessStatusCode();
         var action = await app.WaitForActionAsync(FunctionsCloudTestHost.ActionUri(response), TimeSpan.FromMinutes(5));
         if ((string?)action["state"] != "Success")
-            throw new InvalidOperationException($"{action["action"]} did not succeed: {action["logs"]}");
+            throw new InvalidOperationException($"{action["action"]} did not succeed: {await app.ActionLogAsync(action)}");
     }
 
     /// <summary>The same containers created and started straight through the engine API, as many at once as the agents run.</summary>

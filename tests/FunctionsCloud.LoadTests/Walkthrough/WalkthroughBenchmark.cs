@@ -83,6 +83,6 @@ public static class WalkthroughBenchmark
         using var response = await request;
         var action = await app.WaitForActionAsync(FunctionsCloudTestHost.ActionUri(response), TimeSpan.FromMinutes(5));
         if ((string?)action["state"] != "Success")
-            throw new InvalidOperationException($"{action["action"]} ended {action["state"]}: {action["logs"]}");
+            throw new InvalidOperationException($"{action["action"]} ended {action["state"]}: {await app.ActionLogAsync(action)}");
     }
 }

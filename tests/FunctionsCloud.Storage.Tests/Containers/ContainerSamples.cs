@@ -12,13 +12,17 @@ internal static class ContainerSamples
         Command: ["httpd", "-f", "-p", "80"],
         Entrypoint: ["/bin/sh", "-c"],
         WorkingDir: "/www",
-        Environment: [new EnvironmentVariable("DB_1_PORT_5432_TCP", "tcp://10.0.0.7:5432"), new EnvironmentVariable("NOTE", "ünïcode \"quoted\"")],
+        Environment: [new EnvironmentVariable("DB_1_PORT_5432_TCP", "tcp://10.0.0.7:5432", EnvironmentOrigin.Tutum), new EnvironmentVariable("NOTE", "ünïcode \"quoted\"", EnvironmentOrigin.User)],
         Ports: [new ContainerPort(ContainerPort.Tcp, 80, null, true)],
         ExtraHosts: [new HostAlias("db", "10.0.0.7"), new HostAlias("db-1", "10.0.0.7")],
         MemoryMb: 128,
         CpuShares: 256,
         Autorestart: Autorestart.OnFailure,
-        Autodestroy: Autodestroy.Always);
+        Autodestroy: Autodestroy.Always,
+        Privileged: true,
+        Net: NetworkMode.Host,
+        Pid: PidMode.Host,
+        Bindings: [ServiceBinding.Volume("/data"), ServiceBinding.Host("/srv/www", "/www", rewritable: false), ServiceBinding.From(Guid.NewGuid())]);
 
     public static Container Container(
         string @namespace = Samples.Namespace,
@@ -42,6 +46,7 @@ internal static class ContainerSamples
             ReportedRevision = 2,
             Intent = 4,
             Spec = Spec(),
+            VolumeSet = 2,
             ExitCode = 137,
             ExitCodeMsg = "Killed",
             DockerId = "4f1c2d3e5a6b",

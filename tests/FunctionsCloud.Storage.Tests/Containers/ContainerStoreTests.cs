@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using FunctionsCloud.Domain.Containers;
+using FunctionsCloud.Domain.Services;
 using FunctionsCloud.Storage.Concurrency;
 using FunctionsCloud.Storage.Containers;
 using FunctionsCloud.Storage.Querying;
@@ -69,6 +70,24 @@ public sealed class ContainerStoreTests
         Assert.Null(stored.Spec.MemoryMb);
         Assert.Empty(stored.Ports);
         Assert.Equal(default, stored.CreatedDatetime);
+    }
+
+    [Fact]
+    public async Task A_spec_written_before_privileged_net_pid_bindings_and_origins_reads_as_their_defaults()
+    {
+        var container = ContainerSamples.Bare();
+        await _containers.CreateAsync(container);
+        var table = _storage.Raw(_storage.Names.Containers);
+        var row = (await table.GetEntityAsync<TableEntity>(container.Namespace, container.Uuid.ToString("D"))).Value;
+        row["Spec"] = """{"image":"busybox","command":null,"entrypoint":null,"working_dir":null,"env":[{"key":"A","value":"1"}],"ports":[],"extra_hosts":[],"memory":null,"cpu_shares":null,"autorestart":"OFF","autodestroy":"OFF"}""";
+        row.Remove("VolumeSet");
+        await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
+
+        var stored = (await _containers.GetAsync(container.Namespace, container.Uuid))!.Spec;
+
+        Assert.Equal((false, NetworkMode.Bridge, PidMode.None), (stored.Privileged, stored.Net, stored.Pid));
+        Assert.Empty(stored.Bindings ?? []);
+        Assert.Equal(EnvironmentOrigin.User, Assert.Single(stored.UserEnvironment).Source);
     }
 
     [Fact]

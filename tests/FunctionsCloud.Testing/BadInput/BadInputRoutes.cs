@@ -14,11 +14,12 @@ public static class BadInputRoutes
     public static IReadOnlyDictionary<string, RouteUse> Uses { get; } = new Dictionary<string, RouteUse>(StringComparer.Ordinal)
     {
         ["ListProviders"] = Read, ["GetProvider"] = Read, ["ListRegions"] = Read, ["GetRegion"] = Read,
-        ["ListNodeTypes"] = Read, ["GetNodeType"] = Read,
+        ["ListNodeTypes"] = Read, ["GetNodeType"] = Read, ["ListAvailabilityZones"] = Read, ["GetAvailabilityZone"] = Read,
         ["GetProviderAccount"] = Read, ["LinkProviderAccount"] = Write, ["UnlinkProviderAccount"] = Operation,
         ["ListNodeClusters"] = Read, ["GetNodeCluster"] = Read, ["CreateNodeCluster"] = Write, ["PatchNodeCluster"] = Write,
         ["DeployNodeCluster"] = Operation, ["TerminateNodeCluster"] = Operation,
         ["ListNodes"] = Read, ["GetNode"] = Read, ["PatchNode"] = Write, ["TerminateNode"] = Operation, ["HealthCheckNode"] = Operation,
+        ["UpgradeNodeDocker"] = Operation,
         ["ListRegistrationTokens"] = Read, ["GetRegistrationToken"] = Read, ["CreateRegistrationToken"] = Write,
         ["RevokeRegistrationToken"] = Operation,
         ["ListRepositories"] = Read, ["GetRepository"] = Read, ["RegisterRepository"] = Write, ["ChangeRepository"] = Write,

@@ -18,6 +18,7 @@ public static class JsonGenerators
         "sequential_deployment", "operation", "uses", "expires_in", "token", "access_key_id", "secret_access_key",
         "inventory", "containers", "lease", "cpu", "memory_mb", "disk_gb", "docker_version", "state", "exit_code",
         "inner_port", "outer_port", "protocol", "published", "key", "value", "to_service", "vpc", "subnets", "iam", "x", "",
+        "image", "privileged", "net", "pid", "bindings", "host_path", "container_path", "rewritable", "volumes_from",
     ];
 
     private static readonly string[] Numbers =
@@ -32,6 +33,7 @@ public static class JsonGenerators
         "EMPTIEST_NODE", "EVERY_NODE", "REDEPLOY", "SCALEUP", "tcp", "udp", "ON_SUCCESS", "ALWAYS", "Running", "rack=7",
         "functionscloud/busybox", "UPPER:case", "a\u0000b", "line\nbreak", "\u202eevil", "\u00e9t\u00e9", "\ud83d\ude00", "' or ''eq''",
         "${PATH}", "../../etc/passwd", "null", "true", "-1", "99999999999999999999",
+        "bridge", "host", "none", "/data", "relative/path", "/a:b", "corpus",
     ];
 
     private static readonly Gen<char> Chars = Gen.Char["abcXYZ019 -_./:=@\"\\\u0001\u001f\u007f\u00e9\u2028\u202e\uffff"];

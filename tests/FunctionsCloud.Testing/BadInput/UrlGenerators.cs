@@ -42,7 +42,7 @@ public static class UrlGenerators
     [
         "limit", "offset", "uuid", "name", "state", "region", "node_type", "provider", "service", "node", "object", "type",
         "image_name", "deployment_strategy", "stack__name", "uuid__startswith", "name__startswith", "state__startswith",
-        "region__startswith", "image_name__startswith", "state__in", "order_by", "format", "limit[]", "",
+        "region__startswith", "image_name__startswith", "state__in", "order_by", "format", "limit[]", "reuse_volumes", "",
     ];
 
     private static readonly string[] QueryValues =

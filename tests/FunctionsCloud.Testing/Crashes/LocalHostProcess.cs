@@ -120,7 +120,14 @@ public sealed class LocalHostProcess : IAsyncDisposable
     public async Task SucceedsAsync(string actionUri, TimeSpan within)
     {
         var action = await WaitForActionAsync(actionUri, within);
-        Xunit.Assert.True((string?)action["state"] == "Success", $"{action["action"]}: {action["logs"]} (log: {LogFile})");
+        Xunit.Assert.True((string?)action["state"] == "Success", $"{action["action"]}: {await GetLogTextAsync(actionUri)} (log: {LogFile})");
+    }
+
+    /// <summary>An action's log as text, as <c>.../logs/</c> answers it.</summary>
+    private async Task<string> GetLogTextAsync(string actionUri)
+    {
+        using var response = await Client.GetAsync(actionUri.TrimEnd('/') + "/logs/");
+        return await response.Content.ReadAsStringAsync();
     }
 
     /// <summary>Polls the action until it is Success or Failed.</summary>
