@@ -12,10 +12,16 @@ public class TriggerRulesTests
     public void The_two_operations_are_accepted_in_any_case(string operation) =>
         Assert.Null(TriggerRules.OperationProblem(operation));
 
+    [Fact]
+    public void No_operation_is_the_default_redeploy()
+    {
+        Assert.Null(TriggerRules.OperationProblem(null));
+        Assert.Equal(TriggerOperation.Redeploy, TriggerRules.DefaultOperation);
+    }
+
     [Theory]
     [InlineData("RESTART")]
     [InlineData("")]
-    [InlineData(null)]
     public void Other_operations_are_refused(string? operation) =>
         Assert.NotNull(TriggerRules.OperationProblem(operation));
 
