@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 using FunctionsCloud.Domain.Logs;
@@ -36,27 +37,59 @@ public sealed class ContainerLogBlob(LogCredentialHolder credentials, Guid conta
     public bool IsStored(LogLine line) =>
         Last is { } last && (line.Timestamp < last - Overlap || (line.Timestamp <= last + Overlap && _recent.Contains(line)));
 
-    /// <summary>Finds the newest segment, its length and its last line's time.</summary>
+    /// <summary>
+    /// Finds the newest segment, its length and the lines stored last: it reads back from the end, twice as far each
+    /// time, until the lines read reach back past <see cref="Overlap"/> before the last one (or the segment's start, then
+    /// the previous segment's end), so that neither an empty newest segment, nor a huge line, nor a container printing
+    /// more than the first read holds in the overlap makes the engine's lines count as new again.
+    /// </summary>
     public async Task ResumeAsync(CancellationToken cancellationToken)
     {
         var container = (await credentials.CurrentAsync(cancellationToken).ConfigureAwait(false)).Container;
-        (_segment, _length, _blocks, Last, _recent) = (0, 0, 0, null, []);
+        var segments = new List<(long Number, long Length)>();
         await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, LogBlobNames.PrefixOf(containerUuid), cancellationToken).ConfigureAwait(false))
         {
-            if (LogBlobNames.SegmentOf(blob.Name) is { } number && number > _segment)
-                (_segment, _length) = (number, blob.Properties.ContentLength ?? 0);
+            if (LogBlobNames.SegmentOf(blob.Name) is { } number)
+                segments.Add((number, blob.Properties.ContentLength ?? 0));
         }
 
-        if (_segment == 0 || _length == 0)
-            return;
-        var from = Math.Max(0, _length - TailBytes);
-        var tail = await container.GetBlobClient(LogBlobNames.Segment(containerUuid, _segment))
-            .DownloadContentAsync(new BlobDownloadOptions { Range = new HttpRange(from, _length - from) }, cancellationToken).ConfigureAwait(false);
-        var stored = LogLineFormat.ReadLines(tail.Value.Content.ToMemory()).Select(l => l.Line).ToList();
-        Last = stored.Count > 0 ? stored.Max(l => l.Timestamp) : null;
-        _recent = [.. stored.Where(l => l.Timestamp >= Last - Overlap)];
-        _blocks = (await container.GetAppendBlobClient(LogBlobNames.Segment(containerUuid, _segment)).GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
-            .Value.BlobCommittedBlockCount;
+        segments.Sort((x, y) => y.Number.CompareTo(x.Number));
+        var (segment, length) = segments.Count > 0 ? segments[0] : (0, 0);
+        var blocks = length > 0
+            ? (await container.GetAppendBlobClient(LogBlobNames.Segment(containerUuid, segment)).GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value.BlobCommittedBlockCount
+            : 0;
+        var stored = new List<LogLine>();
+        foreach (var (number, size) in segments)
+        {
+            if (await ReadBackAsync(container, number, size, stored, cancellationToken).ConfigureAwait(false))
+                break;
+        }
+
+        var last = stored.Count > 0 ? stored.Max(l => l.Timestamp) : (DateTimeOffset?)null;
+        (_segment, _length, _blocks, Last, _recent) = (segment, length, blocks, last, [.. stored.Where(l => l.Timestamp >= last - Overlap)]);
+    }
+
+    /// <summary>Adds the segment's last lines to <paramref name="stored"/>; true once they reach back past the overlap.</summary>
+    private async Task<bool> ReadBackAsync(BlobContainerClient container, long segment, long length, List<LogLine> stored, CancellationToken cancellationToken)
+    {
+        var blob = container.GetBlobClient(LogBlobNames.Segment(containerUuid, segment));
+        for (var span = (long)TailBytes; length > 0; span *= 2)
+        {
+            var from = Math.Max(0, length - span);
+            var tail = await blob.DownloadContentAsync(new BlobDownloadOptions { Range = new HttpRange(from, length - from) }, cancellationToken).ConfigureAwait(false);
+            var bytes = tail.Value.Content.ToMemory();
+            // A read from the middle begins inside a line: whatever precedes the first line break is not one.
+            var start = from == 0 ? 0 : bytes.Span.IndexOf((byte)'\n') + 1;
+            var lines = start <= 0 && from > 0 ? [] : LogLineFormat.ReadLines(bytes[start..]).Select(l => l.Line).ToList();
+            var last = stored.Concat(lines).Select(l => (DateTimeOffset?)l.Timestamp).Max();
+            if (from == 0 || lines.Any(l => l.Timestamp < last - Overlap))
+            {
+                stored.InsertRange(0, lines);
+                return lines.Any(l => l.Timestamp < last - Overlap);
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

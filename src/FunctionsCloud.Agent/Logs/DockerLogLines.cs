@@ -1,75 +1,96 @@
+using System.Buffers.Binary;
 using System.Globalization;
-using System.Text;
-using Docker.DotNet;
 using FunctionsCloud.Domain.Logs;
 
 namespace FunctionsCloud.Agent.Logs;
 
 /// <summary>
-/// Splits the engine's multiplexed log stream (asked for with timestamps) into lines: each begins with its RFC 3339
-/// time, then a space. Text that is not UTF-8 is replaced, not rejected; a line longer than <see cref="MaxLineBytes"/>
-/// is cut there (the engine itself splits lines at 16 KiB, each part with its time).
+/// Splits the engine's multiplexed log stream (asked for with timestamps) into lines. Each frame is one message of the
+/// engine: its RFC 3339 time, a space, then the text. The engine cuts a line longer than 16 KiB into parts, one frame
+/// each, each with a time, and only the last ends in a line break: parts are joined under the first part's time.
+/// Text that is not UTF-8 is replaced, not rejected. A line longer than <see cref="MaxLineBytes"/> is cut there, and
+/// what follows becomes further lines of at most that size with the same time (nothing is dropped).
 /// </summary>
-public sealed class DockerLogLines(MultiplexedStream stream)
+public sealed class DockerLogLines(Stream stream)
 {
     public const int MaxLineBytes = 64 * 1024;
-    private readonly byte[] _buffer = new byte[64 * 1024];
-    private readonly List<byte> _stdout = [];
-    private readonly List<byte> _stderr = [];
+    private const int HeaderBytes = 8;
+    private const byte StderrTarget = 2;
+    private readonly byte[] _header = new byte[HeaderBytes];
+    private readonly PartialLine _stdout = new(LogLine.Stdout);
+    private readonly PartialLine _stderr = new(LogLine.Stderr);
     private readonly Queue<LogLine> _ready = new();
+    private byte[] _frame = new byte[16 * 1024 + 64];
 
     /// <summary>The next line, or null when the stream ended (the container stopped, or was removed).</summary>
     public async Task<LogLine?> NextAsync(CancellationToken cancellationToken)
     {
         while (_ready.Count == 0)
         {
-            var read = await stream.ReadOutputAsync(_buffer, 0, _buffer.Length, cancellationToken).ConfigureAwait(false);
-            if (read.EOF)
+            if (!await FillAsync(_header, cancellationToken).ConfigureAwait(false))
+                return End();
+            var size = BinaryPrimitives.ReadInt32BigEndian(_header.AsSpan(4));
+            if (size > _frame.Length)
+                _frame = new byte[Math.Min(size, MaxLineBytes + 64)];
+            var pending = _header[0] == StderrTarget ? _stderr : _stdout;
+            // The engine's frames are at most 16 KiB and a time; a larger one is read (and cut) in pieces all the same.
+            var at = (DateTimeOffset?)null;
+            for (var left = size; left > 0;)
             {
-                Flush(_stdout, LogLine.Stdout);
-                Flush(_stderr, LogLine.Stderr);
-                return _ready.TryDequeue(out var last) ? last : null;
-            }
-
-            var (pending, source) = read.Target == MultiplexedStream.TargetStream.StandardError ? (_stderr, LogLine.Stderr) : (_stdout, LogLine.Stdout);
-            for (var i = 0; i < read.Count; i++)
-            {
-                if (_buffer[i] == (byte)'\n')
-                {
-                    Flush(pending, source);
-                    continue;
-                }
-
-                pending.Add(_buffer[i]);
-                if (pending.Count >= MaxLineBytes)
-                    Flush(pending, source);
+                var piece = Math.Min(left, _frame.Length);
+                if (!await FillAsync(_frame.AsMemory(0, piece), cancellationToken).ConfigureAwait(false))
+                    return End();
+                var text = _frame.AsSpan(0, piece);
+                if (left == size)
+                    at = Stamp(ref text);
+                if (at is { } time)
+                    pending.Add(time, text, _ready);
+                left -= piece;
             }
         }
 
         return _ready.Dequeue();
     }
 
-    private void Flush(List<byte> pending, string source)
+    private LogLine? End()
     {
-        if (pending.Count == 0)
-            return;
-        var text = Encoding.UTF8.GetString([.. pending]);
-        pending.Clear();
-        if (Parse(text, source) is { } line)
-            _ready.Enqueue(line);
+        _stdout.Flush(_ready);
+        _stderr.Flush(_ready);
+        return _ready.TryDequeue(out var last) ? last : null;
     }
 
-    /// <summary>"2026-12-03T14:00:00.123456789Z text": the engine's time has nanoseconds, .NET keeps 100 ns.</summary>
-    public static LogLine? Parse(string text, string source)
+    /// <summary>Reads exactly the buffer's length; false when the stream ended first.</summary>
+    private async Task<bool> FillAsync(Memory<byte> buffer, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        var space = text.IndexOf(' ', StringComparison.Ordinal);
-        var stamp = space < 0 ? text : text[..space];
+        for (var filled = 0; filled < buffer.Length;)
+        {
+            var read = await stream.ReadAsync(buffer[filled..], cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+                return false;
+            filled += read;
+        }
+
+        return true;
+    }
+
+    /// <summary>The frame's time, and the text after it; null for a frame that does not begin with one (it is skipped).</summary>
+    private static DateTimeOffset? Stamp(ref Span<byte> frame)
+    {
+        var space = frame.IndexOf((byte)' ');
+        if (space is < 0 or > 40)
+            return null;
+        var at = ParseTime(System.Text.Encoding.ASCII.GetString(frame[..space]));
+        frame = frame[(space + 1)..];
+        return at;
+    }
+
+    /// <summary>"2026-12-03T14:00:00.123456789Z": the engine's time has nanoseconds, .NET keeps 100 ns.</summary>
+    public static DateTimeOffset? ParseTime(string stamp)
+    {
+        ArgumentNullException.ThrowIfNull(stamp);
         var dot = stamp.IndexOf('.', StringComparison.Ordinal);
         if (dot > 0 && stamp.Length - dot - 2 > 7)
             stamp = stamp[..(dot + 8)] + stamp[^1];
-        return DateTimeOffset.TryParse(stamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
-            ? new LogLine(at, source, space < 0 ? "" : text[(space + 1)..])
-            : null;
+        return DateTimeOffset.TryParse(stamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
     }
 }

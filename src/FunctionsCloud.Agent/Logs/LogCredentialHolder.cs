@@ -30,6 +30,3 @@ public sealed class LogCredentialHolder
         return _held!;
     }
 }
-
-/// <param name="Container">The node's log container, reached with the credential's SAS.</param>
-public sealed record HeldCredential(Guid NodeUuid, LogCredential Credential, BlobContainerClient Container);

@@ -10,7 +10,9 @@ namespace FunctionsCloud.Agent.Logs;
 /// Ships the output of the node's containers to its log blobs, once the control plane has handed over a credential:
 /// every <see cref="ScanInterval"/> it lists the node's containers on the engine (no storage request) and follows each
 /// one it does not follow yet — a running one until it stops, one that stopped once, to store what it left. A
-/// container that runs again is followed again, from after its last stored line.
+/// container that runs again is followed again, from after its last stored line. A container's log has one writer at
+/// a time: a redeploy makes a new engine container of the same uuid, and its output is followed only once the old
+/// revision's is stored (oldest revision first), so the two never append to the same segments at once.
 /// </summary>
 public sealed partial class LogShipper(AgentOptions options, LogCredentialHolder credentials, TimeProvider time, ILogger<LogShipper> logger) : BackgroundService
 {
@@ -24,9 +26,10 @@ public sealed partial class LogShipper(AgentOptions options, LogCredentialHolder
             using var docker = new DockerClientConfiguration(options.DockerHost).CreateClient();
             var follower = new ContainerLogFollower(docker, credentials, time, logger);
             var followed = new Dictionary<string, Task>(StringComparer.Ordinal);
+            var writers = new Dictionary<Guid, Task>();
             while (!stoppingToken.IsCancellationRequested)
             {
-                await ScanAsync(docker, node, follower, followed, stoppingToken).ConfigureAwait(false);
+                await ScanAsync(docker, node, follower, followed, writers, stoppingToken).ConfigureAwait(false);
                 await Task.Delay(ScanInterval, time, stoppingToken).ConfigureAwait(false);
             }
         }
@@ -36,7 +39,10 @@ public sealed partial class LogShipper(AgentOptions options, LogCredentialHolder
         }
     }
 
-    private async Task ScanAsync(IDockerClient docker, Guid node, ContainerLogFollower follower, Dictionary<string, Task> followed, CancellationToken stoppingToken)
+    /// <param name="followed">The following of each engine container (by its id).</param>
+    /// <param name="writers">The following that writes each container's log now (by its uuid).</param>
+    private async Task ScanAsync(
+        IDockerClient docker, Guid node, ContainerLogFollower follower, Dictionary<string, Task> followed, Dictionary<Guid, Task> writers, CancellationToken stoppingToken)
     {
         IReadOnlyList<ManagedContainer> containers;
         try
@@ -48,12 +54,17 @@ public sealed partial class LogShipper(AgentOptions options, LogCredentialHolder
             return;
         }
 
-        foreach (var container in containers)
+        foreach (var container in containers.OrderBy(c => c.Revision))
         {
-            if (container.Uuid is not { } uuid || (followed.TryGetValue(container.Id, out var running) && (!running.IsCompleted || !container.IsRunning)))
+            if (container.Uuid is not { } uuid
+                || (writers.TryGetValue(uuid, out var writing) && !writing.IsCompleted)
+                || (followed.TryGetValue(container.Id, out var done) && done.IsCompleted && !container.IsRunning))
                 continue;
-            followed[container.Id] = FollowAsync(follower, container.Id, uuid, stoppingToken);
+            followed[container.Id] = writers[uuid] = FollowAsync(follower, container.Id, uuid, stoppingToken);
         }
+
+        foreach (var gone in writers.Where(w => w.Value.IsCompleted && containers.All(c => c.Uuid != w.Key)).Select(w => w.Key).ToList())
+            writers.Remove(gone);
 
         foreach (var gone in followed.Where(f => f.Value.IsCompleted && containers.All(c => c.Id != f.Key)).Select(f => f.Key).ToList())
             followed.Remove(gone);
