@@ -3,6 +3,7 @@ using FunctionsCloud.Application.Configuration;
 using FunctionsCloud.Application.Liveness;
 using FunctionsCloud.Application.Logs;
 using FunctionsCloud.Domain.Agents;
+using FunctionsCloud.Domain.Logs;
 using FunctionsCloud.Domain.Liveness;
 using FunctionsCloud.Domain.Validation;
 using FunctionsCloud.Storage.Concurrency;
@@ -60,6 +61,8 @@ public sealed class HeartbeatRecorder(
         if (heartbeat.Lease is { Length: > MaxLeaseLength })
             throw new RequestValidationException("lease", $"must be at most {MaxLeaseLength} characters: echo the lease of the last answer unchanged.");
         ContainerReportRules.Validate(heartbeat.Containers);
+        if (heartbeat.LogsExpires is < 0 or > LogCredential.MaxExpires)
+            throw new RequestValidationException("logs_expires", $"must be epoch seconds from 0 to {LogCredential.MaxExpires}: echo the expires of the log credential held, unchanged.");
     }
 
     /// <summary>A lease of another node or of an older secret is no lease: the heartbeat then reads first.</summary>

@@ -15,6 +15,9 @@ public sealed record LogCredential(
     [property: JsonPropertyName("segment_bytes")] long SegmentBytes,
     [property: JsonPropertyName("segments_kept")] int SegmentsKept)
 {
+    /// <summary>The latest time a credential can expire, in epoch seconds (the end of year 9999).</summary>
+    public const long MaxExpires = 253_402_300_799;
+
     public DateTimeOffset ExpiresAt => DateTimeOffset.FromUnixTimeSeconds(Expires);
 
     public override string ToString() => $"log credential until {ExpiresAt:O}";
