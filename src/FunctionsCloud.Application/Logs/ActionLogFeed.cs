@@ -10,7 +10,8 @@ namespace FunctionsCloud.Application.Logs;
 
 /// <summary>
 /// An action's log as log messages (source <c>action</c>): a finished read, or a stream that follows it until the
-/// action ends. Its lines are those of the action's <c>logs</c> field, each with the second it was written.
+/// action ends, then says so (<see cref="LogStreamItem.End"/>); a stream that ends before (its longest duration) does
+/// not. Its lines are those of the action's <c>logs</c> field, each with the second it was written.
 /// </summary>
 public sealed class ActionLogFeed(IActionStore actions, FollowSchedule schedule)
 {
@@ -23,77 +24,75 @@ public sealed class ActionLogFeed(IActionStore actions, FollowSchedule schedule)
     }
 
     public static IReadOnlyList<LogMessage> Read(ActionRecord action, LogQuery query) =>
-        [.. Shown(Numbered(Lines(action)).ToList(), query).Select(l => LogMessage.Of(l.Line))];
+        [.. Shown(Numbered(action), query).Select(l => LogMessage.Of(l.Line))];
 
     /// <param name="resume">The cursor the client sent back (Last-Event-ID); null to begin with the query's read.</param>
     public async IAsyncEnumerable<LogStreamItem> FollowAsync(
         ActionRecord action, LogQuery query, ActionLogCursor? resume, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var cursor = resume ?? StartOf(action, query);
+        var cursor = resume;
+        var lines = Numbered(action);
+        var next = cursor is { } from ? from.FirstUnsent(Places(lines)) : lines.Count - Shown(lines, query).Count;
+        if (cursor is null && next > 0)
+            cursor = ActionLogCursor.After(lines[next - 1].Raw, lines[next - 1].Line.Timestamp, lines[next - 1].Nth);
         var polls = schedule.PollsAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
         await using (polls.ConfigureAwait(false))
         {
             while (true)
             {
-                var sent = false;
-                foreach (var (line, nth) in Numbered(Lines(action)))
+                for (; next < lines.Count; next++)
                 {
-                    if (cursor.Covers(line.Timestamp, nth))
-                        continue;
-                    (cursor, sent) = (new ActionLogCursor(line.Timestamp.ToUnixTimeSeconds(), nth), true);
+                    var (raw, line, nth) = lines[next];
+                    cursor = ActionLogCursor.After(raw, line.Timestamp, nth);
                     yield return new LogStreamItem(cursor.ToString(), LogMessage.Of(line));
                 }
 
-                if (ActionStates.IsFinished(action.State) || !await polls.MoveNextAsync())
+                if (ActionStates.IsFinished(action.State))
+                {
+                    yield return LogStreamItem.End;
                     yield break;
-                if (!sent)
-                    yield return LogStreamItem.Nothing;
+                }
+
+                if (!await polls.MoveNextAsync())
+                    yield break;
+                yield return LogStreamItem.Nothing;
                 action = await actions.GetAsync(action.Namespace, action.Uuid, cancellationToken) ?? action;
+                lines = Numbered(action);
+                next = cursor is { } sent ? sent.FirstUnsent(Places(lines)) : 0;
             }
         }
     }
 
-    /// <summary>Where a follower without a cursor begins: just before the first line the query shows, else after every line.</summary>
-    private static ActionLogCursor StartOf(ActionRecord action, LogQuery query)
-    {
-        var numbered = Numbered(Lines(action)).ToList();
-        var shown = Shown(numbered, query);
-        return shown.Count > 0 ? new(shown[0].Line.Timestamp.ToUnixTimeSeconds(), shown[0].Nth - 1)
-            : numbered.Count > 0 ? new(numbered[^1].Line.Timestamp.ToUnixTimeSeconds(), numbered[^1].Nth)
-            : default;
-    }
-
-    private static IReadOnlyList<(LogLine Line, int Nth)> Shown(IReadOnlyList<(LogLine Line, int Nth)> numbered, LogQuery query)
+    private static IReadOnlyList<(LogLine Line, int Nth)> Shown(IReadOnlyList<(string Raw, LogLine Line, int Nth)> numbered, LogQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var since = numbered.Where(l => query.Since is null || l.Line.Timestamp >= query.Since);
+        var since = numbered.Where(l => query.Since is null || l.Line.Timestamp >= query.Since).Select(l => (l.Line, l.Nth));
         return query.Tail is { } tail ? [.. since.TakeLast(tail)] : [.. since];
     }
 
-    /// <summary>The log's lines, oldest first; a first line cut short by the log's size limit is left out.</summary>
-    public static IReadOnlyList<LogLine> Lines(ActionRecord action)
+    private static List<(string Raw, DateTimeOffset At, int Nth)> Places(IReadOnlyList<(string Raw, LogLine Line, int Nth)> lines) =>
+        [.. lines.Select(l => (l.Raw, l.Line.Timestamp, l.Nth))];
+
+    /// <summary>
+    /// Each line as stored, read, and with its place among the lines of its second (from 1), oldest first; a first line
+    /// cut short by the log's size limit is left out.
+    /// </summary>
+    private static List<(string Raw, LogLine Line, int Nth)> Numbered(ActionRecord action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        var lines = new List<LogLine>();
+        var lines = new List<(string, LogLine, int)>();
+        var (second, nth) = (long.MinValue, 0);
         foreach (var text in action.Logs.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             if (text.Length > 21 && text[20] == ' '
                 && DateTimeOffset.TryParseExact(text[..20], "yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
-                lines.Add(new LogLine(at, Source, text[21..]));
+            {
+                var seconds = at.ToUnixTimeSeconds();
+                (second, nth) = seconds == second ? (second, nth + 1) : (seconds, 1);
+                lines.Add((text, new LogLine(at, Source, text[21..]), nth));
+            }
         }
 
         return lines;
-    }
-
-    /// <summary>Each line with its place among the lines of its second (from 1).</summary>
-    private static IEnumerable<(LogLine Line, int Nth)> Numbered(IEnumerable<LogLine> lines)
-    {
-        var (second, nth) = (long.MinValue, 0);
-        foreach (var line in lines)
-        {
-            var at = line.Timestamp.ToUnixTimeSeconds();
-            (second, nth) = at == second ? (second, nth + 1) : (at, 1);
-            yield return (line, nth);
-        }
     }
 }

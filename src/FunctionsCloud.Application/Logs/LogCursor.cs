@@ -7,7 +7,9 @@ namespace FunctionsCloud.Application.Logs;
 /// <summary>
 /// How far a follower has read each container, as a server-sent event's id (<c>key:segment.offset</c>, comma
 /// separated; the key is the container's short id): sent back as <c>Last-Event-ID</c>, it resumes exactly after the
-/// last line received. A container missing from it (new since) is read from its beginning.
+/// last line received. A container missing from it (new since) is read from its beginning. It names only the containers
+/// followed now, never every container a service ever had: at most <c>MaxContainersPerService</c> (100) of about 25
+/// characters each.
 /// </summary>
 public sealed class LogCursor
 {
@@ -18,6 +20,14 @@ public sealed class LogCursor
     {
         get => _points.TryGetValue(source.Key, out var point) ? point : LogPoint.Start;
         set => _points[source.Key] = value;
+    }
+
+    /// <summary>Forgets every container but these (ended containers leave a follower's cursor, so that it stays short).</summary>
+    public void Retain(IEnumerable<LogSource> sources)
+    {
+        var keep = sources.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var key in _points.Keys.Where(k => !keep.Contains(k)).ToList())
+            _points.Remove(key);
     }
 
     public override string ToString()

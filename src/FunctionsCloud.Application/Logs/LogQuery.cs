@@ -10,12 +10,13 @@ namespace FunctionsCloud.Application.Logs;
 /// <param name="LastEventId">The id of the last event a follower received, to resume after it (each stream reads its own kind).</param>
 public sealed record LogQuery(int? Tail, DateTimeOffset? Since, bool Follow, string? LastEventId)
 {
-    public static LogQuery Parse(IEnumerable<KeyValuePair<string, string>> query, string? lastEventId, int maxTail)
+    /// <param name="defaultTail">The tail when the query names none (null: every line).</param>
+    public static LogQuery Parse(IEnumerable<KeyValuePair<string, string>> query, string? lastEventId, int maxTail, int? defaultTail = null)
     {
         ArgumentNullException.ThrowIfNull(query);
         var values = query.GroupBy(p => p.Key, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.OrdinalIgnoreCase);
         return new LogQuery(
-            values.TryGetValue("tail", out var tail) ? ParseTail(tail, maxTail) : null,
+            values.TryGetValue("tail", out var tail) ? ParseTail(tail, maxTail) : defaultTail,
             values.TryGetValue("since", out var since) ? ParseSince(since) : null,
             values.TryGetValue("follow", out var follow) && ParseFollow(follow),
             string.IsNullOrWhiteSpace(lastEventId) ? null : lastEventId.Trim());

@@ -28,5 +28,5 @@ public sealed class LogSubjects(IContainerStore containers, IServiceStore servic
             [.. (await containers.ListByServiceAsync(caller.Namespace, uuid, token)).Where(c => c.IsLive).Select(SourceOf)]);
     }
 
-    private static LogSource SourceOf(Container container) => new(container.NodeUuid, container.Uuid, container.Name);
+    private static LogSource SourceOf(Container container) => new(container.NodeUuid, container.Uuid, container.Name, container.DestroyedDatetime);
 }

@@ -28,4 +28,10 @@ public sealed class LogsOptions
 
     /// <summary>The largest <c>tail</c> a request may ask for.</summary>
     public int MaxTail { get; set; } = 10_000;
+
+    /// <summary>The <c>tail</c> of a container's or service's logs request that names none (Docker Cloud's clients expect one).</summary>
+    public int DefaultTail { get; set; } = 300;
+
+    /// <summary>The most bytes of stored log one read (or one poll of a follow stream) reads, over all the containers it reads.</summary>
+    public long MaxReadBytes { get; set; } = 16 * 1024 * 1024;
 }

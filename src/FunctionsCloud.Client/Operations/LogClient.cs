@@ -8,11 +8,15 @@ namespace FunctionsCloud.Client.Operations;
 
 /// <summary>
 /// The logs of containers, services and actions (<c>&lt;resource_uri&gt;logs/</c>): a finished read, or followed as
-/// server-sent events. A follow stream the server ends (its longest duration) is opened again with the id of the
-/// last line received, so that the caller sees one stream without gaps or repeats until it cancels.
+/// server-sent events. A follow stream that ends without the server's <c>end</c> event (its longest duration, a lost
+/// connection) is opened again with the id of the last line received, so that the caller sees one stream without gaps
+/// or repeats until it cancels or, for an action, until the server says the action has ended.
 /// </summary>
 public sealed class LogClient(HttpClient http)
 {
+    /// <summary>How long to wait before opening a stream again (the server's <c>retry</c>).</summary>
+    private static readonly TimeSpan Reconnect = TimeSpan.FromSeconds(1);
+
     public async Task<IReadOnlyList<LogMessage>> ReadAsync(string resourceUri, LogQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -22,9 +26,7 @@ public sealed class LogClient(HttpClient http)
         return await JsonSerializer.DeserializeAsync(await response.Content.ReadAsStreamAsync(cancellationToken), ClientJson.Default.ListLogMessage, cancellationToken) ?? [];
     }
 
-    /// <param name="untilEnded">For an action's log: the stream ends when the action does, so it is not opened again.</param>
-    public async IAsyncEnumerable<LogMessage> FollowAsync(
-        string resourceUri, LogQuery query, bool untilEnded = false, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<LogMessage> FollowAsync(string resourceUri, LogQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         string? lastEventId = null;
@@ -39,22 +41,40 @@ public sealed class LogClient(HttpClient http)
             if (!response.IsSuccessStatusCode)
                 throw await ApiConnection.ProblemAsync(response, cancellationToken);
             using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken));
-            string? id = null;
-            while (await reader.ReadLineAsync(cancellationToken) is { } line)
+            string? id = null, name = null;
+            while (await LineOrEndAsync(reader, cancellationToken) is { } line)
             {
-                if (line.StartsWith("id: ", StringComparison.Ordinal))
+                if (line.StartsWith("event: ", StringComparison.Ordinal))
+                    name = line[7..];
+                else if (line.StartsWith("id: ", StringComparison.Ordinal))
                     id = line[4..];
+                else if (line.StartsWith("data: ", StringComparison.Ordinal) && name == "end")
+                    yield break;
                 else if (line.StartsWith("data: ", StringComparison.Ordinal) && JsonSerializer.Deserialize(line[6..], ClientJson.Default.LogMessage) is { } message)
                 {
                     lastEventId = id ?? lastEventId;
                     yield return message;
                 }
+                else if (line.Length == 0)
+                    (id, name) = (null, null);
             }
 
-            if (untilEnded)
-                yield break;
-            // The server's longest duration passed: go on after the last line received, or with new lines only when none came.
+            // The stream ended without saying that what it follows has: go on after the last line received, or with new lines only when none came.
+            await Task.Delay(Reconnect, cancellationToken);
             next = lastEventId is null ? new LogQuery(Tail: 0) : new LogQuery();
+        }
+    }
+
+    /// <summary>The next line of the stream; null when it ended, cleanly or not (a reset connection is a stream to open again).</summary>
+    private static async Task<string?> LineOrEndAsync(StreamReader reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.ReadLineAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            return null;
         }
     }
 

@@ -6,6 +6,9 @@ public sealed record LogQuery(int? Tail = null, DateTimeOffset? Since = null)
     /// <summary>The most lines one read answers, as the API is set up by default (FunctionsCloud__Logs__MaxTail).</summary>
     public const int MaxTail = 10_000;
 
+    /// <summary>The tail the API answers a container's or service's read that names none (<c>FunctionsCloud__Logs__DefaultTail</c>).</summary>
+    public const int DefaultTail = 300;
+
     internal string ToQueryString(bool follow)
     {
         var parts = new List<string>();

@@ -1,3 +1,4 @@
+using FunctionsCloud.Application.Authentication;
 using FunctionsCloud.Application.Logs;
 using FunctionsCloud.Domain.Validation;
 using FunctionsCloud.Functions.Http;
@@ -12,51 +13,54 @@ namespace FunctionsCloud.Functions.Logs;
 /// action's log. A finished read by default; <c>follow=true</c> with <c>Accept: text/event-stream</c> streams new lines.
 /// Everything is checked (namespace, query, Last-Event-ID) before the response begins.
 /// </summary>
-public sealed class LogFunctions(LogSubjects subjects, ContainerLogFeed containerLogs, ActionLogFeed actionLogs, IOptions<LogsOptions> options)
+public sealed class LogFunctions(LogSubjects subjects, ContainerLogFeed containerLogs, ActionLogFeed actionLogs, ApiKeyAuthenticator authenticator, IOptions<LogsOptions> options)
 {
     [Function("ContainerLogs")]
-    public async Task<IResult> Container([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/app/v1/container/{uuid}/logs")] HttpRequest request, string uuid)
-    {
-        var query = Query(request);
-        var subject = await subjects.ContainerAsync(request.Caller(), HttpRequestExtensions.ParseUuid(uuid, "container"), request.HttpContext.RequestAborted);
-        return await ContainerLogsAsync(request, subject, query);
-    }
+    public Task<IResult> Container([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/app/v1/container/{uuid}/logs")] HttpRequest request, string uuid) =>
+        ContainerLogsAsync(request, token => subjects.ContainerAsync(request.Caller(), HttpRequestExtensions.ParseUuid(uuid, "container"), token));
 
     [Function("ServiceLogs")]
-    public async Task<IResult> Service([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/app/v1/service/{uuid}/logs")] HttpRequest request, string uuid)
-    {
-        var query = Query(request);
-        var subject = await subjects.ServiceAsync(request.Caller(), HttpRequestExtensions.ParseUuid(uuid, "service"), request.HttpContext.RequestAborted);
-        return await ContainerLogsAsync(request, subject, query);
-    }
+    public Task<IResult> Service([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/app/v1/service/{uuid}/logs")] HttpRequest request, string uuid) =>
+        ContainerLogsAsync(request, token => subjects.ServiceAsync(request.Caller(), HttpRequestExtensions.ParseUuid(uuid, "service"), token));
 
     [Function("ActionLogs")]
     public async Task<IResult> Action([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/audit/v1/action/{uuid}/logs")] HttpRequest request, string uuid)
     {
-        var query = Query(request);
+        var query = Query(request, defaultTail: null);
         var resume = query.LastEventId is { } id ? ActionLogCursor.Parse(id) : (ActionLogCursor?)null;
         var action = await actionLogs.GetAsync(request.Caller(), HttpRequestExtensions.ParseUuid(uuid, "action"), request.HttpContext.RequestAborted);
         return query.Follow
-            ? new ServerSentEvents(actionLogs.FollowAsync(action, query, resume, request.HttpContext.RequestAborted))
+            ? new ServerSentEvents(actionLogs.FollowAsync(action, query, resume, request.HttpContext.RequestAborted), StillAllowed(request))
             : LogResults.Read(request, ActionLogFeed.Read(action, query), namesContainers: false);
     }
 
-    private async Task<IResult> ContainerLogsAsync(HttpRequest request, LogSubject subject, LogQuery query)
+    /// <summary>A container's or a service's logs: the query is checked before the subject is looked up.</summary>
+    private async Task<IResult> ContainerLogsAsync(HttpRequest request, Func<CancellationToken, Task<LogSubject>> find)
     {
+        var query = Query(request, options.Value.DefaultTail);
+        var subject = await find(request.HttpContext.RequestAborted);
         if (query.Follow)
         {
             var resume = query.LastEventId is { } id ? LogCursor.Parse(id) : null;
-            return new ServerSentEvents(containerLogs.FollowAsync(subject, query, resume, request.HttpContext.RequestAborted));
+            return new ServerSentEvents(containerLogs.FollowAsync(subject, query, resume, request.HttpContext.RequestAborted), StillAllowed(request));
         }
 
         var entries = await containerLogs.ReadAsync(subject, query, request.HttpContext.RequestAborted);
         return LogResults.Read(request, [.. entries.Select(LogMessage.From)], subject.NamesContainers);
     }
 
-    /// <summary>The query, checked; following is only offered as server-sent events (without Accept: text/event-stream, a 400 says so).</summary>
-    private LogQuery Query(HttpRequest request)
+    /// <summary>A follow stream's check of its caller: the key is looked up again (revoked or expired: it throws).</summary>
+    private Func<CancellationToken, Task> StillAllowed(HttpRequest request)
     {
-        var query = LogQuery.Parse(ApiResults.Query(request), LogResults.LastEventId(request), options.Value.MaxTail);
+        var authorization = request.Headers.Authorization.FirstOrDefault();
+        return token => authenticator.AuthenticateAsync(authorization, token);
+    }
+
+    /// <summary>The query, checked; following is only offered as server-sent events (without Accept: text/event-stream, a 400 says so).</summary>
+    /// <param name="defaultTail">The tail of a request that names none (null: every line).</param>
+    private LogQuery Query(HttpRequest request, int? defaultTail)
+    {
+        var query = LogQuery.Parse(ApiResults.Query(request), LogResults.LastEventId(request), options.Value.MaxTail, defaultTail);
         if (query.Follow && !LogResults.WantsEvents(request))
             throw new RequestValidationException("follow", "streams server-sent events: send it with Accept: text/event-stream (or leave follow out for a finished read).");
         return query;

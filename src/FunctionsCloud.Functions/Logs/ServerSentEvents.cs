@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using FunctionsCloud.Application.Api;
 using FunctionsCloud.Application.Logs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -9,12 +10,16 @@ namespace FunctionsCloud.Functions.Logs;
 /// <summary>
 /// A follow stream as server-sent events (<c>text/event-stream</c>): each message one event with the id that resumes
 /// after it (Last-Event-ID), flushed at once; a comment every 15 s while nothing comes, so that proxies keep the
-/// connection. Ends when the stream does (its maximum duration, a finished action) or the client goes.
+/// connection. When what is followed has ended (an action), an <c>end</c> event says so: a client reconnects after
+/// any other end. The caller is checked again at most every second (<paramref name="stillAllowed"/> throws once
+/// the key is revoked or expired), and the stream ends then. Ends when the stream does (its maximum duration) or the
+/// client goes.
 /// </summary>
-public sealed class ServerSentEvents(IAsyncEnumerable<LogStreamItem> items) : IResult
+public sealed class ServerSentEvents(IAsyncEnumerable<LogStreamItem> items, Func<CancellationToken, Task> stillAllowed) : IResult
 {
     public const string MediaType = "text/event-stream";
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan RecheckEvery = TimeSpan.FromSeconds(1);
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
@@ -28,11 +33,19 @@ public sealed class ServerSentEvents(IAsyncEnumerable<LogStreamItem> items) : IR
         try
         {
             await WriteAsync(response, "retry: 1000\n\n", aborted);
-            var quietSince = Environment.TickCount64;
+            var (quietSince, checkedAt) = (Environment.TickCount64, Environment.TickCount64);
             await foreach (var item in items.WithCancellation(aborted))
             {
-                if (item.Message is not null)
-                    await WriteAsync(response, $"id: {item.Id}\ndata: {JsonSerializer.Serialize(item.Message)}\n\n", aborted);
+                if (Environment.TickCount64 - checkedAt >= RecheckEvery.TotalMilliseconds)
+                {
+                    await stillAllowed(aborted);
+                    checkedAt = Environment.TickCount64;
+                }
+
+                if (item.Ended)
+                    await WriteAsync(response, "event: end\ndata: {}\n\n", aborted);
+                else if (item.Message is not null)
+                    await WriteAsync(response, $"id: {item.Id}\ndata: {JsonSerializer.Serialize(item.Message, ApiJson.Options)}\n\n", aborted);
                 else if (Environment.TickCount64 - quietSince >= KeepAlive.TotalMilliseconds)
                     await WriteAsync(response, ": keep-alive\n\n", aborted);
                 else
@@ -43,6 +56,10 @@ public sealed class ServerSentEvents(IAsyncEnumerable<LogStreamItem> items) : IR
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
             // The client went: nothing more to say.
+        }
+        catch (AuthenticationFailedException)
+        {
+            // The key was revoked or expired while streaming: the stream ends, and a reconnect gets the 401.
         }
     }
 

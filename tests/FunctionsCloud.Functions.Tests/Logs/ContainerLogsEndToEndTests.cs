@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using FunctionsCloud.Functions.Tests.ApiKeys;
 using FunctionsCloud.Functions.Tests.EndToEnd;
 using FunctionsCloud.Functions.Tests.Services;
 using FunctionsCloud.Testing;
@@ -24,7 +25,7 @@ public sealed class ContainerLogsEndToEndTests : IAsyncLifetime
         await DockerEngine.EnsureReadyAsync();
         var settings = Settings();
         settings["FunctionsCloud:Logs:FollowPollMilliseconds"] = "200";
-        settings["FunctionsCloud:Logs:FollowMaxSeconds"] = "60";
+        settings["FunctionsCloud:Logs:FollowMaxSeconds"] = "15";
         _e2e = new ServiceEndToEnd(await FunctionsCloudTestHost.StartAsync(settings));
         _nodes = await _e2e.DeployNodesAsync("logs", 1);
     }
@@ -42,7 +43,7 @@ public sealed class ContainerLogsEndToEndTests : IAsyncLifetime
         var container = (string)(await _e2e.LiveContainersAsync(service)).Single()["resource_uri"]!;
 
         List<JsonObject> all = [];
-        await Eventually.HoldsAsync(async () => (all = await LinesAsync($"{container}logs/")).Count == 2000, Patience, "2,000 lines stored");
+        await Eventually.HoldsAsync(async () => (all = await LinesAsync($"{container}logs/?tail=10000")).Count == 2000, Patience, "2,000 lines stored");
         Assert.Equal(Enumerable.Range(1, 1000).Select(i => $"out {i}"), all.Where(m => (string?)m["source"] == "stdout").Select(m => (string?)m["log"]));
         Assert.Equal(Enumerable.Range(1, 1000).Select(i => $"err {i}"), all.Where(m => (string?)m["source"] == "stderr").Select(m => (string?)m["log"]));
         Assert.All(all, m => Assert.Equal("log", (string?)m["type"]));
@@ -52,6 +53,8 @@ public sealed class ContainerLogsEndToEndTests : IAsyncLifetime
 
         var tail = await LinesAsync($"{container}logs/?tail=10");
         Assert.Equal(all.TakeLast(10).Select(m => (string?)m["log"]), tail.Select(m => (string?)m["log"]));
+        // Without a tail, the default one: the newest 300 lines.
+        Assert.Equal(all.TakeLast(300).Select(m => (string?)m["log"]), (await LinesAsync($"{container}logs/")).Select(m => (string?)m["log"]));
         var since = await LinesAsync($"{container}logs/?since={(double)all[1990]["timestamp"]!:0.0000000}");
         Assert.Contains(since, m => (string?)m["log"] == (string?)all[^1]["log"]);
         Assert.True(since.Count < 100, $"{since.Count} lines since the 1,991st");
@@ -99,6 +102,66 @@ public sealed class ContainerLogsEndToEndTests : IAsyncLifetime
 
         var merged = await FollowAsync($"{service}logs/?follow=true&tail=3", lastEventId: null, count: 4);
         Assert.All(merged, e => Assert.Equal("ticker-1", (string?)e.Message["name"]));
+    }
+
+    [Fact]
+    public async Task The_client_follows_across_the_servers_stream_ends_without_gaps_or_repeats_and_an_actions_log_until_it_ends()
+    {
+        var service = await StartAsync("clock", "i=0; while true; do i=$((i+1)); echo \"tick $i\"; sleep 0.2; done");
+        var container = (string)(await _e2e.LiveContainersAsync(service)).Single()["resource_uri"]!;
+        var client = new Client.Operations.LogClient(_e2e.App.Client);
+
+        // More than one stream's longest duration (15 s here): the client opens the stream again with Last-Event-ID.
+        var ticks = new List<int>();
+        var until = DateTimeOffset.UtcNow.AddSeconds(20);
+        using (var timeout = new CancellationTokenSource(Patience))
+        {
+            await foreach (var message in client.FollowAsync(container, new Client.Operations.LogQuery(Tail: 0), timeout.Token))
+            {
+                ticks.Add(int.Parse(message.Log["tick ".Length..], System.Globalization.CultureInfo.InvariantCulture));
+                if (DateTimeOffset.UtcNow > until)
+                    break;
+            }
+        }
+
+        Assert.True(ticks.Count > 40, $"{ticks.Count} ticks");
+        Assert.Equal(Enumerable.Range(ticks[0], ticks.Count), ticks);
+
+        // The action that started the service has ended: its stream says so, and the client stops there.
+        var action = (string)(await _e2e.App.GetJsonAsync("/api/audit/v1/action/?limit=1"))["objects"]![0]!["resource_uri"]!;
+        using var patience = new CancellationTokenSource(Patience);
+        var lines = new List<string>();
+        await foreach (var message in client.FollowAsync(action, new Client.Operations.LogQuery(), patience.Token))
+            lines.Add(message.Log);
+        Assert.NotEmpty(lines);
+    }
+
+    [Fact]
+    public async Task A_follow_stream_ends_soon_after_its_key_is_revoked()
+    {
+        var service = await StartAsync("revoked", "i=0; while true; do i=$((i+1)); echo \"tick $i\"; sleep 0.2; done");
+        var container = (string)(await _e2e.LiveContainersAsync(service)).Single()["resource_uri"]!;
+        var created = await _e2e.App.Client.CreateKeyAsync(new { label = "follower", role = "read-only" });
+        using var follower = _e2e.App.NewClient(FunctionsCloudTestHost.AdminUser, (string)created["key"]!);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{container}logs/?follow=true&tail=0");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+        using var timeout = new CancellationTokenSource(Patience);
+        using var response = await follower.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
+        while (await reader.ReadLineAsync(timeout.Token) is { } line && !line.StartsWith("data: ", StringComparison.Ordinal))
+        {
+        }
+
+        await FunctionsCloudTestHost.ExpectAsync(await _e2e.App.Client.DeleteAsync((string)created["resource_uri"]!), HttpStatusCode.OK);
+        var revoked = System.Diagnostics.Stopwatch.StartNew();
+        while (await reader.ReadLineAsync(timeout.Token) is not null)
+        {
+        }
+
+        // Revocation reaches an instance within 2 s and a stream checks its key every second; it would last 15 s otherwise.
+        Assert.True(revoked.Elapsed < TimeSpan.FromSeconds(8), $"the stream ended {revoked.Elapsed.TotalSeconds:0.0} s after the revocation");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await follower.GetAsync($"{container}logs/")).StatusCode);
     }
 
     private async Task<string> StartAsync(string name, string script)

@@ -18,7 +18,7 @@ public static class LogsCommand
     public static Command Build<T>(CommandHost host, ResourceKind<T> kind, bool namesContainers = false, bool actionLog = false)
     {
         var identifier = CommonOptions.Identifier(kind.Noun, kind.Name is not null);
-        var tail = new Option<int?>("--tail", "-n") { Description = "Only the last N lines" }.InRange(0, LogQuery.MaxTail);
+        var tail = new Option<int?>("--tail", "-n") { Description = actionLog ? "Only the last N lines" : $"Only the last N lines ({LogQuery.DefaultTail} unless given)" }.InRange(0, LogQuery.MaxTail);
         var since = new Option<DateTimeOffset?>("--since") { Description = "Only the lines since this time (e.g. 2026-12-03T14:00:00Z)" };
         var follow = new Option<bool>("--follow", "-f") { Description = actionLog ? "Go on with new lines until the action ends" : "Go on with new lines until interrupted" };
         var timestamps = new Option<bool>("--timestamps", "-t") { Description = "Begin each line with its time", DefaultValueFactory = _ => actionLog };
@@ -31,7 +31,7 @@ public static class LogsCommand
             var writer = context.Output.OutWriter;
             if (context.Value(follow))
             {
-                await foreach (var message in context.Client.Logs.FollowAsync(uri, query, untilEnded: actionLog, context.Cancellation))
+                await foreach (var message in context.Client.Logs.FollowAsync(uri, query, context.Cancellation))
                     await format.WriteAsync(writer, message, context.Value(timestamps));
             }
             else
