@@ -8,9 +8,10 @@ namespace FunctionsCloud.Client.Operations;
 
 /// <summary>
 /// The logs of containers, services and actions (<c>&lt;resource_uri&gt;logs/</c>): a finished read, or followed as
-/// server-sent events. A follow stream that ends without the server's <c>end</c> event (its longest duration, a lost
-/// connection) is opened again with the id of the last line received, so that the caller sees one stream without gaps
-/// or repeats until it cancels or, for an action, until the server says the action has ended.
+/// server-sent events. A follow stream that the server ends without its <c>end</c> event (its longest duration) is
+/// opened again with the id of the last line received, so that the caller sees one stream without gaps or repeats
+/// until it cancels or, for an action, until the server says the action has ended. A broken connection is the
+/// caller's to see (an <see cref="HttpRequestException"/> or <see cref="IOException"/>), as a refused request is.
 /// </summary>
 public sealed class LogClient(HttpClient http)
 {
@@ -42,7 +43,7 @@ public sealed class LogClient(HttpClient http)
                 throw await ApiConnection.ProblemAsync(response, cancellationToken);
             using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken));
             string? id = null, name = null;
-            while (await LineOrEndAsync(reader, cancellationToken) is { } line)
+            while (await reader.ReadLineAsync(cancellationToken) is { } line)
             {
                 if (line.StartsWith("event: ", StringComparison.Ordinal))
                     name = line[7..];
@@ -59,22 +60,9 @@ public sealed class LogClient(HttpClient http)
                     (id, name) = (null, null);
             }
 
-            // The stream ended without saying that what it follows has: go on after the last line received, or with new lines only when none came.
+            // The server ended the stream without saying that what it follows has: go on after the last line received, or with new lines only when none came.
             await Task.Delay(Reconnect, cancellationToken);
             next = lastEventId is null ? new LogQuery(Tail: 0) : new LogQuery();
-        }
-    }
-
-    /// <summary>The next line of the stream; null when it ended, cleanly or not (a reset connection is a stream to open again).</summary>
-    private static async Task<string?> LineOrEndAsync(StreamReader reader, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await reader.ReadLineAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
-        {
-            return null;
         }
     }
 
