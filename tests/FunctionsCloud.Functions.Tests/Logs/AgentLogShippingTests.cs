@@ -5,7 +5,6 @@ using Docker.DotNet;
 using FunctionsCloud.Agent.Configuration;
 using FunctionsCloud.Agent.Logs;
 using FunctionsCloud.Domain.Logs;
-using FunctionsCloud.Functions.Tests.Logs.Support;
 using FunctionsCloud.Testing;
 using FunctionsCloud.Testing.Docker;
 using FunctionsCloud.Agent.Tests.Support;
@@ -103,20 +102,6 @@ public sealed class AgentLogShippingTests : IAsyncLifetime
         Assert.Equal(Enumerable.Range(1, 300).Select(i => $"line {i}"), (await StoredAsync()).Select(l => l.Text));
         Assert.Single(logged.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal));
         Assert.Single(logged.Lines, l => l.Contains("stored again", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task Lines_read_before_the_engines_stream_breaks_are_stored_and_then_the_failure_surfaces()
-    {
-        Hold(segmentBytes: 4 * 1024 * 1024, segmentsKept: 4);
-        using var engine = new BrokenLogEngine(["one", "two", "three"]);
-        using var docker = new DockerClientConfiguration(engine.Uri).CreateClient();
-        var follower = new ContainerLogFollower(docker, _credentials, TimeProvider.System, NullLogger.Instance);
-
-        var failure = await Record.ExceptionAsync(() => follower.RunAsync("broken", _container, new CancellationTokenSource(Patience).Token));
-
-        Assert.True(failure is IOException or HttpRequestException, $"the reading's failure surfaces: {failure}");
-        Assert.Equal(["one", "two", "three"], (await StoredAsync()).Select(l => l.Text));
     }
 
     [Fact]
