@@ -66,6 +66,12 @@ public sealed class FunctionsCloudOptions
     /// </summary>
     public int MonitorPeriodSeconds { get; set; } = 10;
 
+    /// <summary>
+    /// How long the monitor may go without a tick that worked before it takes the gap for its own outage (0: three
+    /// periods, at least 5 s).
+    /// </summary>
+    public int MonitorOutageGapSeconds { get; set; }
+
     /// <summary>How often a deployment asks the provider how its machines' creation is going, while some are still being made.</summary>
     public int ProvisioningPollSeconds { get; set; } = 10;
 
@@ -93,7 +99,8 @@ public sealed class FunctionsCloudOptions
     public BootstrapAdminOptions Bootstrap { get; set; } = new();
 
     public LivenessPolicy LivenessPolicy() =>
-        new(TimeSpan.FromSeconds(UnreachableAfterSeconds), TimeSpan.FromSeconds(LostAfterSeconds), TimeSpan.FromSeconds(MonitorPeriodSeconds));
+        new(TimeSpan.FromSeconds(UnreachableAfterSeconds), TimeSpan.FromSeconds(LostAfterSeconds), TimeSpan.FromSeconds(MonitorPeriodSeconds),
+            MonitorOutageGapSeconds > 0 ? TimeSpan.FromSeconds(MonitorOutageGapSeconds) : null);
 
     public static bool HasSaneLiveness(FunctionsCloudOptions options) =>
         options.UnreachableAfterSeconds > 0 && options.LostAfterSeconds > options.UnreachableAfterSeconds && options.MonitorPeriodSeconds > 0;

@@ -13,8 +13,9 @@ namespace FunctionsCloud.Application.Liveness;
 /// Finds the silent nodes without reading the others: per shard, one range query over the due rows whose
 /// deadline has passed. Each such node is first claimed in the liveness table (its due row moved on, guarded
 /// by the row's ETag, so two monitors or a racing heartbeat never both win), then judged: Unreachable after
-/// unreachable_after, handed to the lost-node handling after lost_after, forgotten when terminated. A tick that fails
-/// (the control plane's own storage down) holds back judgement for a while (<see cref="OwnStorageOutage"/>).
+/// unreachable_after, handed to the lost-node handling after lost_after, forgotten when terminated. After a gap in the
+/// ticks that worked (the control plane's own storage down, or the control plane itself), on whichever instance, it
+/// holds back judgement for a while (<see cref="OwnStorageOutage"/>).
 /// </summary>
 public sealed partial class LivenessMonitor(
     ILivenessStore liveness,
@@ -49,7 +50,6 @@ public sealed partial class LivenessMonitor(
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            outage.Failed();
             LogOwnOutage(logger, e.Message);
             throw;
         }
@@ -61,8 +61,7 @@ public sealed partial class LivenessMonitor(
             .SelectMany(rows => rows)
             .ToList();
         // The due rows' query is also the probe that tells when storage works again after an outage of its own.
-        outage.Worked();
-        if (due.Count == 0 || !outage.MayJudge(clock.GetUtcNow()))
+        if (!await outage.WorkedAsync(cancellationToken) || due.Count == 0)
             return new MonitorTick(0, 0, 0, 0, 0);
 
         // The nodes are read while their rows are claimed: their writes are guarded by the ETags read, so a
@@ -128,7 +127,7 @@ public sealed partial class LivenessMonitor(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Liveness monitor: the tick failed ({Reason}); no node is judged until storage has worked for unreachable_after again.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Liveness monitor: the tick failed ({Reason}); no node is judged until ticks have worked for unreachable_after again.")]
     private static partial void LogOwnOutage(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Liveness monitor: {Due} nodes due; {Unreachable} became Unreachable, {Lost} lost, {Forgotten} forgotten.")]

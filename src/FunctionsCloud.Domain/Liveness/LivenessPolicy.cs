@@ -13,8 +13,18 @@ namespace FunctionsCloud.Domain.Liveness;
 /// its node's due row only when the deadline crosses into the next period. Agents that beat more often than the
 /// monitor ticks then mostly write the pointer row alone.
 /// </param>
-public sealed record LivenessPolicy(TimeSpan UnreachableAfter, TimeSpan LostAfter, TimeSpan Period)
+/// <param name="OwnOutageGap">
+/// How long the monitor may go without a tick that worked before it takes the gap for an outage of its own (storage
+/// down, or the control plane itself): then it judges nobody for unreachable_after. Null: three periods, at least 5 s.
+/// </param>
+public sealed record LivenessPolicy(TimeSpan UnreachableAfter, TimeSpan LostAfter, TimeSpan Period, TimeSpan? OwnOutageGap = null)
 {
+    /// <summary>A gap between ticks that worked longer than this was the monitor's own outage.</summary>
+    public TimeSpan OutageGap => OwnOutageGap ?? TimeSpan.FromTicks(Math.Max(3 * Period.Ticks, TimeSpan.FromSeconds(5).Ticks));
+
+    /// <summary>Whether silence means the nodes' again: the monitor has worked without a gap for unreachable_after.</summary>
+    public bool MayJudge(DateTimeOffset workingSince, DateTimeOffset now) => now - workingSince >= UnreachableAfter;
+
     /// <summary>When the node must be looked at again if it stays silent: Unreachable after one span, lost after the other.</summary>
     public DateTimeOffset DeadlineAfter(DateTimeOffset lastSeen, bool unreachable) => lastSeen + (unreachable ? LostAfter : UnreachableAfter);
 

@@ -41,4 +41,13 @@ public interface ILivenessStore
     /// whose pointer may be gone already). Rows already gone are no error.
     /// </summary>
     Task RemoveAsync(string @namespace, Guid nodeUuid, long alsoDueTicks = 0, CancellationToken cancellationToken = default);
+
+    /// <summary>The monitor's mark, or null when no tick has stored one yet.</summary>
+    Task<MonitorMark?> GetMonitorMarkAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stores the monitor's mark: added when its version is null, else replaced with If-Match on it. False when another
+    /// monitor wrote first (nothing written then).
+    /// </summary>
+    Task<bool> TrySaveMonitorMarkAsync(MonitorMark mark, CancellationToken cancellationToken = default);
 }

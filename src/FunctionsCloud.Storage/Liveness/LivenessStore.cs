@@ -102,6 +102,37 @@ internal sealed class LivenessStore(StorageTables tables, LivenessShards shards)
             await client.DeleteEntityAsync(shard, LivenessKeys.Due(ticks, @namespace, nodeUuid), ETag.All, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<MonitorMark?> GetMonitorMarkAsync(CancellationToken cancellationToken = default)
+    {
+        var client = await _tables[MarkShard].ReadyAsync().ConfigureAwait(false);
+        var response = await client.GetEntityIfExistsAsync<MonitorMarkEntity>(MarkShard, MonitorMarkEntity.Key, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue
+            ? new MonitorMark(response.Value!.LastWorking, response.Value.WorkingSince, response.Value.ETag.ToString())
+            : null;
+    }
+
+    public async Task<bool> TrySaveMonitorMarkAsync(MonitorMark mark, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(mark);
+        var client = await _tables[MarkShard].ReadyAsync().ConfigureAwait(false);
+        var row = new MonitorMarkEntity { PartitionKey = MarkShard, LastWorking = mark.LastWorking, WorkingSince = mark.WorkingSince };
+        try
+        {
+            if (mark.Version is null)
+                await client.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
+            else
+                await client.UpdateEntityAsync(row, new ETag(mark.Version), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException e) when (GroupedWrites.IsGuardFailure(e))
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The mark lives in the first shard, which every shard count has.</summary>
+    private string MarkShard => shards.Keys[0];
+
     private StorageTable TableOf(Guid nodeUuid) => _tables[shards.Of(nodeUuid)];
 
     /// <summary>The pointer's merge first, so that its new ETag is the first answer.</summary>

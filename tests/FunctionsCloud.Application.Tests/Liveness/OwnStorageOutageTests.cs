@@ -1,44 +1,49 @@
 using FunctionsCloud.Application.Liveness;
 using FunctionsCloud.Domain.Liveness;
-using Microsoft.Extensions.Time.Testing;
+using FunctionsCloud.Storage.Liveness;
 
 namespace FunctionsCloud.Application.Tests.Liveness;
 
 public sealed class OwnStorageOutageTests
 {
     private static readonly LivenessPolicy Policy = new(TimeSpan.FromSeconds(45), TimeSpan.FromSeconds(300), TimeSpan.FromSeconds(10));
-    private readonly FakeTimeProvider _clock = new(DateTimeOffset.Parse("2026-12-03T12:00:00Z"));
+    private static readonly DateTimeOffset Now = DateTimeOffset.Parse("2026-12-03T12:00:00Z");
 
     [Fact]
-    public void A_monitor_whose_storage_never_failed_judges()
+    public void A_first_mark_knows_of_no_outage()
     {
-        var outage = new OwnStorageOutage(Policy, _clock);
-        outage.Worked();
+        var mark = OwnStorageOutage.Next(null, Now, Policy);
 
-        Assert.True(outage.MayJudge(_clock.GetUtcNow()));
+        Assert.Equal(Now, mark.LastWorking);
+        Assert.True(Policy.MayJudge(mark.WorkingSince, Now));
     }
 
     [Fact]
-    public void While_storage_fails_it_judges_nobody()
+    public void Ticks_that_follow_each_other_keep_the_time_since_when_they_work()
     {
-        var outage = new OwnStorageOutage(Policy, _clock);
-        outage.Failed();
-        _clock.Advance(TimeSpan.FromMinutes(10));
+        var since = Now.AddMinutes(-5);
 
-        Assert.False(outage.MayJudge(_clock.GetUtcNow()));
+        var mark = OwnStorageOutage.Next(new MonitorMark(Now.AddSeconds(-10), since, "v1"), Now, Policy);
+
+        Assert.Equal(new MonitorMark(Now, since, "v1"), mark);
+        Assert.True(Policy.MayJudge(mark.WorkingSince, Now));
     }
 
     [Fact]
-    public void After_a_failure_it_judges_nobody_until_storage_has_worked_for_unreachable_after_counted_from_its_return()
+    public void After_a_gap_of_more_than_three_periods_it_judges_nobody_for_unreachable_after_counted_from_the_return()
     {
-        var outage = new OwnStorageOutage(Policy, _clock);
-        outage.Failed();
-        _clock.Advance(TimeSpan.FromSeconds(60)); // longer than unreachable_after, but storage has not answered yet
-        outage.Worked();
-        var back = _clock.GetUtcNow();
-        outage.Worked(); // later calls that work do not move the return
+        var mark = OwnStorageOutage.Next(new MonitorMark(Now.AddSeconds(-31), Now.AddMinutes(-5), "v1"), Now, Policy);
 
-        Assert.False(outage.MayJudge(back.AddSeconds(44)));
-        Assert.True(outage.MayJudge(back.AddSeconds(45)));
+        Assert.Equal(new MonitorMark(Now, Now, "v1"), mark);
+        Assert.False(Policy.MayJudge(mark.WorkingSince, Now.AddSeconds(44)));
+        Assert.True(Policy.MayJudge(mark.WorkingSince, Now.AddSeconds(45)));
+    }
+
+    [Fact]
+    public void A_monitor_whose_clock_is_behind_another_does_not_move_the_mark_back()
+    {
+        var mark = OwnStorageOutage.Next(new MonitorMark(Now.AddSeconds(2), Now.AddMinutes(-5), "v1"), Now, Policy);
+
+        Assert.Equal(Now.AddSeconds(2), mark.LastWorking);
     }
 }

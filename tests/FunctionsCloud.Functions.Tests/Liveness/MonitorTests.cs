@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using FunctionsCloud.Application.Liveness;
+using FunctionsCloud.Domain.Liveness;
+using FunctionsCloud.Storage.Liveness;
 using FunctionsCloud.Testing;
 using FunctionsCloud.Testing.Nodes;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +35,8 @@ public sealed class MonitorTests : IAsyncLifetime
         {
             ["FunctionsCloud:MonitorSchedule"] = Never,
             ["FunctionsCloud:MonitorPeriodSeconds"] = "1",
+            // The clock moves by hand, minutes at a time, with no tick in between: not an outage of the monitor's here.
+            ["FunctionsCloud:MonitorOutageGapSeconds"] = "86400",
         }, services =>
         {
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_clock));
@@ -126,6 +130,34 @@ public sealed class MonitorTests : IAsyncLifetime
         Assert.Equal(40, events.Count);
         Assert.Equal(nodes.Select(n => n.NodeUri).Order(), events.Select(e => (string)e!["object"]!).Order());
     }
+
+    [Fact]
+    public async Task After_a_gap_in_the_ticks_a_monitor_that_never_saw_a_failure_still_holds_back()
+    {
+        var policy = _app.Services.GetRequiredService<LivenessPolicy>() with { OwnOutageGap = null }; // 5 s at a period of 1 s
+        var node = await _app.RegisterNodeAsync();
+        var before = NewMonitor(policy);
+        await before.TickAsync(default);
+
+        // The control plane is down for a minute: no tick, no heartbeat recorded. Another instance (or a worker
+        // started again) ticks first, with nothing in its memory of the outage.
+        _clock.Advance(TimeSpan.FromSeconds(60));
+        var after = NewMonitor(policy);
+        Assert.Equal(0, (await after.TickAsync(default)).MadeUnreachable);
+        for (var waited = 0; waited < 44; waited += 4)
+        {
+            _clock.Advance(TimeSpan.FromSeconds(4));
+            Assert.Equal(0, (await before.TickAsync(default)).MadeUnreachable);
+        }
+
+        Assert.Equal("Deployed", await StateAsync(node));
+        _clock.Advance(TimeSpan.FromSeconds(1)); // unreachable_after since the ticks worked again: silence is the node's now
+        Assert.Equal(1, (await after.TickAsync(default)).MadeUnreachable);
+        Assert.Equal("Unreachable", await StateAsync(node));
+    }
+
+    private LivenessMonitor NewMonitor(LivenessPolicy policy) => ActivatorUtilities.CreateInstance<LivenessMonitor>(_app.Services,
+        new OwnStorageOutage(_app.Services.GetRequiredService<ILivenessStore>(), policy, _clock));
 
     /// <summary>Moves the clock on while one node keeps sending heartbeats every 20 s; returns its latest lease.</summary>
     private async Task<string?> AdvanceAsync(TimeSpan by, RegisteredAgent beating, string? lease)

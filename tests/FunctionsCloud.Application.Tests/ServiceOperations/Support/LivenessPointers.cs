@@ -51,4 +51,8 @@ internal sealed class LivenessPointers : ILivenessStore
 
     public Task RemoveAsync(string @namespace, Guid nodeUuid, long alsoDueTicks = 0, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
+
+    public Task<MonitorMark?> GetMonitorMarkAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<bool> TrySaveMonitorMarkAsync(MonitorMark mark, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 }
