@@ -37,10 +37,16 @@ public sealed class ContainerReportRecorder(
         if (digest == lease.ContainersDigest)
             return lease;
         var written = await WriteAsync(node, report, cancellationToken);
+        // The generation first: a wake-up that fails must not leave the rows written and the node unbumped, as the
+        // retried heartbeat then finds nothing to change. Wake-ups are best-effort (the operations' slow poll covers one).
+        var answer = written.ChangesDesire ? await BumpedAsync(node, report, lease, cancellationToken) : lease with { ContainersDigest = digest };
         if (durable is not null && wakeUps is not null && written.Moved.Count > 0)
             await wakeUps.WakeAsync(node.Namespace, written.Moved, durable, cancellationToken);
-        if (!written.ChangesDesire)
-            return lease with { ContainersDigest = digest };
+        return answer;
+    }
+
+    private async Task<HeartbeatLease> BumpedAsync(NodeIdentity node, IReadOnlyList<ReportedContainer> report, HeartbeatLease lease, CancellationToken cancellationToken)
+    {
         var (generation, version) = await generations.BumpAsync(node.Namespace, node.NodeUuid, lease.PointerVersion, lease.Generation, cancellationToken);
         return lease with
         {

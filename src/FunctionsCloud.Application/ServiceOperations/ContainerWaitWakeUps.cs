@@ -11,24 +11,27 @@ namespace FunctionsCloud.Application.ServiceOperations;
 /// </summary>
 public sealed partial class ContainerWaitWakeUps(IServiceStore services, ILogger<ContainerWaitWakeUps> logger)
 {
-    public async Task WakeAsync(string @namespace, IEnumerable<Guid> serviceUuids, DurableTaskClient durable, CancellationToken cancellationToken)
+    /// <summary>
+    /// Best-effort: a failure (the service's read, the event) is logged and costs only the wake-up; only the caller's
+    /// cancellation ends it. The services are looked up at once, so a report that moves several costs one round trip.
+    /// </summary>
+    public Task WakeAsync(string @namespace, IEnumerable<Guid> serviceUuids, DurableTaskClient durable, CancellationToken cancellationToken) =>
+        Task.WhenAll(serviceUuids.Distinct().Select(uuid => WakeAsync(@namespace, uuid, durable, cancellationToken)));
+
+    private async Task WakeAsync(string @namespace, Guid serviceUuid, DurableTaskClient durable, CancellationToken cancellationToken)
     {
-        foreach (var uuid in serviceUuids.Distinct())
+        try
         {
-            if ((await services.GetAsync(@namespace, uuid, cancellationToken))?.ActiveAction is not { } operation)
-                continue;
-            try
-            {
+            if ((await services.GetAsync(@namespace, serviceUuid, cancellationToken))?.ActiveAction is { } operation)
                 await durable.RaiseEventAsync(operation.ToString("D"), ServiceOperationNames.ContainersReported, cancellation: cancellationToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // The operation is ending (or gone): it has no use for the news, and its slow poll covers a lost one.
-                LogNotWoken(logger, operation, e.Message);
-            }
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The operation is ending (or gone), or storage failed: its slow poll covers a lost wake-up.
+            LogNotWoken(logger, serviceUuid, e.Message);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Operation {Operation} could not be told of a container report: {Reason}")]
-    private static partial void LogNotWoken(ILogger logger, Guid operation, string reason);
+    [LoggerMessage(Level = LogLevel.Information, Message = "The operation of service {Service} could not be told of a container report: {Reason}")]
+    private static partial void LogNotWoken(ILogger logger, Guid service, string reason);
 }

@@ -245,5 +245,19 @@ public class ContainerReportRecorderTests
         durable.Verify(d => d.RaiseEventAsync(operation.ToString("D"), ServiceOperationNames.ContainersReported, It.IsAny<CancellationToken>()), Times.Once);
     }
 
+    [Fact]
+    public async Task A_wake_up_that_fails_still_leaves_the_generation_bumped_and_the_heartbeat_answered()
+    {
+        _world.Services.Setup(s => s.GetAsync(_world.Node.Namespace, _world.Service.Uuid, It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new Azure.RequestFailedException(503, "Server busy"));
+        var row = _world.AddContainer(Running, Autorestart.OnFailure);
+
+        var lease = await _world.Reports().RecordAsync(_world.Node, [Report(row, ReportedStates.Stopped) with { ExitCode = 0 }],
+            _world.Lease, CancellationToken.None, new Mock<DurableTaskClient>("recording").Object);
+
+        Assert.Equal((1, 1), (_world.Pointer.Generation, lease.Generation));
+        Assert.Equal(ContainerDesire.Stopped, _world.Containers[row.Uuid].Desired);
+    }
+
     private static ReportedContainer Report(Container row, string state) => new(row.Uuid, row.Revision, state);
 }
