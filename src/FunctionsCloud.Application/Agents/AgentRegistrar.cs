@@ -54,11 +54,14 @@ public sealed class AgentRegistrar(
     {
         if (!credentials.TryReadRegistrationToken(request.Token, out var claim))
             throw new AuthenticationFailedException("The registration token is not valid.");
-        if (claim.ExpiresAt < now)
-            throw new AuthenticationFailedException($"The registration token expired at {ApiJson.Rfc1123DateConverter.Write(claim.ExpiresAt)}.");
-        return await nodes.UpdateAsync(claim.Namespace, claim.NodeUuid, n => Register(n, claim.CredentialVersion, request, hostKey, now), cancellationToken)
-            ?? throw Revoked();
+        // As with a token of one's own hosts, the host that registered the node may retry after the token expired.
+        return await nodes.UpdateAsync(claim.Namespace, claim.NodeUuid, n => IsRetry(n, hostKey) || claim.ExpiresAt >= now
+                ? Register(n, claim.CredentialVersion, request, hostKey, now)
+                : throw new AuthenticationFailedException($"The registration token expired at {ApiJson.Rfc1123DateConverter.Write(claim.ExpiresAt)}."),
+            cancellationToken) ?? throw Terminated();
     }
+
+    private static bool IsRetry(Node n, string? hostKey) => n.Registered && HostKeys.Same(n.HostKeyHash, hostKey);
 
     /// <summary>
     /// A host of one's own (BYON) spends a use of its token on a node, then stores that node registered, in one
@@ -77,14 +80,16 @@ public sealed class AgentRegistrar(
         catch (EntityAlreadyExistsException)
         {
             return await nodes.UpdateAsync(node.Namespace, node.Uuid, n => Register(n, n.CredentialVersion, request, hostKey, now), cancellationToken)
-                ?? throw Revoked();
+                ?? throw Terminated();
         }
     }
 
     /// <summary>Makes the node Deployed; false when the same host registered it already (a retry whose first answer was lost).</summary>
     private static bool Register(Node n, int credentialVersion, AgentRegistrationRequest request, string? hostKey, DateTimeOffset now)
     {
-        if (n.State is NodeState.Terminating or NodeState.Terminated || n.CredentialVersion != credentialVersion)
+        if (n.State is NodeState.Terminating or NodeState.Terminated)
+            throw Terminated();
+        if (n.CredentialVersion != credentialVersion)
             throw Revoked();
         if (n.Registered)
             return HostKeys.Same(n.HostKeyHash, hostKey) ? false : throw new AuthenticationFailedException("The registration token was already used.");
@@ -101,6 +106,13 @@ public sealed class AgentRegistrar(
     }
 
     private static AuthenticationFailedException Revoked() => new("The registration token was revoked.");
+
+    /// <summary>
+    /// The token's node is gone: a cluster node's, or the one this host's key made with a token of one's own hosts (the
+    /// same key always makes the same node with that token), which does not make another.
+    /// </summary>
+    private static AuthenticationFailedException Terminated() =>
+        new("The node of this registration token and host was terminated; register the host with a new token, or a new host key.");
 
     /// <summary>A deployment that has already given up on the node no longer listens; the node is Deployed all the same.</summary>
     private async Task TellWaiterAsync(DurableTaskClient durable, string instanceId, Guid nodeUuid, CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ public sealed class LivenessRegistry(ILivenessStore liveness, INodeStore nodes, 
 {
     /// <summary>
     /// A node that just registered: its first pointer and due row, unless a registration retried (its answer lost)
-    /// finds them made already. Returns the lease for its first heartbeat and the version of the node's secret.
+    /// finds them made already, even one running at the same time. Returns the lease for its first heartbeat and the version of the node's secret.
     /// </summary>
     public async Task<(string Lease, int SecretVersion)> StartAsync(Node node, NodeInventory? inventory, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -41,7 +41,9 @@ public sealed class LivenessRegistry(ILivenessStore liveness, INodeStore nodes, 
     private async Task<NodeLiveness> WatchAsync(
         string @namespace, Guid nodeUuid, NodeInventory? inventory, bool unreachable, int secretVersion, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await liveness.CreateAsync([new NodeLiveness
+        // Two retries of one registration (or two heartbeats restoring one pointer) at once: the first writes, the
+        // other finds its rows, rather than replace them and strand the first one's due row and lease.
+        await liveness.TryAddAsync(new NodeLiveness
         {
             Namespace = @namespace,
             NodeUuid = nodeUuid,
@@ -50,7 +52,7 @@ public sealed class LivenessRegistry(ILivenessStore liveness, INodeStore nodes, 
             Unreachable = unreachable,
             SecretVersion = secretVersion,
             DueTicks = policy.DueAfter(now, unreachable),
-        }], cancellationToken);
+        }, cancellationToken);
         // The lease needs the pointer's ETag; registration is rare enough to read it back.
         return await liveness.GetAsync(@namespace, nodeUuid, cancellationToken)
             ?? throw new InvalidOperationException($"The liveness pointer of node {nodeUuid} vanished right after it was written.");

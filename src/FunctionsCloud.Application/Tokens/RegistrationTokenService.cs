@@ -95,7 +95,7 @@ public sealed class RegistrationTokenService(
                 throw Invalid();
             try
             {
-                return t.Spend(now, nodeUuid);
+                return t.Spend(now, nodeUuid, keyed: hostKeyHash is not null);
             }
             catch (RegistrationTokenUnusableException e)
             {

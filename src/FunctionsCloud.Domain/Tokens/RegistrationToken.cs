@@ -18,8 +18,15 @@ public sealed class RegistrationToken
     /// <summary>Tags every node registered with this token gets, besides byon=true.</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
     public string? Version { get; set; }
-    /// <summary>The nodes its uses went to, so that a host retrying its registration does not spend another.</summary>
+    /// <summary>
+    /// The nodes of the uses by hosts with a host key (whose node the token and key name), so that such a host retrying
+    /// its registration does not spend another; at most <see cref="MaxClaims"/>, the latest. A use without a host key
+    /// makes a new node each time, and no retry could find it, so it leaves no claim.
+    /// </summary>
     public IReadOnlyList<Guid> ClaimedNodes { get; private set; } = [];
+
+    /// <summary>The claims a token keeps: 16 bytes each, they fit one binary Table property (64 KiB).</summary>
+    public const int MaxClaims = 4000;
 
     public int UsesLeft => Math.Max(0, MaxUses - Uses);
 
@@ -33,16 +40,18 @@ public sealed class RegistrationToken
     /// Spends one use on the node, unless one went to that node already (its host retrying a registration whose answer
     /// it lost, even once the token has expired or been revoked); throws naming why the token cannot be used any more.
     /// </summary>
+    /// <param name="keyed">The host has a host key, so the node is the same on a retry: the use is claimed for it.</param>
     /// <returns>False when the use was spent on that node before.</returns>
-    public bool Spend(DateTimeOffset now, Guid node)
+    public bool Spend(DateTimeOffset now, Guid node, bool keyed)
     {
-        if (ClaimedNodes.Contains(node))
+        if (keyed && ClaimedNodes.Contains(node))
             return false;
         var state = StateAt(now);
         if (state != RegistrationTokenState.Active)
             throw new RegistrationTokenUnusableException(state);
         Uses++;
-        ClaimedNodes = [.. ClaimedNodes, node];
+        if (keyed)
+            ClaimedNodes = [.. ClaimedNodes.TakeLast(MaxClaims - 1), node];
         return true;
     }
 

@@ -12,6 +12,12 @@ public interface ILivenessStore
     /// <summary>Writes the pointer and due rows of new nodes (replacing any of theirs), the nodes of one shard together.</summary>
     Task CreateAsync(IReadOnlyCollection<NodeLiveness> nodes, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Writes a new node's pointer and due row in one transaction unless it has a pointer already (another
+    /// registration of it, retried at the same time, came first): false then, and nothing written.
+    /// </summary>
+    Task<bool> TryAddAsync(NodeLiveness node, CancellationToken cancellationToken = default);
+
     /// <summary>The node's pointer row, or null when it has none.</summary>
     Task<NodeLiveness?> GetAsync(string @namespace, Guid nodeUuid, CancellationToken cancellationToken = default);
 

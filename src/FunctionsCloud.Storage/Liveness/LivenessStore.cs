@@ -31,6 +31,21 @@ internal sealed class LivenessStore(StorageTables tables, LivenessShards shards)
         })).ConfigureAwait(false);
     }
 
+    public async Task<bool> TryAddAsync(NodeLiveness node, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        var client = await TableOf(node.NodeUuid).ReadyAsync().ConfigureAwait(false);
+        try
+        {
+            await client.SubmitTransactionAsync(Rows(node).Select(row => new TableTransactionAction(TableTransactionActionType.Add, row)), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
     public async Task<NodeLiveness?> GetAsync(string @namespace, Guid nodeUuid, CancellationToken cancellationToken = default)
     {
         var client = await TableOf(nodeUuid).ReadyAsync().ConfigureAwait(false);

@@ -22,8 +22,13 @@ internal sealed class RegistrationTokenEntity : IStoredEntity<RegistrationTokenE
     public DateTimeOffset? CreatedDatetime { get; set; }
     public string CreatedBy { get; set; } = "";
     public string Tags { get; set; } = "[]";
-    /// <summary>The uuids ("D") of the nodes its uses went to, as a JSON array.</summary>
-    public string ClaimedNodes { get; set; } = "[]";
+    /// <summary>
+    /// Rows written before the claims moved to <see cref="Claims"/>: the uuids ("D") as a JSON array, which outgrew a
+    /// string property (32K characters) at about 840 uses. Read, never written again.
+    /// </summary>
+    public string? ClaimedNodes { get; set; }
+    /// <summary>The claimed nodes' uuids, 16 bytes each (at most <see cref="RegistrationToken.MaxClaims"/>: under 64 KiB).</summary>
+    public byte[]? Claims { get; set; }
 
     public static RegistrationTokenEntity From(RegistrationToken token) => new()
     {
@@ -37,7 +42,7 @@ internal sealed class RegistrationTokenEntity : IStoredEntity<RegistrationTokenE
         CreatedDatetime = StoredValues.Of(token.CreatedDatetime),
         CreatedBy = token.CreatedBy,
         Tags = StoredValues.Of(token.Tags),
-        ClaimedNodes = StoredValues.Of(token.ClaimedNodes.Select(TableKeys.Of).ToList()),
+        Claims = token.ClaimedNodes.Count == 0 ? null : token.ClaimedNodes.SelectMany(n => n.ToByteArray()).ToArray(),
     };
 
     public RegistrationToken ToDomain()
@@ -54,7 +59,9 @@ internal sealed class RegistrationTokenEntity : IStoredEntity<RegistrationTokenE
             Tags = StoredValues.Tags(Tags),
             Version = ETag.ToString(),
         };
-        token.Restore(Uses, Revoked, StoredValues.Tags(ClaimedNodes).Select(Guid.Parse).ToList());
+        var earlier = ClaimedNodes is null ? [] : StoredValues.Tags(ClaimedNodes).Select(Guid.Parse);
+        var claims = (Claims ?? []).Chunk(16).Where(bytes => bytes.Length == 16).Select(bytes => new Guid(bytes));
+        token.Restore(Uses, Revoked, earlier.Concat(claims).Distinct().TakeLast(RegistrationToken.MaxClaims).ToList());
         return token;
     }
 

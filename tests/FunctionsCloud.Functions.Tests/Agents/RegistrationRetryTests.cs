@@ -66,6 +66,40 @@ public sealed class RegistrationRetryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_cluster_node_may_retry_after_its_token_expired_as_a_host_of_ones_own_may_and_nobody_else()
+    {
+        var node = await AddClusterNodeAsync();
+        var credentials = _app.Services.GetRequiredService<NodeCredentials>();
+        var valid = credentials.IssueRegistrationToken(new RegistrationClaim(AdminNamespace, node, 1, DateTimeOffset.UtcNow.AddHours(1)));
+        var expired = credentials.IssueRegistrationToken(new RegistrationClaim(AdminNamespace, node, 1, DateTimeOffset.UtcNow.AddHours(-1)));
+        await IdentityOfAsync(await RegisterAsync(valid, HostKey));
+
+        var retried = await RegisterAsync(expired, HostKey);
+        var replayed = await RegisterAsync(expired, OtherHostKey);
+
+        Assert.Equal(node, (await IdentityOfAsync(retried)).Uuid);
+        await ExpectRefusedAsync(replayed, "expired");
+    }
+
+    [Fact]
+    public async Task A_host_whose_node_was_terminated_is_told_so_not_that_the_token_was_revoked()
+    {
+        var token = await CreateByonTokenAsync(uses: 3);
+        var node = (await IdentityOfAsync(await RegisterAsync(token, HostKey))).Uuid;
+        await _app.Services.GetRequiredService<INodeStore>().UpdateAsync(AdminNamespace, node, n =>
+        {
+            n.MoveTo(NodeState.Terminating);
+            return true;
+        });
+
+        var again = await RegisterAsync(token, HostKey);
+
+        await ExpectRefusedAsync(again, "was terminated");
+        Assert.DoesNotContain("revoked", await again.Content.ReadAsStringAsync());
+        await IdentityOfAsync(await RegisterAsync(token, OtherHostKey)); // the token itself is still good
+    }
+
+    [Fact]
     public async Task A_host_key_that_is_not_one_is_a_400_and_spends_nothing()
     {
         var token = await CreateByonTokenAsync(uses: 1);

@@ -152,6 +152,20 @@ public sealed class LivenessStoreTests
         Assert.Null(await _storage.Liveness.UpdateAsync("alice", Guid.NewGuid(), _ => new LivenessPatch()));
     }
 
+    [Fact]
+    public async Task Two_registrations_of_one_node_at_once_write_its_rows_once()
+    {
+        var uuid = Guid.NewGuid();
+
+        var added = await Task.WhenAll(_storage.Liveness.TryAddAsync(Node(uuid, Now)), _storage.Liveness.TryAddAsync(Node(uuid, Now.AddSeconds(3))));
+
+        Assert.Equal(1, added.Count(a => a));
+        var stored = (await _storage.Liveness.GetAsync("alice", uuid))!;
+        Assert.Equal([stored.DueTicks], await DueTicksAsync(stored)); // no stranded due row
+        Assert.False(await _storage.Liveness.TryAddAsync(Node(uuid, Now.AddSeconds(9))));
+        Assert.Equal(stored.Version, (await _storage.Liveness.GetAsync("alice", uuid))!.Version);
+    }
+
     private static long Deadline(DateTimeOffset lastSeen) => lastSeen.AddSeconds(45).UtcTicks;
 
     private static NodeLiveness Node(Guid uuid, DateTimeOffset lastSeen) => new()

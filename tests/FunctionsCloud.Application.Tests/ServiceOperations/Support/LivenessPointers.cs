@@ -41,6 +41,8 @@ internal sealed class LivenessPointers : ILivenessStore
 
     public Task CreateAsync(IReadOnlyCollection<NodeLiveness> nodes, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
+    public Task<bool> TryAddAsync(NodeLiveness node, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
     public Task<string?> TryWriteAsync(LivenessWrite write, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
     public Task<IReadOnlyList<bool>> TryWriteAllAsync(IReadOnlyList<LivenessWrite> writes, CancellationToken cancellationToken = default) =>
