@@ -49,10 +49,20 @@ public sealed class ApiKeyService(IApiKeyStore keys, RevocationWatch revocations
             Role = role,
             IsAdmin = caller.IsAdmin && role == Role.Admin,
             CreatedAt = now,
-            ExpiresAt = request.ExpiresIn is { } lifetime ? now.AddSeconds(lifetime) : null,
+            ExpiresAt = ExpiryOf(caller, request.ExpiresIn, now),
         };
         await keys.AddAsync(key, cancellationToken);
         return ApiKeyResource.From(key, secret);
+    }
+
+    /// <summary>
+    /// What was asked for, but no later than the caller's own key expires: a key about to expire must not make
+    /// itself a lasting successor.
+    /// </summary>
+    private static DateTimeOffset? ExpiryOf(Caller caller, int? expiresIn, DateTimeOffset now)
+    {
+        var asked = expiresIn is { } lifetime ? now.AddSeconds(lifetime) : (DateTimeOffset?)null;
+        return caller.KeyExpiresAt is { } cap && (asked is null || asked > cap) ? cap : asked;
     }
 
     public async Task<(IReadOnlyList<ApiKeyResource> Items, int Total)> ListAsync(Caller caller, ListRequest request, CancellationToken cancellationToken)

@@ -14,7 +14,11 @@ public sealed class ApiKeyAuthenticator(IApiKeyStore keys, IMemoryCache cache, R
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(60);
 
-    public async Task<Caller> AuthenticateAsync(string? authorization, CancellationToken cancellationToken)
+    /// <param name="recordUse">
+    /// False when the credential is only looked at, not used to act (a poison message's, to know its namespace): its
+    /// <c>last_used_datetime</c> is left alone then.
+    /// </param>
+    public async Task<Caller> AuthenticateAsync(string? authorization, CancellationToken cancellationToken, bool recordUse = true)
     {
         if (authorization is null)
             throw new AuthenticationFailedException("Authentication is required: send Authorization: Basic base64(user:apikey).");
@@ -26,8 +30,9 @@ public sealed class ApiKeyAuthenticator(IApiKeyStore keys, IMemoryCache cache, R
         // One answer for unknown, revoked and expired keys: which part was wrong is not said.
         if (key is null || !key.IsUsableAt(now))
             throw new AuthenticationFailedException("The user name or API key is not valid.");
-        await uses.RecordAsync(key, now, cancellationToken);
-        return new Caller(key.User, key.Namespace, key.IsAdmin, key.Role, key.Label);
+        if (recordUse)
+            await uses.RecordAsync(key, now, cancellationToken);
+        return new Caller(key.User, key.Namespace, key.IsAdmin, key.Role, key.Label, key.ExpiresAt);
     }
 
     private async Task<ApiKeyRecord?> FindAsync(string user, string hash, CancellationToken cancellationToken)

@@ -36,7 +36,7 @@ public sealed class PoisonCommands(ICommandQueues queues, ApiKeyAuthenticator au
     {
         try
         {
-            return (await authenticator.AuthenticateAsync(CommandEnvelope.Read(body.ToMemory().Span).Authorization, cancellationToken)).Namespace;
+            return (await authenticator.AuthenticateAsync(CommandEnvelope.Read(body.ToMemory().Span).Authorization, cancellationToken, recordUse: false)).Namespace;
         }
         catch (AuthenticationFailedException)
         {

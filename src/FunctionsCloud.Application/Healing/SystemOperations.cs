@@ -1,6 +1,7 @@
 using FunctionsCloud.Application.Api;
 using FunctionsCloud.Application.Authentication;
 using FunctionsCloud.Application.ServiceOperations;
+using FunctionsCloud.Domain.Accounts;
 using FunctionsCloud.Domain.Identifiers;
 using FunctionsCloud.Domain.Services;
 using FunctionsCloud.Storage.Actions;
@@ -31,7 +32,7 @@ public sealed class SystemOperations(ServiceOperationStarter starter, IActionSto
     {
         if (request.ActionUuid is { } planned && await actions.GetAsync(request.Namespace, planned, cancellationToken) is not null)
             return true;
-        var caller = new Caller(User, request.Namespace, IsAdmin: false);
+        var caller = new Caller(User, request.Namespace, IsAdmin: false, Role.Operator);
         var origin = new RequestInfo("SYSTEM", Reason(request), "");
         try
         {

@@ -3,6 +3,7 @@ using FunctionsCloud.Application.Api;
 using FunctionsCloud.Application.Authentication;
 using FunctionsCloud.Application.Configuration;
 using FunctionsCloud.Application.Services;
+using FunctionsCloud.Domain.Accounts;
 using FunctionsCloud.Domain.Actions;
 using FunctionsCloud.Domain.Triggers;
 using FunctionsCloud.Domain.Validation;
@@ -32,7 +33,7 @@ public sealed class TriggerCaller(
         var trigger = await FindAsync(call.Secret, cancellationToken);
         var settings = options.Value;
         var body = await TriggerBodyReader.ReadAsync(call.Body, settings.MaxCommandBytes, cancellationToken);
-        var caller = new Caller(trigger.CreatedBy, trigger.Namespace, IsAdmin: false);
+        var caller = new Caller(trigger.CreatedBy, trigger.Namespace, IsAdmin: false, Role.Operator); // a trigger redeploys or scales, no more
         var step = ParseStep(call.Steps);
         var target = await TargetAsync(trigger, caller, step, cancellationToken);
         await CountAsync(trigger, settings.TriggerCallsPerMinute, cancellationToken);

@@ -14,7 +14,7 @@ namespace FunctionsCloud.Application.Tests.Operations;
 /// <summary>A terminate asked for while another operation holds the service takes its slot over and cancels that operation.</summary>
 public sealed class OperationTakeoverTests
 {
-    private static readonly Caller Carol = new("carol", ServiceWorld.Namespace, IsAdmin: false);
+    private static readonly Caller Carol = new("carol", ServiceWorld.Namespace, IsAdmin: false, Domain.Accounts.Role.Operator);
     private static readonly RequestInfo Delete = new("DELETE", "/api/app/v1/service/x/", "10.0.0.9");
     private readonly ActionWorld _actions = new();
 

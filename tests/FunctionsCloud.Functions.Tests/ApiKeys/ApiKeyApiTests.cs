@@ -78,6 +78,23 @@ public sealed class ApiKeyApiTests(ApiKeyHostFixture fixture) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task A_key_made_by_a_key_about_to_expire_expires_with_it()
+    {
+        using var erin = await _app.NewUserAsync("erin");
+        var shortLived = await erin.CreateKeyAsync(new { label = "short", expires_in = 60 });
+        using var withShort = _app.NewClient("erin", (string)shortLived["key"]!);
+
+        var lasting = await withShort.PostAsJsonAsync(ApiKeyUsers.Collection, new { label = "lasting" });
+        var longer = await withShort.PostAsJsonAsync(ApiKeyUsers.Collection, new { label = "longer", expires_in = 3600 });
+
+        await ExpectAsync(lasting, HttpStatusCode.Created);
+        await ExpectAsync(longer, HttpStatusCode.Created);
+        var cap = ApiJsonDate(shortLived["expires_datetime"]);
+        Assert.Equal(cap, ApiJsonDate((await lasting.Content.ReadFromJsonAsync<JsonObject>())!["expires_datetime"]));
+        Assert.Equal(cap, ApiJsonDate((await longer.Content.ReadFromJsonAsync<JsonObject>())!["expires_datetime"]));
+    }
+
+    [Fact]
     public async Task A_key_may_narrow_its_makers_role()
     {
         using var dave = await _app.NewUserAsync("dave");
