@@ -1,4 +1,5 @@
 using FunctionsCloud.Application;
+using FunctionsCloud.Functions.Authorization;
 using FunctionsCloud.Functions.Dashboard;
 using FunctionsCloud.Functions.Middleware;
 using FunctionsCloud.Functions.Telemetry;
@@ -22,6 +23,7 @@ public static class FunctionsCloudWorker
         services.AddWorkerTelemetry(configuration);
         services.AddOptions<DashboardOptions>().Bind(configuration.GetSection(DashboardOptions.SectionName));
         services.AddSingleton<DashboardFiles>();
+        services.AddHostedService<RouteRoleCheck>();
         foreach (var middleware in Middleware)
             services.AddSingleton(middleware);
         return services;

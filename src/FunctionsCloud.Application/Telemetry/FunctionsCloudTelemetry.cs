@@ -16,6 +16,8 @@ public static class FunctionsCloudTelemetry
     public const string NodesJudged = "functionscloud.monitor.nodes_judged";
     public const string Operations = "functionscloud.operations";
     public const string OperationDuration = "functionscloud.operation.duration";
+    public const string NodesByState = "functionscloud.nodes";
+    public const string ContainersByState = "functionscloud.containers";
 
     public const string ProviderCallSpan = "provider";
     public const string MonitorTickSpan = "monitor.tick";

@@ -8,8 +8,8 @@ namespace FunctionsCloud.Functions.Authorization;
 
 /// <summary>
 /// The role each API function needs, in one place, by function name: reads need read-only, operations operator, and
-/// keys, tokens, triggers, provider accounts and repositories admin. A function called with a key and missing here is refused (and
-/// the route-by-role test fails first).
+/// keys, tokens, triggers, provider accounts and repositories admin. A function called with a key and missing here stops
+/// the app at start-up (<see cref="RouteRoleCheck"/>; the route-by-role test fails first).
 /// </summary>
 public static class RouteRoles
 {

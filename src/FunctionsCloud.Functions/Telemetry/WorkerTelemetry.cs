@@ -1,9 +1,12 @@
+using System.Diagnostics.Metrics;
 using Azure.Core;
 using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using FunctionsCloud.Application.Telemetry;
+using FunctionsCloud.Storage.Census;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -36,6 +39,9 @@ public static class WorkerTelemetry
     {
         if (!IsWanted(configuration))
             return services;
+        services.AddMetrics();
+        services.AddHostedService(sp => new StateGauges(sp.GetRequiredService<IStateCensus>(), sp.GetRequiredService<IMeterFactory>(),
+            TimeSpan.FromSeconds(configuration.GetValue(StateGauges.EverySetting, 60)), sp.GetRequiredService<ILogger<StateGauges>>()));
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName))
             .WithTracing(tracing => tracing.AddSource(Sources))
@@ -54,16 +60,25 @@ public static class WorkerTelemetry
         return services;
     }
 
-    private static bool IsWanted(IConfiguration configuration) =>
+    /// <summary>Whether anything listens: one of the exporters' settings, or <see cref="EnabledSetting"/>.</summary>
+    public static bool IsWanted(IConfiguration configuration) =>
         configuration.GetValue<bool>(EnabledSetting) || configuration.GetValue<bool>(ConsoleSetting)
         || configuration[ApplicationInsightsSetting] is { Length: > 0 } || configuration[OtlpEndpointSetting] is { Length: > 0 };
 
-    /// <summary>The user-assigned identity the authentication setting names (Entra ID, no key); none without one.</summary>
-    private static TokenCredential? ManagedIdentity(string? authentication)
+    /// <summary>
+    /// The identity the authentication setting names (Entra ID, no key): the user-assigned one of its ClientId, else,
+    /// with Authorization=AAD alone, the app's system-assigned one. None without the setting (the connection string's key).
+    /// </summary>
+    public static TokenCredential? ManagedIdentity(string? authentication)
     {
-        var clientId = (authentication ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries)
+        var parts = (authentication ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries)
             .Select(part => part.Split('=', 2))
-            .FirstOrDefault(pair => pair.Length == 2 && pair[0].Trim().Equals("ClientId", StringComparison.OrdinalIgnoreCase))?[1].Trim();
-        return clientId is { Length: > 0 } ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId)) : null;
+            .Where(pair => pair.Length == 2)
+            .ToDictionary(pair => pair[0].Trim(), pair => pair[1].Trim(), StringComparer.OrdinalIgnoreCase);
+        if (parts.GetValueOrDefault("ClientId") is { Length: > 0 } clientId)
+            return new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId));
+        return string.Equals(parts.GetValueOrDefault("Authorization"), "AAD", StringComparison.OrdinalIgnoreCase)
+            ? new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned)
+            : null;
     }
 }

@@ -5,6 +5,7 @@ using FunctionsCloud.Storage.Accounts;
 using FunctionsCloud.Storage.Repositories;
 using FunctionsCloud.Storage.Actions;
 using FunctionsCloud.Storage.ApiKeys;
+using FunctionsCloud.Storage.Census;
 using FunctionsCloud.Storage.Commands;
 using FunctionsCloud.Storage.Containers;
 using FunctionsCloud.Storage.NodeClusters;
@@ -53,6 +54,7 @@ public static class StorageServiceCollectionExtensions
         services.AddTriggerStores();
         services.TryAddSingleton<ICommandReceiptStore, CommandReceiptStore>();
         services.TryAddSingleton<ICommandQueues, CommandQueues>();
+        services.TryAddSingleton<IStateCensus, StateCensus>();
         services.TryAddSingleton<IAgentBuilds>(sp => new BlobAgentBuilds(sp.GetRequiredService<BlobServiceClient>(), BlobAgentBuilds.ContainerOf(configuration)));
         return services;
     }

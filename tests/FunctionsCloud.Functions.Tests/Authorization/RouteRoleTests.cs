@@ -28,3 +28,16 @@ public sealed class RouteRoleTests
         Assert.True(ApiFunctions.All.Count > 50);
     }
 }
+
+public sealed class RouteRoleCheckTests
+{
+    [Fact]
+    public async Task The_app_finds_every_keyed_function_in_the_table_at_start_up_and_names_one_that_is_not()
+    {
+        var keyed = RouteRoleCheck.KeyedFunctions(typeof(RouteRoleCheck).Assembly).ToList();
+
+        Assert.Equal(ApiFunctions.All.Select(f => f.Name).Order(), keyed.Distinct().Order());
+        await new RouteRoleCheck().StartAsync(CancellationToken.None);
+        Assert.Equal(["NewFunction"], RouteRoleCheck.Unlisted([.. keyed, "NewFunction"]));
+    }
+}

@@ -245,6 +245,43 @@ public sealed partial class DigitalOceanNodeProviderTests : IDisposable
         Assert.Equal(sent, _api.Requests.Count);
     }
 
+    [Theory]
+    [InlineData(429)]
+    [InlineData(503)]
+    public async Task Throttling_however_long_never_pauses_the_provider_for_everyone(int status)
+    {
+        _api.FailNext(100, status, ("Retry-After", "100")); // longer than a wait taken in place: one send a call
+        for (var call = 0; call < 2 * new ProviderHttpPolicy().BreakerMinimumThroughput; call++)
+            await Assert.ThrowsAsync<ProviderException>(() => _provider.ValidateAccountAsync(Account(), CancellationToken.None));
+        var sent = _api.Requests.Count;
+
+        var error = await Assert.ThrowsAsync<ProviderException>(() => _provider.ValidateAccountAsync(Account(), CancellationToken.None));
+
+        Assert.Equal(sent + 1, _api.Requests.Count);
+        Assert.DoesNotContain("paused", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_policy_of_one_attempt_sends_once_and_does_not_retry()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["FunctionsCloud:Providers:DigitalOcean:ApiUrl"] = _api.Url,
+            ["FunctionsCloud:Providers:DigitalOcean:Http:MaxAttempts"] = "1",
+        }).Build();
+        var services = new ServiceCollection().AddDigitalOceanNodeProvider(configuration);
+        services.AddSingleton<IProviderClock>(_clock);
+        await using var built = services.BuildServiceProvider();
+        var once = built.GetServices<INodeProvider>().Single(p => p.Name == DigitalOceanNodeProvider.ProviderName);
+        _api.FailNext(1, 429, ("Retry-After", "1"));
+
+        var error = await Assert.ThrowsAsync<ProviderException>(() => once.ValidateAccountAsync(Account(), CancellationToken.None));
+
+        Assert.True(error.IsTransient);
+        Assert.Single(_api.Requests);
+        Assert.Empty(_clock.Delays);
+    }
+
     [Fact]
     public async Task Describe_maps_droplet_status_to_node_provisioning()
     {
