@@ -25,13 +25,21 @@ Console.WriteLine(settingsFile is null ? "No local.settings.json found; using en
 
 // Everything the run keeps across restarts lives in one folder.
 var state = LocalRunState.From(settings[LocalRunState.Setting]);
+using var runLock = LocalRunLock.TryTake(state);
+if (runLock is null)
+{
+    Console.Error.WriteLine($"Another local run is using the state folder {state.Path} (its process id is in {LocalRunLock.FileOf(state)}). " +
+        "Stop it first, or give this one a folder of its own with LocalHost__StateDirectory.");
+    return 1;
+}
+
+// The engine first: a clean start removes the last run's containers through it.
+await LocalDockerEngine.EnsureAsync(repositoryRoot, Console.Out);
 if (flags.Clean)
     await LocalRunCleanup.CleanAsync(state, Console.Out);
 state.Create();
-var configuration = LocalRunSecrets.Complete(state.Apply(settings, flags.LeaveRunning), state.SecretsFile, out var generatedApiKey);
+var configuration = LocalRunSecrets.Complete(state.Apply(settings, flags.LeaveRunning), state.SecretsFile, out var generatedApiKey, out var apiKeyMadeNow);
 var storage = StorageConnection.Resolve(configuration, "AzureWebJobsStorage");
-
-await LocalDockerEngine.EnsureAsync(repositoryRoot, Console.Out);
 
 await using var host = await LocalFunctionsHost.StartAsync(new LocalHostOptions
 {
@@ -51,7 +59,7 @@ await using var host = await LocalFunctionsHost.StartAsync(new LocalHostOptions
 });
 
 StartupListing.Print(host, Console.Out);
-AdminApiKeyBanner.Print(configuration, generatedApiKey, Console.Out);
+AdminApiKeyBanner.Print(configuration, generatedApiKey is null ? null : new(generatedApiKey, apiKeyMadeNow, state.SecretsFile), Console.Out);
 Console.WriteLine($"State: {state.Path} (kept across restarts; {LocalRunFlags.CleanFlag} starts from nothing)");
 Console.WriteLine($"Dashboard: {host.BaseAddress} (sign in with that user and API key)");
 Console.WriteLine(flags.LeaveRunning

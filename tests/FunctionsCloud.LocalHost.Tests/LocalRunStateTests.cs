@@ -17,8 +17,8 @@ public sealed class LocalRunStateTests : IDisposable
     public void Keys_made_for_the_run_are_kept_owner_only_and_found_again()
     {
         _state.Create();
-        var first = LocalRunSecrets.Complete(new ConfigurationBuilder().Build(), _state.SecretsFile, out var firstKey);
-        var second = LocalRunSecrets.Complete(new ConfigurationBuilder().Build(), _state.SecretsFile, out var secondKey);
+        var first = LocalRunSecrets.Complete(new ConfigurationBuilder().Build(), _state.SecretsFile, out var firstKey, out _);
+        var second = LocalRunSecrets.Complete(new ConfigurationBuilder().Build(), _state.SecretsFile, out var secondKey, out _);
 
         Assert.NotNull(firstKey);
         Assert.Equal(firstKey, secondKey);
@@ -37,7 +37,7 @@ public sealed class LocalRunStateTests : IDisposable
             [LocalRunSecrets.ApiKeySetting] = "configured-api-key",
         }).Build();
 
-        var completed = LocalRunSecrets.Complete(settings, _state.SecretsFile, out var generated);
+        var completed = LocalRunSecrets.Complete(settings, _state.SecretsFile, out var generated, out _);
 
         Assert.Null(generated);
         Assert.Equal("configured-api-key", completed[LocalRunSecrets.ApiKeySetting]);

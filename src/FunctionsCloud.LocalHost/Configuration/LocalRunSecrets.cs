@@ -15,16 +15,24 @@ public static class LocalRunSecrets
     public const string ApiKeySetting = "FunctionsCloud:Bootstrap:ApiKey";
     public const string UserSetting = "FunctionsCloud:Bootstrap:User";
 
-    /// <summary>The configuration with the missing secrets filled in; <paramref name="generatedApiKey"/> is set when the API key is the run's own.</summary>
-    public static IConfiguration Complete(IConfiguration configuration, string secretsFile, out string? generatedApiKey)
+    /// <summary>
+    /// The configuration with the missing secrets filled in; <paramref name="generatedApiKey"/> is set when the API key is
+    /// the run's own, and <paramref name="apiKeyMadeNow"/> when it was made by this call (not found in the secrets file).
+    /// </summary>
+    public static IConfiguration Complete(IConfiguration configuration, string secretsFile, out string? generatedApiKey, out bool apiKeyMadeNow)
     {
         var stored = Read(secretsFile);
         var generated = new Dictionary<string, string?>();
         if (string.IsNullOrWhiteSpace(configuration[CredentialKeySetting]))
             generated[CredentialKeySetting] = stored.GetValueOrDefault(CredentialKeySetting) ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         generatedApiKey = null;
+        apiKeyMadeNow = false;
         if (string.IsNullOrWhiteSpace(configuration[ApiKeySetting]))
+        {
+            apiKeyMadeNow = stored.GetValueOrDefault(ApiKeySetting) is null;
             generated[ApiKeySetting] = generatedApiKey = stored.GetValueOrDefault(ApiKeySetting) ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        }
+
         if (generated.Count == 0)
             return configuration;
         if (generated.Any(g => stored.GetValueOrDefault(g.Key) != g.Value))
