@@ -102,6 +102,7 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<ActionRetry>();
         services.TryAddSingleton<OperationLauncher>();
         services.TryAddSingleton<OperationTakeover>();
+        services.TryAddSingleton<OperationSlot>();
         services.TryAddSingleton<OwnNodeTerminationStarter>();
         services.TryAddSingleton<OwnNodeTerminationActivities>();
         services.TryAddSingleton<ClusterOperationStarter>();

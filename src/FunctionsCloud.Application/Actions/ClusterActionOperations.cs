@@ -29,6 +29,8 @@ public sealed class ClusterActionOperations(
 
     public async Task<string?> RetryRefusalAsync(ActionRecord action, CancellationToken cancellationToken)
     {
+        if (await OwnNodeAsync(action, cancellationToken) is { } own)
+            return own.State == NodeState.Terminated ? "its node is terminated." : null;
         if (await ResolveAsync(action, cancellationToken) is not { } resolved)
             return "its object no longer exists.";
         var (input, node) = resolved;
@@ -41,6 +43,8 @@ public sealed class ClusterActionOperations(
     public async Task<ActionRecord> RetryAsync(
         ActionRecord action, Caller caller, RequestInfo request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
+        if (await OwnNodeAsync(action, cancellationToken) is { } own)
+            return (await nodeService.TerminateAsync(caller, request, own.Uuid, durable, cancellationToken)).Action;
         var input = await InputAsync(action, cancellationToken) ?? throw new ResourceConflictException("The action cannot be retried: its object no longer exists.");
         return input.Kind switch
         {
@@ -68,6 +72,13 @@ public sealed class ClusterActionOperations(
             throw new ResourceConflictException("The node cluster is terminated.");
         cluster.MoveTo(cluster.State == NodeClusterState.Init ? NodeClusterState.Deploying : NodeClusterState.Scaling);
     }
+
+    /// <summary>The host of one's own a Node Terminate is about (its terminate is an operation of the node's, not of a cluster's); else null.</summary>
+    private async Task<Node?> OwnNodeAsync(ActionRecord action, CancellationToken cancellationToken) =>
+        Kinds[action.Action] == ClusterOperationKind.TerminateNode && ActionObject.UuidOf(action.Object) is { } uuid
+        && await nodes.GetAsync(action.Namespace, uuid, cancellationToken) is { NodeCluster: null } node
+            ? node
+            : null;
 
     /// <summary>The orchestration input the action was started with; null when its object is gone.</summary>
     private async Task<ClusterOperationInput?> InputAsync(ActionRecord action, CancellationToken cancellationToken) =>

@@ -44,7 +44,7 @@ public sealed class AgentRegistrar(
         var (lease, secretVersion) = await liveness.StartAsync(node, request.Inventory, now, cancellationToken);
         if (node.RegistrationWaiter is { } waiter)
             await TellWaiterAsync(durable, waiter, node.Uuid, cancellationToken);
-        await everyNode.FillAsync(node.Namespace, node.Uuid, node.Tags, durable, cancellationToken);
+        await everyNode.FillAsync(node, durable, cancellationToken);
         return new AgentRegistrationResponse(
             node.Uuid, credentials.IssueNodeSecret(new NodeIdentity(node.Namespace, node.Uuid, secretVersion)), options.Value.HeartbeatIntervalSeconds, lease);
     }

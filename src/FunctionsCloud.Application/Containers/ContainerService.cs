@@ -58,11 +58,12 @@ public sealed class ContainerService(IContainerStore containers, ServiceOperatio
         var container = await LoadAsync(caller, uuid, cancellationToken);
         if (refusal(container) is { } reason)
             throw new ResourceConflictException($"The container is {ApiNames.Of(container.State)}; {reason}");
-        var (_, action) = await operations.StartAsync(caller, info, container.ServiceUuid, kind, s =>
-        {
-            Prepare(s, kind);
-            also?.Invoke(s);
-        }, durable, uuid, cancellationToken: cancellationToken);
+        var (_, action) = await operations.StartAsync(
+            new ServiceOperationRequest(caller, info, container.ServiceUuid, kind, ContainerUuid: uuid), s =>
+            {
+                Prepare(s, kind);
+                also?.Invoke(s);
+            }, durable, cancellationToken);
         return (ContainerResource.From(container), action);
     }
 

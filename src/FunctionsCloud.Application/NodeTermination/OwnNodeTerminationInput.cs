@@ -5,6 +5,3 @@ public sealed record OwnNodeTerminationInput(string Namespace, Guid NodeUuid, Gu
 {
     public string InstanceId => ActionUuid.ToString("D");
 }
-
-/// <summary>How long the agent is given to act on the node's new desired state before it is told the node is gone.</summary>
-public sealed record OwnNodeTerminationPlan(int DrainSeconds);

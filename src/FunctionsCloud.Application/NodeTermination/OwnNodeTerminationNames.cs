@@ -6,5 +6,6 @@ public static class OwnNodeTerminationNames
     public const string Orchestrator = "OwnNodeTermination";
     public const string Begin = "BeginOwnNodeTermination";
     public const string MoveContainers = "MoveOwnNodeContainers";
+    public const string HaveContainersMoved = "HaveOwnNodeContainersMoved";
     public const string Complete = "CompleteOwnNodeTermination";
 }

@@ -12,44 +12,38 @@ using Microsoft.DurableTask.Client;
 namespace FunctionsCloud.Application.NodeTermination;
 
 /// <summary>
-/// Starts the terminate of a host of one's own: takes the node's own operation slot (an ETag-guarded write that also
-/// makes it Terminating, so that nothing more is placed on it), records the action, schedules the orchestration.
-/// Like a cluster's terminate it cannot be canceled: a node half terminated has nowhere honest to settle.
+/// Starts the terminate of a host of one's own through the node's own operation slot (<see cref="OperationSlot"/>),
+/// making it Terminating, so that nothing more is placed on it. The same terminate sent again is answered with the one
+/// in flight; a node left Terminating by a terminate that failed may be terminated again. Like a cluster's terminate
+/// it cannot be canceled: a node half terminated has nowhere honest to settle.
 /// </summary>
-public sealed class OwnNodeTerminationStarter(INodeStore nodes, OperationLauncher launcher, TimeProvider clock)
+public sealed class OwnNodeTerminationStarter(INodeStore nodes, OperationSlot slot, TimeProvider clock)
 {
-    public async Task<(Node Node, ActionRecord Action)> StartAsync(
+    private SlotOf<Node> Slot => new(nodes, n => n.ActiveAction, (n, a) => n.ActiveAction = a, Snapshot,
+        uuid => new ResourceNotFoundException("node", uuid.ToString()));
+
+    public Task<(Node Node, ActionRecord Action)> StartAsync(
         Caller caller, RequestInfo request, Guid nodeUuid, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var actionUuid = Uuid4.NewestFirst(clock.GetUtcNow());
-        NodeState? before = null;
-        var node = await nodes.UpdateAsync(caller.Namespace, nodeUuid, n =>
-        {
-            if (n.ActiveAction is { } busy)
-                throw new OperationInProgressException(busy);
-            if (!n.IsLive)
-                throw new ResourceConflictException($"The node is already {ApiNames.Of(n.State)}.");
-            before = n.State;
-            n.MoveTo(NodeState.Terminating);
-            n.ActiveAction = actionUuid;
-            return true;
-        }, cancellationToken) ?? throw new ResourceNotFoundException("node", nodeUuid.ToString());
-
         var action = OperationActions.New(caller, request, actionUuid, ResourceUris.Node(nodeUuid),
             ClusterOperationNames.ActionName(ClusterOperationKind.TerminateNode), clock.GetUtcNow(), canBeCanceled: false);
-        await launcher.LaunchAsync(action, OwnNodeTerminationNames.Orchestrator, new OwnNodeTerminationInput(caller.Namespace, nodeUuid, actionUuid), durable,
-            () => ReleaseAsync(caller.Namespace, nodeUuid, actionUuid, before!.Value), cancellationToken);
-        return (node, action);
+        var claim = new OperationClaim(action.Action, action.Object, JoinsSame: true);
+        return slot.StartAsync(Slot, nodeUuid, new SlotStart<Node>(claim, action, OwnNodeTerminationNames.Orchestrator, Prepare,
+            _ => new OwnNodeTerminationInput(caller.Namespace, nodeUuid, actionUuid)), caller, durable, cancellationToken);
     }
 
-    /// <summary>Gives the slot back when the operation could not be started at all.</summary>
-    private Task ReleaseAsync(string ns, Guid nodeUuid, Guid actionUuid, NodeState state) =>
-        nodes.UpdateAsync(ns, nodeUuid, n =>
-        {
-            if (n.ActiveAction != actionUuid)
-                return false;
-            n.ActiveAction = null;
-            n.Restore(state);
-            return true;
-        }, CancellationToken.None);
+    private static void Prepare(Node node)
+    {
+        if (node.State == NodeState.Terminated)
+            throw new ResourceConflictException($"The node is already {ApiNames.Of(node.State)}.");
+        if (node.State != NodeState.Terminating) // a terminate that failed left it Terminating: it may be sent again
+            node.MoveTo(NodeState.Terminating);
+    }
+
+    private static Action<Node> Snapshot(Node node)
+    {
+        var state = node.State;
+        return n => n.Restore(state);
+    }
 }

@@ -85,8 +85,9 @@ public sealed class NodeService(
         Caller caller, RequestInfo info, Guid uuid, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var node = await LoadAsync(caller, uuid, cancellationToken);
-        if (!node.IsLive)
+        if (node.State == NodeState.Terminated)
             throw new ResourceConflictException($"The node is already {Domain.States.ApiNames.Of(node.State)}.");
+        // A node being terminated is answered with its terminate in flight (the slot's judgement), else refused.
         if (node.NodeCluster is not { } clusterUuid)
         {
             var (terminating, started) = await ownNodes.StartAsync(caller, info, uuid, durable, cancellationToken);
@@ -97,6 +98,8 @@ public sealed class NodeService(
         {
             if (c.IsTerminated)
                 throw new ResourceConflictException("The node's cluster is being terminated.");
+            if (!node.IsLive)
+                throw new ResourceConflictException($"The node is already {Domain.States.ApiNames.Of(node.State)}.");
             c.TargetNumNodes = Math.Max(0, c.TargetNumNodes - 1);
             // A cluster taken over from a deploy or scale in flight may be Deploying or Scaling already.
             if (NodeClusterStates.Machine.CanMove(c.State, NodeClusterState.Scaling))

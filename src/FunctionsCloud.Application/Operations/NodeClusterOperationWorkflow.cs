@@ -19,7 +19,7 @@ public static class NodeClusterOperationWorkflow
         var cancellation = OperationCancellation.Listen(context);
         try
         {
-            await PredecessorWait.ForAsync(context, input.Namespace, input.Predecessor);
+            await PredecessorWait.ForAsync(context, input.Namespace, input.Predecessor, input.ActionUuid);
             var plan = await context.CallActivityAsync<ClusterOperationPlan>(ClusterOperationNames.Begin, input, Retry);
             var missing = input.Kind is ClusterOperationKind.Deploy or ClusterOperationKind.Scale
                 ? plan.TargetNumNodes - plan.LiveNodes.Count
@@ -29,13 +29,19 @@ public static class NodeClusterOperationWorkflow
             var leaving = Leaving(input, plan, missing);
             if (leaving.Count > 0 && !cancellation.IsRequested)
                 await InBatchesAsync<NodeOutcome>(context, ClusterOperationNames.TerminateNodes, input, leaving, plan.BatchSize);
-            return await context.CallActivityAsync<string>(ClusterOperationNames.Complete, new CompletionInput(input, null), OperationRetries.Settle);
+            return await CompleteAsync(context, input, cancellation, null);
         }
         catch (TaskFailedException failure)
         {
-            var reason = failure.FailureDetails.ErrorMessage;
-            return await context.CallActivityAsync<string>(ClusterOperationNames.Complete, new CompletionInput(input, reason), OperationRetries.Settle);
+            return await CompleteAsync(context, input, cancellation, failure.FailureDetails.ErrorMessage);
         }
+    }
+
+    private static async Task<string> CompleteAsync(TaskOrchestrationContext context, ClusterOperationInput input, OperationCancellation cancellation, string? failure)
+    {
+        var state = await context.CallActivityAsync<string>(ClusterOperationNames.Complete, new CompletionInput(input, failure), OperationRetries.Settle);
+        cancellation.TellSuccessor();
+        return state;
     }
 
     private static IReadOnlyList<Guid> Leaving(ClusterOperationInput input, ClusterOperationPlan plan, int missing) => input.Kind switch

@@ -6,19 +6,24 @@ namespace FunctionsCloud.Application.Operations;
 /// A cancel request as an operation's orchestration sees it: the external event <see cref="EventName"/>, listened
 /// for from the orchestration's start (an event that comes early is kept). The orchestration checks
 /// <see cref="IsRequested"/> between its steps and waits through this class, so that a cancel cuts a wait short
-/// and the operation stops at its next safe point. Deterministic: only the context's timers and events.
+/// and the operation stops at its next safe point. A terminate that took the operation's object over also sends
+/// <see cref="TakenOverEvent"/> with its instance id: the operation tells it when it has ended (<see cref="TellSuccessor"/>).
+/// Deterministic: only the context's timers and events.
 /// </summary>
 public sealed class OperationCancellation
 {
     public const string EventName = "CancelOperation";
+    public const string TakenOverEvent = "OperationTakenOver";
 
     private readonly TaskOrchestrationContext _context;
     private readonly Task _requested;
+    private readonly Task<string?> _successor;
 
     private OperationCancellation(TaskOrchestrationContext context)
     {
         _context = context;
         _requested = context.WaitForExternalEvent<string?>(EventName);
+        _successor = context.WaitForExternalEvent<string?>(TakenOverEvent);
     }
 
     /// <summary>Call once, first thing in the orchestrator.</summary>
@@ -41,5 +46,12 @@ public sealed class OperationCancellation
     {
         await Task.WhenAny(work, _requested);
         return IsRequested;
+    }
+
+    /// <summary>Call last, once the operation's action has ended: the terminate that took its object over, if one did, goes on at once.</summary>
+    public void TellSuccessor()
+    {
+        if (_successor is { IsCompletedSuccessfully: true, Result: { Length: > 0 } successor })
+            _context.SendEvent(successor, PredecessorWait.EndedEvent, _context.InstanceId);
     }
 }

@@ -1,5 +1,4 @@
 using FunctionsCloud.Application.Actions;
-using FunctionsCloud.Application.Authentication;
 using FunctionsCloud.Domain.Actions;
 using FunctionsCloud.Domain.Resources;
 using FunctionsCloud.Storage.Actions;
@@ -8,45 +7,75 @@ using Microsoft.DurableTask.Client;
 namespace FunctionsCloud.Application.Operations;
 
 /// <summary>
-/// A terminate asked for while another operation is in flight on its object (a DELETE, which users expect to win)
-/// takes the object's operation slot over at once, so that what follows gets 409 naming the terminate, and cancels
-/// that operation: it stops at its next safe point and leaves its object to the terminate, whose orchestration begins
-/// once it has ended (<see cref="PredecessorWait"/>). A terminate in flight is not taken over: it runs to its end.
+/// The activities of a terminate that took its object's operation slot over from an operation in flight
+/// (<see cref="OperationSlot"/>, <see cref="PredecessorWait"/>): cancel that operation, ask whether it has ended, and stop
+/// it when it did not stop in time. Each is idempotent: run again, it finds what it did.
 /// </summary>
 public sealed class OperationTakeover(IActionStore actions, ActionJournal journal, TimeProvider clock)
 {
-    /// <summary>The action in flight when a terminate may take it over (it can be canceled, or is being already); else null.</summary>
-    public async Task<Guid?> TakeableAsync(string @namespace, Guid? inFlight, CancellationToken cancellationToken) =>
-        inFlight is { } uuid && await actions.GetAsync(@namespace, uuid, cancellationToken) is { } action
-            && (action.CanBeCanceled || action.State == ActionState.Canceling || action.IsFinished)
-            ? uuid
-            : null;
-
-    /// <summary>Cancels the operation the terminate <paramref name="successor"/> took over, and says so in both actions.</summary>
-    public async Task CancelAsync(Caller caller, Guid predecessor, Guid successor, DurableTaskClient durable, CancellationToken cancellationToken)
+    /// <summary>
+    /// Cancels the operation taken over and tells its orchestration which terminate waits for it (it tells the terminate
+    /// when it has ended); says in both actions what happened. Returns whether it has ended already.
+    /// </summary>
+    public async Task<bool> CancelAsync(PredecessorQuery query, DurableTaskClient durable, CancellationToken cancellationToken = default)
     {
+        var (ns, predecessor, successor) = (query.Namespace, query.Predecessor, query.Successor);
+        var by = (await actions.GetAsync(ns, successor, cancellationToken))?.User ?? "system";
         var requested = false;
-        await actions.UpdateAsync(caller.Namespace, predecessor, a =>
+        var before = await actions.GetAsync(ns, predecessor, cancellationToken);
+        var after = await actions.UpdateAsync(ns, predecessor, a =>
         {
             requested = !a.IsFinished && a.State != ActionState.Canceling;
             if (!requested)
                 return;
-            a.RequestCancel(clock.GetUtcNow(), caller.User);
+            a.RequestCancel(clock.GetUtcNow(), by);
             a.AppendLog(clock.GetUtcNow(), $"Its object is being terminated by {ResourceUris.Action(successor)}.");
         }, cancellationToken);
-        await journal.LogAsync(caller.Namespace, successor,
-            $"{ResourceUris.Action(predecessor)} was in flight: it is canceled, and the terminate begins once it has stopped.");
-        if (!requested)
-            return;
 
-        var instanceId = predecessor.ToString("D");
-        if (await durable.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken) is { IsCompleted: false })
-            await durable.RaiseEventAsync(instanceId, OperationCancellation.EventName, null, cancellationToken);
-        else
-            await journal.FinishAsync(caller.Namespace, predecessor, succeeded: false, "Its orchestration had ended; its object is left to the terminate.");
+        var instance = await durable.GetInstanceAsync(query.PredecessorInstanceId, getInputsAndOutputs: false, cancellationToken);
+        if (after is { IsFinished: false } && instance is { IsCompleted: false })
+        {
+            await durable.RaiseEventAsync(query.PredecessorInstanceId, OperationCancellation.TakenOverEvent, query.SuccessorInstanceId, cancellationToken);
+            await durable.RaiseEventAsync(query.PredecessorInstanceId, OperationCancellation.EventName, null, cancellationToken);
+        }
+        else if (after is { IsFinished: false })
+            await journal.FinishAsync(ns, predecessor, succeeded: false, "Its orchestration had ended; its object is left to the terminate.");
+
+        await journal.LogStepAsync(ns, successor, ActionSteps.Key(PredecessorWait.Cancel, query), [Said(predecessor, before)]);
+        return await HasEndedAsync(query, cancellationToken);
     }
 
-    /// <summary>The activity the waiting terminate asks: whether the operation it took over has ended (or is gone).</summary>
+    /// <summary>Whether the operation taken over has ended (or is gone).</summary>
     public async Task<bool> HasEndedAsync(PredecessorQuery query, CancellationToken cancellationToken = default) =>
-        await actions.GetAsync(query.Namespace, query.ActionUuid, cancellationToken) is not { IsFinished: false };
+        await actions.GetAsync(query.Namespace, query.Predecessor, cancellationToken) is not { IsFinished: false };
+
+    /// <summary>
+    /// The operation taken over did not stop within the terminate's patience (its orchestration is stuck): it is
+    /// terminated and its action ends Failed, so that the terminate never runs beside it.
+    /// </summary>
+    public async Task StopStuckAsync(PredecessorQuery query, DurableTaskClient durable, CancellationToken cancellationToken = default)
+    {
+        if (await durable.GetInstanceAsync(query.PredecessorInstanceId, getInputsAndOutputs: false, cancellationToken) is { IsCompleted: false })
+        {
+            await durable.TerminateInstanceAsync(query.PredecessorInstanceId, $"Taken over by {ResourceUris.Action(query.Successor)}", cancellationToken);
+            await durable.WaitForInstanceCompletionAsync(query.PredecessorInstanceId, cancellationToken);
+        }
+
+        var line = $"It did not stop within {PredecessorWait.Patience.TotalMinutes:0} minutes of being canceled: its orchestration was ended and its object left to {ResourceUris.Action(query.Successor)}.";
+        await journal.FinishAsync(query.Namespace, query.Predecessor, succeeded: false, line);
+        await journal.LogStepAsync(query.Namespace, query.Successor, ActionSteps.Key(PredecessorWait.StopStuck, query),
+            [$"{ResourceUris.Action(query.Predecessor)} did not stop within {PredecessorWait.Patience.TotalMinutes:0} minutes: it was ended, and the terminate begins."]);
+    }
+
+    /// <summary>What the terminate's action says about the operation it took over, as that was when it began.</summary>
+    private static string Said(Guid predecessor, ActionRecord? before)
+    {
+        var uri = ResourceUris.Action(predecessor);
+        return before switch
+        {
+            null or { IsFinished: true } => $"{uri} had ended; the terminate begins.",
+            { State: ActionState.Canceling } => $"{uri} was being canceled already; the terminate begins once it has stopped.",
+            _ => $"{uri} was in flight: it is canceled, and the terminate begins once it has stopped.",
+        };
+    }
 }

@@ -1,5 +1,4 @@
 using FunctionsCloud.Application.Api;
-using FunctionsCloud.Application.Authentication;
 using FunctionsCloud.Application.Operations;
 using FunctionsCloud.Domain.Actions;
 using FunctionsCloud.Domain.Containers;
@@ -9,59 +8,53 @@ using FunctionsCloud.Domain.Services;
 using FunctionsCloud.Storage.Containers;
 using FunctionsCloud.Storage.Services;
 using Microsoft.DurableTask.Client;
+using static FunctionsCloud.Application.ServiceOperations.ServiceOperationKind;
 
 namespace FunctionsCloud.Application.ServiceOperations;
 
 /// <summary>
-/// Starts an operation on a service or one of its containers: takes the service's operation slot (an
-/// ETag-guarded write), records the action, schedules the orchestration. A request that finds the slot taken
-/// gets a 409 naming the action in flight, and nothing changes. A service stored Not running whose containers run
-/// starts from the state GET shows (<see cref="ServiceStates.AsSeen"/>), so that what users see and what operations
-/// accept agree: a redeploy canceled while no container was Running settled Not running, then the agents report them
-/// Running again and GET shows Running.
+/// Starts an operation on a service or one of its containers through the service's operation slot
+/// (<see cref="OperationSlot"/>). A service stored Not running whose containers run starts from the state GET shows
+/// (<see cref="ServiceStates.AsSeen"/>), so that what users see and what operations accept agree: a redeploy canceled
+/// while no container was Running settled Not running, then the agents report them Running again and GET shows Running.
+/// A terminate of the service takes over from a user's start, stop, scale or redeploy of it or of its containers in
+/// flight; a terminate of a container from those of the service and the container's own; the same terminate sent again
+/// is answered with the one in flight.
 /// </summary>
-/// A terminate (of the service or of one of its containers) takes over from an operation in flight that can be canceled
-/// (<see cref="OperationTakeover"/>).
 public sealed class ServiceOperationStarter(
-    IServiceStore services, IContainerStore containers, OperationLauncher launcher, OperationTakeover takeover, TimeProvider clock)
+    IServiceStore services, IContainerStore containers, OperationSlot slot, TimeProvider clock)
 {
-    /// <param name="prepare">Checks and changes the service for this operation (target, state); throws to refuse, changing nothing.</param>
-    /// <param name="plannedAction">The new action's uuid, when the caller fixed it beforehand (to recognise its own retries); else a new one.</param>
-    public async Task<(Service Service, ActionRecord Action)> StartAsync(
-        Caller caller, RequestInfo request, Guid serviceUuid, ServiceOperationKind kind, Action<Service> prepare,
-        DurableTaskClient durable, Guid? containerUuid = null, Guid? nodeUuid = null, Guid? plannedAction = null, CancellationToken cancellationToken = default)
-    {
-        var actionUuid = plannedAction ?? Uuid4.NewestFirst(clock.GetUtcNow());
-        (ServiceState State, int Target)? before = null;
-        var running = await RunningAsync(caller.Namespace, serviceUuid, cancellationToken);
-        var takeOver = kind is ServiceOperationKind.Terminate or ServiceOperationKind.TerminateContainer
-            ? await takeover.TakeableAsync(caller.Namespace, (await services.GetAsync(caller.Namespace, serviceUuid, cancellationToken))?.ActiveAction, cancellationToken)
-            : null;
-        Guid? predecessor = null;
-        var service = await services.UpdateAsync(caller.Namespace, serviceUuid, s =>
-        {
-            if (s.ActiveAction is { } busy && busy != takeOver)
-                throw new OperationInProgressException(busy);
-            predecessor = s.ActiveAction;
-            before = (s.State, s.TargetNumContainers);
-            if (StateAsSeen(s, running) is var seen && seen != s.State)
-                s.Restore(seen);
-            prepare(s);
-            s.ActiveAction = actionUuid;
-            return true;
-        }, cancellationToken) ?? throw new ResourceNotFoundException("service", serviceUuid.ToString());
+    private static readonly IReadOnlySet<string> WholeService = Names(Start, Stop, Scale, Redeploy);
+    private static readonly IReadOnlySet<string> ContainerOwn = Names(StartContainer, StopContainer, RedeployContainer);
+    private static readonly IReadOnlySet<string> Nothing = new HashSet<string>();
 
-        var input = new ServiceOperationInput(caller.Namespace, serviceUuid, actionUuid, kind, containerUuid, nodeUuid, predecessor);
+    /// <param name="prepare">Checks and changes the service for this operation (target, state); throws to refuse, changing nothing.</param>
+    public async Task<(Service Service, ActionRecord Action)> StartAsync(
+        ServiceOperationRequest request, Action<Service> prepare, DurableTaskClient durable, CancellationToken cancellationToken = default)
+    {
+        var (caller, serviceUuid, kind) = (request.Caller, request.ServiceUuid, request.Kind);
+        var actionUuid = request.PlannedAction ?? Uuid4.NewestFirst(clock.GetUtcNow());
+        var running = await RunningAsync(caller.Namespace, serviceUuid, cancellationToken);
+        var objectUri = request.ContainerUuid is { } container ? ResourceUris.Container(container) : ResourceUris.Service(serviceUuid);
+        var isTerminate = kind is Terminate or TerminateContainer;
         // A terminate half done has nowhere honest to settle (Terminating only leads to Terminated): it runs to its end.
-        var action = OperationActions.New(caller, request, actionUuid,
-            containerUuid is { } container ? ResourceUris.Container(container) : ResourceUris.Service(serviceUuid),
-            ServiceOperationNames.ActionName(kind), clock.GetUtcNow(),
-            canBeCanceled: kind != ServiceOperationKind.Terminate, isUserAction: kind != ServiceOperationKind.Reschedule);
-        await launcher.LaunchAsync(action, ServiceOperationNames.Orchestrator, input, durable,
-            () => ReleaseAsync(caller.Namespace, serviceUuid, actionUuid, predecessor, before!.Value.State, before.Value.Target), cancellationToken);
-        if (predecessor is { } inFlight)
-            await takeover.CancelAsync(caller, inFlight, actionUuid, durable, cancellationToken);
-        return (service, action);
+        var action = OperationActions.New(caller, request.Request, actionUuid, objectUri, ServiceOperationNames.ActionName(kind), clock.GetUtcNow(),
+            canBeCanceled: !isTerminate, isUserAction: kind != Reschedule);
+        var claim = new OperationClaim(action.Action, objectUri, request.JoinsSame || isTerminate, kind switch
+        {
+            Terminate => OperationSupersession.Of(WholeService.Union(ContainerOwn).ToHashSet(), objectUri, Nothing),
+            TerminateContainer => OperationSupersession.Of(WholeService, objectUri, ContainerOwn),
+            _ => null,
+        });
+        return await slot.StartAsync(Slot, serviceUuid, new SlotStart<Service>(claim, action, ServiceOperationNames.Orchestrator,
+            s =>
+            {
+                if (StateAsSeen(s, running) is var seen && seen != s.State)
+                    s.Restore(seen);
+                prepare(s);
+            },
+            predecessor => new ServiceOperationInput(caller.Namespace, serviceUuid, actionUuid, kind, request.ContainerUuid, request.NodeUuid, predecessor)),
+            caller, durable, cancellationToken);
     }
 
     /// <summary>How many of the service's containers the agents report Running.</summary>
@@ -76,15 +69,18 @@ public sealed class ServiceOperationStarter(
     public static ServiceState StateAsSeen(Service service, int running) =>
         service.State == ServiceState.NotRunning ? ServiceStates.AsSeen(service.State, busy: false, service.TargetNumContainers, running) : service.State;
 
-    /// <summary>Gives the slot back (to the operation it was taken over from, if any) when the operation could not be started at all.</summary>
-    private Task ReleaseAsync(string ns, Guid serviceUuid, Guid actionUuid, Guid? predecessor, ServiceState state, int target) =>
-        services.UpdateAsync(ns, serviceUuid, s =>
+    private SlotOf<Service> Slot => new(services, s => s.ActiveAction, (s, a) => s.ActiveAction = a, Snapshot,
+        uuid => new ResourceNotFoundException("service", uuid.ToString()));
+
+    private static Action<Service> Snapshot(Service service)
+    {
+        var (state, target) = (service.State, service.TargetNumContainers);
+        return s =>
         {
-            if (s.ActiveAction != actionUuid)
-                return false;
-            s.ActiveAction = predecessor;
             s.Restore(state);
             s.TargetNumContainers = target;
-            return true;
-        }, CancellationToken.None);
+        };
+    }
+
+    private static HashSet<string> Names(params ServiceOperationKind[] kinds) => kinds.Select(ServiceOperationNames.ActionName).ToHashSet();
 }

@@ -22,7 +22,7 @@ public static class ServiceOperationWorkflow
         ContainerReportWait? wait = null;
         try
         {
-            await PredecessorWait.ForAsync(context, input.Namespace, input.Predecessor);
+            await PredecessorWait.ForAsync(context, input.Namespace, input.Predecessor, input.ActionUuid);
             var plan = await context.CallActivityAsync<ServiceOperationPlan>(ServiceOperationNames.Begin, input, Retry);
             wait = new ContainerReportWait(context, TimeSpan.FromSeconds(plan.PollSeconds));
             var steps = plan.Rolling ? plan.Redeploys.Select(target => (IReadOnlyList<RedeployTarget>)[target]) : [plan.Redeploys];
@@ -33,11 +33,11 @@ public static class ServiceOperationWorkflow
                 failures.AddRange(await AwaitGoalsAsync(context, input, plan, step.Awaited, wait, cancellation));
             }
 
-            return await CompleteAsync(context, input, failures, error: null);
+            return await CompleteAsync(context, input, cancellation, failures, error: null);
         }
         catch (TaskFailedException failure)
         {
-            return await CompleteAsync(context, input, failures, failure.FailureDetails.ErrorMessage);
+            return await CompleteAsync(context, input, cancellation, failures, failure.FailureDetails.ErrorMessage);
         }
         finally
         {
@@ -69,6 +69,11 @@ public static class ServiceOperationWorkflow
         return failures;
     }
 
-    private static Task<string> CompleteAsync(TaskOrchestrationContext context, ServiceOperationInput input, List<string> failures, string? error) =>
-        context.CallActivityAsync<string>(ServiceOperationNames.Complete, new ServiceCompletionInput(input, failures, error), OperationRetries.Settle);
+    private static async Task<string> CompleteAsync(
+        TaskOrchestrationContext context, ServiceOperationInput input, OperationCancellation cancellation, List<string> failures, string? error)
+    {
+        var state = await context.CallActivityAsync<string>(ServiceOperationNames.Complete, new ServiceCompletionInput(input, failures, error), OperationRetries.Settle);
+        cancellation.TellSuccessor();
+        return state;
+    }
 }

@@ -86,7 +86,10 @@ public sealed class ServiceService(
         var current = await LoadAsync(caller, uuid, cancellationToken);
         var changes = await ReadPatchAsync(current, request, cancellationToken);
         RequireLive(current);
-        var running = await operations.RunningAsync(caller.Namespace, uuid, cancellationToken);
+        // Only a new target can make the patch a scale; only then does it matter how many containers run.
+        var running = changes.Target is { } target && target != current.TargetNumContainers
+            ? await operations.RunningAsync(caller.Namespace, uuid, cancellationToken)
+            : 0;
 
         if (!Scales(current, changes, running))
         {
@@ -134,7 +137,10 @@ public sealed class ServiceService(
             s.FreshVolumes = !reuseVolumes;
         }, triggerBody);
 
-    /// <summary>Brings the service to its stored target_num_containers.</summary>
+    /// <summary>
+    /// Brings the service to its stored target_num_containers. A scale already in flight goes there: it answers (as
+    /// Docker Cloud's clients PATCH the target, then POST scale).
+    /// </summary>
     public Task<(ServiceResource Service, ActionRecord Action)> ScaleAsync(
         Caller caller, RequestInfo info, Guid uuid, DurableTaskClient durable, CancellationToken cancellationToken) =>
         OperateAsync(caller, info, uuid, ServiceOperationKind.Scale, durable, cancellationToken, s =>
@@ -142,7 +148,7 @@ public sealed class ServiceService(
             if (ServiceRules.ManualScaleProblem(s.DeploymentStrategy) is { } problem)
                 throw new RequestValidationException("target_num_containers", problem);
             Enter(s, ServiceState.Scaling, "scaled");
-        });
+        }, joinsSame: true);
 
     public Task<(ServiceResource Service, ActionRecord Action)> TerminateAsync(
         Caller caller, RequestInfo info, Guid uuid, DurableTaskClient durable, CancellationToken cancellationToken) =>
@@ -156,15 +162,15 @@ public sealed class ServiceService(
 
     private async Task<(ServiceResource Service, ActionRecord Action)> OperateAsync(
         Caller caller, RequestInfo info, Guid uuid, ServiceOperationKind kind, DurableTaskClient durable, CancellationToken cancellationToken, Action<Service> prepare,
-        string? triggerBody = null)
+        string? triggerBody = null, bool joinsSame = false)
     {
         // The body goes in with the write that takes the operation slot: only the call that gets the slot leaves one.
-        var (service, action) = await operations.StartAsync(caller, info, uuid, kind, s =>
+        var (service, action) = await operations.StartAsync(new ServiceOperationRequest(caller, info, uuid, kind, JoinsSame: joinsSame), s =>
         {
             prepare(s);
             if (triggerBody is not null)
                 s.TriggerBody = triggerBody;
-        }, durable, cancellationToken: cancellationToken);
+        }, durable, cancellationToken);
         return (await views.ToResourceAsync(service, cancellationToken), action);
     }
 

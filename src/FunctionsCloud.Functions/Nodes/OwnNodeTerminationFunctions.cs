@@ -16,8 +16,12 @@ public sealed class OwnNodeTerminationFunctions(OwnNodeTerminationActivities act
     public Task<OwnNodeTerminationPlan> Begin([ActivityTrigger] OwnNodeTerminationInput input) => activities.BeginAsync(input);
 
     [Function(OwnNodeTerminationNames.MoveContainers)]
-    public Task<int> MoveContainers([ActivityTrigger] OwnNodeTerminationInput input, [DurableClient] DurableTaskClient durable, FunctionContext context) =>
+    public Task<IReadOnlyList<Guid>> MoveContainers([ActivityTrigger] OwnNodeTerminationInput input, [DurableClient] DurableTaskClient durable, FunctionContext context) =>
         activities.MoveContainersAsync(input, durable, context.CancellationToken);
+
+    [Function(OwnNodeTerminationNames.HaveContainersMoved)]
+    public Task<bool> HaveContainersMoved([ActivityTrigger] OwnNodeDrainQuery query, [DurableClient] DurableTaskClient durable, FunctionContext context) =>
+        activities.HaveContainersMovedAsync(query, durable, context.CancellationToken);
 
     [Function(OwnNodeTerminationNames.Complete)]
     public Task<string> Complete([ActivityTrigger] OwnNodeTerminationCompletion input) => activities.CompleteAsync(input);

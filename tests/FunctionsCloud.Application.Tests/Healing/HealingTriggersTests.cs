@@ -55,7 +55,7 @@ public class HealingTriggersTests
         _world.AddService(1, ServiceState.Running, DeploymentStrategy.EmptiestNode, "web");
 
         await new EveryNodeFiller(_world.Services, _world.SystemOperations())
-            .FillAsync(ServiceWorld.Namespace, node.Uuid, node.Tags, RecordingDurableClient.Create(_scheduled), CancellationToken.None);
+            .FillAsync(node, RecordingDurableClient.Create(_scheduled), CancellationToken.None);
 
         var started = Assert.Single(Started());
         Assert.Equal((fits.Uuid, ServiceOperationKind.Scale, (Guid?)node.Uuid), (started.ServiceUuid, started.Kind, started.NodeUuid));

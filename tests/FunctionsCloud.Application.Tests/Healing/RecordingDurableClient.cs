@@ -11,11 +11,17 @@ internal static class RecordingDurableClient
     {
         // CallBase: the overloads without options end in the abstract one recorded here.
         var client = new Mock<DurableTaskClient>("recording") { CallBase = true };
+        var instances = new HashSet<string>();
+        client.Setup(c => c.GetInstanceAsync(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string id, bool _, CancellationToken _) =>
+                instances.Contains(id) ? new OrchestrationMetadata("recorded", id) { RuntimeStatus = OrchestrationRuntimeStatus.Running } : null);
         client.Setup(c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((TaskName name, object? input, StartOrchestrationOptions? options, CancellationToken _) =>
             {
                 scheduled.Add((name.Name, input));
-                return options?.InstanceId ?? Guid.NewGuid().ToString("D");
+                var id = options?.InstanceId ?? Guid.NewGuid().ToString("D");
+                instances.Add(id);
+                return id;
             });
         return client.Object;
     }

@@ -1,6 +1,10 @@
+using FunctionsCloud.Application.Api;
+using FunctionsCloud.Application.Authentication;
 using FunctionsCloud.Application.Healing;
+using FunctionsCloud.Application.Operations;
 using FunctionsCloud.Application.ServiceOperations;
 using FunctionsCloud.Application.Tests.ServiceOperations.Support;
+using FunctionsCloud.Domain.Resources;
 using FunctionsCloud.Domain.Services;
 
 namespace FunctionsCloud.Application.Tests.Healing;
@@ -40,8 +44,7 @@ public class SystemOperationsTests
         await Operations().StartOrQueueAsync(request, RecordingDurableClient.Create(_scheduled), CancellationToken.None);
 
         var queued = Assert.IsType<SystemOperationRequest>(Assert.Single(_scheduled, s => s.Name == HealingNames.RetryOrchestrator).Input);
-        Assert.Equal(request, queued with { ActionUuid = null });
-        Assert.NotNull(queued.ActionUuid);
+        Assert.Equal(request, queued);
         Assert.Equal((ServiceState.Running, (Guid?)busy), (_world.Services[web.Uuid].State, _world.Services[web.Uuid].ActiveAction));
     }
 
@@ -49,7 +52,7 @@ public class SystemOperationsTests
     public async Task A_try_run_again_finds_the_action_it_started_and_starts_no_other()
     {
         var web = _world.AddService(2, ServiceState.Running);
-        var request = Reschedule(web, Guid.NewGuid()) with { ActionUuid = Guid.NewGuid() };
+        var request = Reschedule(web, Guid.NewGuid());
         var durable = RecordingDurableClient.Create(_scheduled);
 
         var first = await Operations().TryStartAsync(request, durable, CancellationToken.None);
@@ -84,11 +87,55 @@ public class SystemOperationsTests
     [Fact]
     public async Task A_service_that_is_gone_needs_nothing() =>
         Assert.True(await Operations().TryStartAsync(
-            new SystemOperationRequest(ServiceWorld.Namespace, Guid.NewGuid(), ServiceOperationKind.Reschedule, Guid.NewGuid()),
+            SystemOperationRequest.For(ServiceWorld.Namespace, Guid.NewGuid(), ServiceOperationKind.Reschedule, Guid.NewGuid(), "lost", DateTimeOffset.UtcNow),
             RecordingDurableClient.Create(_scheduled), CancellationToken.None));
+
+    [Fact]
+    public async Task Queuing_the_same_request_again_queues_no_second_retry()
+    {
+        var web = _world.AddService(2, ServiceState.Running);
+        _world.Operation(web, ServiceOperationKind.Redeploy);
+        var request = Reschedule(web, Guid.NewGuid());
+        var durable = RecordingDurableClient.Create(_scheduled);
+
+        await Operations().StartOrQueueAsync(request, durable, CancellationToken.None);
+        await Operations().StartOrQueueAsync(request, durable, CancellationToken.None);
+
+        Assert.Single(_scheduled, s => s.Name == HealingNames.RetryOrchestrator);
+    }
+
+    [Fact]
+    public void The_same_trigger_names_the_same_action_and_another_trigger_another()
+    {
+        var (service, node, at) = (Guid.NewGuid(), Guid.NewGuid(), DateTimeOffset.UtcNow);
+        var request = SystemOperationRequest.For(ServiceWorld.Namespace, service, ServiceOperationKind.Reschedule, node, "node lost after t1", at);
+
+        Assert.Equal(request, SystemOperationRequest.For(ServiceWorld.Namespace, service, ServiceOperationKind.Reschedule, node, "node lost after t1", at));
+        Assert.NotEqual(request.ActionUuid, SystemOperationRequest.For(ServiceWorld.Namespace, service, ServiceOperationKind.Reschedule, node, "node lost after t2", at).ActionUuid);
+        Assert.NotEqual(request.ActionUuid, SystemOperationRequest.For(ServiceWorld.Namespace, service, ServiceOperationKind.Scale, node, "node lost after t1", at).ActionUuid);
+        Assert.True(Domain.Identifiers.Uuid4.IsUuid4(request.ActionUuid.ToString("D")));
+    }
+
+    [Fact]
+    public async Task An_action_that_could_not_be_started_does_not_count_and_the_next_try_starts_one_of_its_own()
+    {
+        var web = _world.AddService(2, ServiceState.Running);
+        var request = Reschedule(web, Guid.NewGuid());
+        var failedToStart = OperationActions.New(new Caller(SystemOperations.User, ServiceWorld.Namespace, IsAdmin: false), new RequestInfo("SYSTEM", "", ""),
+            request.ActionUuid, ResourceUris.Service(web.Uuid), ServiceOperationNames.ActionName(ServiceOperationKind.Reschedule), DateTimeOffset.UtcNow, canBeCanceled: true);
+        failedToStart.Finish(DateTimeOffset.UtcNow, succeeded: false, "The operation could not be started: the task hub was unreachable.");
+        _world.Actions.Add(failedToStart); // and no orchestration was scheduled under its uuid
+
+        var started = await Operations().TryStartAsync(request, RecordingDurableClient.Create(_scheduled), CancellationToken.None);
+
+        Assert.True(started);
+        var input = Assert.IsType<ServiceOperationInput>(Assert.Single(_scheduled, s => s.Name == ServiceOperationNames.Orchestrator).Input);
+        Assert.NotEqual(request.ActionUuid, input.ActionUuid);
+        Assert.Equal(input.ActionUuid, _world.Services[web.Uuid].ActiveAction);
+    }
 
     private SystemOperations Operations() => _world.SystemOperations();
 
     private static SystemOperationRequest Reschedule(Service service, Guid node) =>
-        new(ServiceWorld.Namespace, service.Uuid, ServiceOperationKind.Reschedule, node);
+        SystemOperationRequest.For(ServiceWorld.Namespace, service.Uuid, ServiceOperationKind.Reschedule, node, $"node {node} lost", DateTimeOffset.UtcNow);
 }

@@ -10,6 +10,7 @@ using FunctionsCloud.Domain.Actions;
 using FunctionsCloud.Domain.Containers;
 using FunctionsCloud.Domain.Nodes;
 using FunctionsCloud.Domain.Placement;
+using FunctionsCloud.Domain.Resources;
 using FunctionsCloud.Domain.Services;
 using Microsoft.Extensions.Options;
 
@@ -75,8 +76,10 @@ internal sealed class ServiceWorld
         var action = Guid.NewGuid();
         Actions.Add(new ActionRecord
         {
-            Uuid = action, Namespace = Namespace, Object = $"/api/app/v1/service/{service.Uuid}/", Action = ServiceOperationNames.ActionName(kind),
-            Method = "POST", Path = "/", User = "tester", StartDate = Now,
+            Uuid = action, Namespace = Namespace, Action = ServiceOperationNames.ActionName(kind),
+            Object = container is { } one ? ResourceUris.Container(one) : ResourceUris.Service(service.Uuid),
+            Method = "POST", Path = "/", StartDate = Now,
+            User = kind == ServiceOperationKind.Reschedule ? Application.Healing.SystemOperations.User : "tester", IsUserAction = kind != ServiceOperationKind.Reschedule,
         });
         Services.Change(service.Uuid, s => s.ActiveAction = action);
         return new ServiceOperationInput(Namespace, service.Uuid, action, kind, container, node);
@@ -93,9 +96,9 @@ internal sealed class ServiceWorld
 
     /// <summary>Starts operations as requests and system operations do: takes the slot, records the action, schedules it.</summary>
     public ServiceOperationStarter Starter() =>
-        new(Services, Containers, new OperationLauncher(Actions, new ActionJournal(Actions, _clock)), new OperationTakeover(Actions, new ActionJournal(Actions, _clock), _clock), _clock);
+        new(Services, Containers, new OperationSlot(Actions, new OperationLauncher(Actions, new ActionJournal(Actions, _clock))), _clock);
 
-    public SystemOperations SystemOperations() => new(Starter(), Actions, _clock);
+    public SystemOperations SystemOperations() => new(Starter(), Actions);
 
     public Task<StepResult> ApplyAsync(ServiceOperationInput op, params IReadOnlyList<RedeployTarget> redeploys) =>
         Steps().ApplyAsync(new ServiceStepInput(op, redeploys));
