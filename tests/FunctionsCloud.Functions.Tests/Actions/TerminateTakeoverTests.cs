@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using FunctionsCloud.Domain.Agents;
 using FunctionsCloud.Functions.Tests.Liveness;
+using FunctionsCloud.Functions.Tests.Services;
 using FunctionsCloud.Functions.Tests.Support;
 using FunctionsCloud.Testing;
 using FunctionsCloud.Testing.Nodes;
@@ -114,12 +115,62 @@ public sealed class TerminateTakeoverTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_terminate_in_flight_is_not_taken_over()
+    public async Task A_terminate_sent_again_is_answered_with_the_one_in_flight()
     {
         var (cluster, _) = await DeployingAsync("twice", 1);
-        var first = ActionUri(await _app.Client.DeleteAsync(cluster));
+        var first = await _app.Client.DeleteAsync(cluster);
 
-        await ExpectConflictNamingAsync(await _app.Client.DeleteAsync(cluster), first);
+        var again = await _app.Client.DeleteAsync(cluster);
+
+        await ExpectAsync(again, HttpStatusCode.Accepted);
+        Assert.Equal(ActionUri(first), ActionUri(again));
+        Assert.Equal("Success", (string?)(await _app.WaitForActionAsync(ActionUri(first), Patience))["state"]);
+    }
+
+    [Fact]
+    public async Task A_container_deleted_twice_is_one_terminate_that_lowers_the_target_once_and_another_container_waits_its_turn()
+    {
+        var (agent, service, start) = await StartingAsync("pair", containers: 2);
+        var containers = (await _app.GetJsonAsync(service))["containers"]!.AsArray().Select(c => (string)c!).ToList();
+
+        var first = await _app.Client.DeleteAsync(containers[0]);
+        var again = await _app.Client.DeleteAsync(containers[0]);
+        var other = await _app.Client.DeleteAsync(containers[1]);
+
+        await ExpectAsync(first, HttpStatusCode.Accepted);
+        await ExpectAsync(again, HttpStatusCode.Accepted);
+        var terminate = ActionUri(first);
+        Assert.Equal(terminate, ActionUri(again));
+        await ExpectConflictNamingAsync(other, terminate);
+        var action = await _app.GetJsonAsync(terminate);
+        Assert.False((bool)action["can_be_canceled"]!);
+        var done = await ReportNothingUntilEndedAsync(agent, terminate);
+        Assert.Equal("Success", (string?)done["state"]);
+        Assert.Equal("Canceled", (string?)(await _app.GetJsonAsync(start))["state"]);
+        Assert.Equal("Terminated", (string?)(await _app.GetJsonAsync(containers[0]))["state"]);
+        Assert.NotEqual("Terminated", (string?)(await _app.GetJsonAsync(containers[1]))["state"]);
+        Assert.Equal(1, (int)(await _app.GetJsonAsync(service))["target_num_containers"]!);
+    }
+
+    [Fact]
+    public async Task A_scale_posted_right_after_the_patch_that_scales_is_that_scale()
+    {
+        await _app.RegisterNodeAsync(); // its agent never reports: the scale stays in flight
+        var arrangements = new ServiceArrangements(_app);
+        var created = await arrangements.CreateAsync(new { name = "grow", image_name = ServiceArrangements.Image, target_num_containers = 1 });
+        await arrangements.SetStateAsync(created, Domain.Services.ServiceState.Running);
+        var service = ServiceArrangements.Uri(created);
+
+        var patch = await _app.Client.PatchAsJsonAsync(service, new { target_num_containers = 2 });
+        var scale = await _app.Client.PostAsync($"{service}scale/", null);
+        var patchedAgain = await _app.Client.PatchAsJsonAsync(service, new { target_num_containers = 2 });
+
+        await ExpectAsync(patch, HttpStatusCode.Accepted);
+        await ExpectAsync(scale, HttpStatusCode.Accepted);
+        Assert.Equal(ActionUri(patch), ActionUri(scale));
+        await ExpectConflictNamingAsync(patchedAgain, ActionUri(patch));
+        var actions = await _app.GetJsonAsync($"/api/audit/v1/action/?object={Uri.EscapeDataString(service)}");
+        Assert.Equal(["Service Scale"], actions["objects"]!.AsArray().Select(a => (string)a!["action"]!));
     }
 
     /// <summary>A cluster whose deploy waits for its nodes' agents (which never call).</summary>
@@ -131,15 +182,15 @@ public sealed class TerminateTakeoverTests : IAsyncLifetime
         return (cluster, deploy);
     }
 
-    /// <summary>A service of one container starting on a node whose agent never reports it.</summary>
-    private async Task<(RegisteredAgent Agent, string Service, string Start)> StartingAsync(string name)
+    /// <summary>A service starting its containers on a node whose agent never reports them.</summary>
+    private async Task<(RegisteredAgent Agent, string Service, string Start)> StartingAsync(string name, int containers = 1)
     {
         var agent = await _app.RegisterNodeAsync();
-        var created = await _app.Client.PostAsJsonAsync("/api/app/v1/service/", new { name, image_name = "functionscloud/busybox", target_num_containers = 1 });
+        var created = await _app.Client.PostAsJsonAsync("/api/app/v1/service/", new { name, image_name = "functionscloud/busybox", target_num_containers = containers });
         await ExpectAsync(created, HttpStatusCode.Created);
         var service = (string)(await created.Content.ReadFromJsonAsync<JsonObject>())!["resource_uri"]!;
         var start = ActionUri(await _app.Client.PostAsync($"{service}start/", null));
-        await Eventually.HoldsAsync(async () => (await _app.GetJsonAsync(service))["containers"]!.AsArray().Count == 1, Patience, "the start placed its container");
+        await Eventually.HoldsAsync(async () => (await _app.GetJsonAsync(service))["containers"]!.AsArray().Count == containers, Patience, "the start placed its containers");
         return (agent, service, start);
     }
 

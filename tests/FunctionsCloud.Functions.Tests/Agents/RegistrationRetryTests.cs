@@ -5,6 +5,8 @@ using System.Text.Json.Nodes;
 using FunctionsCloud.Application.Agents;
 using FunctionsCloud.Domain.Agents;
 using FunctionsCloud.Domain.Nodes;
+using FunctionsCloud.Domain.Services;
+using FunctionsCloud.Functions.Tests.Services;
 using FunctionsCloud.Functions.Tests.Support;
 using FunctionsCloud.Storage.Nodes;
 using FunctionsCloud.Testing;
@@ -25,7 +27,12 @@ public sealed class RegistrationRetryTests : IAsyncLifetime
 
     private FunctionsCloudTestHost _app = null!;
 
-    public async Task InitializeAsync() => _app = await StartAsync();
+    // A fill of an EVERY_NODE service whose container is never reported ends within a few seconds.
+    public async Task InitializeAsync() => _app = await StartAsync(new Dictionary<string, string?>
+    {
+        ["FunctionsCloud:ContainerTimeoutSeconds"] = "2",
+        ["FunctionsCloud:ContainerPollSeconds"] = "1",
+    });
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
@@ -110,6 +117,28 @@ public sealed class RegistrationRetryTests : IAsyncLifetime
         Assert.Contains("host_key", await refused.Content.ReadAsStringAsync());
         await ExpectAsync(await RegisterAsync(token, HostKey), HttpStatusCode.Created);
     }
+
+    [Fact]
+    public async Task A_registration_retried_fills_its_node_with_an_EVERY_NODE_service_once()
+    {
+        var arrangements = new ServiceArrangements(_app);
+        var service = await arrangements.CreateAsync(new { name = "agentd", image_name = ServiceArrangements.Image, deployment_strategy = "EVERY_NODE" });
+        await arrangements.SetStateAsync(service, ServiceState.Running);
+        var token = await CreateByonTokenAsync(uses: 1);
+
+        await IdentityOfAsync(await RegisterAsync(token, HostKey));
+        var fill = Assert.Single(await SystemActionsOnAsync(service));
+        await _app.WaitForActionAsync((string)fill["resource_uri"]!, TimeSpan.FromSeconds(60));
+        await arrangements.SetStateAsync(service, ServiceState.Running); // as if the fill had gone well
+        await IdentityOfAsync(await RegisterAsync(token, HostKey));
+
+        Assert.Equal([(string)fill["uuid"]!], (await SystemActionsOnAsync(service)).Select(a => (string)a["uuid"]!));
+        Assert.Null((await arrangements.StoredAsync(service)).ActiveAction);
+    }
+
+    private async Task<IReadOnlyList<JsonObject>> SystemActionsOnAsync(JsonObject service) =>
+        (await _app.GetJsonAsync($"/api/audit/v1/action/?object={Uri.EscapeDataString(ServiceArrangements.Uri(service))}"))["objects"]!.AsArray()
+            .Select(a => a!.AsObject()).Where(a => (string?)a["user"] == "system").ToList();
 
     /// <summary>The real agent, through a proxy that drops the connection once the server has answered its first registration.</summary>
     [Fact]

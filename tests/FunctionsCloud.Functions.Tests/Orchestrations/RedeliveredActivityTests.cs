@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using FunctionsCloud.Application.Api;
 using FunctionsCloud.Application.Authentication;
 using FunctionsCloud.Application.Healing;
+using FunctionsCloud.Application.NodeTermination;
 using FunctionsCloud.Application.Operations;
 using FunctionsCloud.Application.ServiceOperations;
 using FunctionsCloud.Domain.Actions;
@@ -16,6 +17,8 @@ using FunctionsCloud.Domain.Nodes;
 using FunctionsCloud.Domain.Resources;
 using FunctionsCloud.Domain.Services;
 using FunctionsCloud.Functions.NodeClusters;
+using FunctionsCloud.Functions.Nodes;
+using FunctionsCloud.Functions.Operations;
 using FunctionsCloud.Functions.ServiceOperations;
 using FunctionsCloud.Functions.Services;
 using FunctionsCloud.Functions.Tests.Services;
@@ -54,17 +57,9 @@ public sealed class RedeliveredActivityTests : IAsyncLifetime
         .Select(m => m.GetCustomAttribute<FunctionAttribute>()!.Name)
         .Order(StringComparer.Ordinal));
 
-    /// <summary>
-    /// Activities that came with the terminate of a host of one's own and the takeover of an operation in flight, not
-    /// covered here yet (a redelivered MoveOwnNodeContainers may still queue a second reschedule per service). An entry
-    /// leaves this list with its case; a new activity never joins it.
-    /// </summary>
-    private static readonly string[] NotYetCovered = ["BeginOwnNodeTermination", "MoveOwnNodeContainers", "CompleteOwnNodeTermination", "HasTakenOverOperationEnded"];
-
     [Theory]
     [MemberData(nameof(Activities))]
-    public Task An_activity_delivered_twice_has_the_effects_of_one(string activity) =>
-        NotYetCovered.Contains(activity) ? Task.CompletedTask : CaseOf(activity)();
+    public Task An_activity_delivered_twice_has_the_effects_of_one(string activity) => CaseOf(activity)();
 
     private Func<Task> CaseOf(string activity) => activity switch
     {
@@ -79,6 +74,13 @@ public sealed class RedeliveredActivityTests : IAsyncLifetime
         ServiceOperationNames.Observe => ObserveServiceContainersAsync,
         ServiceOperationNames.Complete => CompleteServiceOperationAsync,
         HealingNames.TryStart => TryStartSystemOperationAsync,
+        OwnNodeTerminationNames.Begin => BeginOwnNodeTerminationAsync,
+        OwnNodeTerminationNames.MoveContainers => MoveOwnNodeContainersAsync,
+        OwnNodeTerminationNames.HaveContainersMoved => HaveOwnNodeContainersMovedAsync,
+        OwnNodeTerminationNames.Complete => CompleteOwnNodeTerminationAsync,
+        PredecessorWait.Cancel => CancelTakenOverOperationAsync,
+        PredecessorWait.HasEnded => HasTakenOverOperationEndedAsync,
+        PredecessorWait.StopStuck => StopStuckTakenOverOperationAsync,
         _ => throw new Xunit.Sdk.XunitException($"Activity {activity} has no redelivery case: add one to {nameof(RedeliveredActivityTests)}."),
     };
 
@@ -213,7 +215,7 @@ public sealed class RedeliveredActivityTests : IAsyncLifetime
     {
         var node = await DeployedNodeAsync();
         var service = await NewServiceAsync(ServiceState.Running, containers: 1);
-        var request = new SystemOperationRequest(AdminNamespace, service, ServiceOperationKind.Reschedule, node, ActionUuid: Uuid4.NewestFirst(DateTimeOffset.UtcNow));
+        var request = SystemOperationRequest.For(AdminNamespace, service, ServiceOperationKind.Reschedule, node, $"node {node} lost", DateTimeOffset.UtcNow);
         var operations = _app.Services.GetRequiredService<SystemOperations>();
 
         var started = await TwiceAsync(() => operations.TryStartAsync(request, _app.Host.DurableClient, CancellationToken.None));
@@ -221,6 +223,128 @@ public sealed class RedeliveredActivityTests : IAsyncLifetime
         Assert.Equal([true, true], started);
         var actions = await _app.GetJsonAsync($"/api/audit/v1/action/?object={Uri.EscapeDataString(ResourceUris.Service(service))}");
         Assert.Equal([request.ActionUuid.ToString()], actions["objects"]!.AsArray().Select(a => (string)a!["uuid"]!));
+    }
+
+    private OwnNodeTerminationFunctions OwnNodeActivities => ActivatorUtilities.CreateInstance<OwnNodeTerminationFunctions>(_app.Services);
+
+    private OperationTakeoverFunctions TakeoverActivities => ActivatorUtilities.CreateInstance<OperationTakeoverFunctions>(_app.Services);
+
+    /// <summary>The activities that need the durable client, which their functions take from the host (the cases give them the test host's).</summary>
+    private OwnNodeTerminationActivities OwnNodeTermination => Store<OwnNodeTerminationActivities>();
+
+    private async Task BeginOwnNodeTerminationAsync()
+    {
+        var op = await OwnNodeTerminationAsync();
+
+        var plans = await TwiceAsync(() => OwnNodeActivities.Begin(op));
+
+        Assert.Equal(plans[0], plans[1]);
+        var action = await ActionAsync(op.ActionUuid);
+        Assert.Equal(ActionState.InProgress, action.State);
+        Assert.Equal(1, Count(action.Logs, $"Terminating node {op.NodeUuid}"));
+    }
+
+    private async Task MoveOwnNodeContainersAsync()
+    {
+        var op = await OwnNodeTerminationAsync();
+        var service = await NewServiceAsync(ServiceState.Running, containers: 1);
+        await new ServiceArrangements(_app).AddContainerAsync(await _app.GetJsonAsync(ResourceUris.Service(service)), 1, ContainerState.Running, op.NodeUuid);
+
+        var moves = await TwiceAsync(() => OwnNodeTermination.MoveContainersAsync(op, _app.Host.DurableClient));
+
+        Assert.Equal(moves[0], moves[1]);
+        var actions = await _app.GetJsonAsync($"/api/audit/v1/action/?object={Uri.EscapeDataString(ResourceUris.Service(service))}");
+        Assert.Equal([(moves[0].Single().ToString(), "Service Reschedule")], actions["objects"]!.AsArray().Select(a => ((string)a!["uuid"]!, (string)a["action"]!)));
+        Assert.Equal(1, Count((await ActionAsync(op.ActionUuid)).Logs, "move to other nodes"));
+    }
+
+    private async Task HaveOwnNodeContainersMovedAsync()
+    {
+        var op = await OwnNodeTerminationAsync();
+        var ended = await NewActionAsync(ResourceUris.Service(Guid.NewGuid()));
+        await Store<IActionStore>().UpdateAsync(AdminNamespace, ended, a => a.Finish(DateTimeOffset.UtcNow, succeeded: true, "Moved."));
+        var inFlight = await NewActionAsync(ResourceUris.Service(Guid.NewGuid()));
+
+        var moved = await TwiceAsync(() => OwnNodeTermination.HaveContainersMovedAsync(new OwnNodeDrainQuery(op, [ended]), _app.Host.DurableClient));
+        var moving = await TwiceAsync(() => OwnNodeTermination.HaveContainersMovedAsync(new OwnNodeDrainQuery(op, [ended, inFlight]), _app.Host.DurableClient));
+
+        Assert.Equal([true, true], moved);
+        Assert.Equal([false, false], moving);
+    }
+
+    private async Task CompleteOwnNodeTerminationAsync()
+    {
+        var op = await OwnNodeTerminationAsync();
+
+        var states = await TwiceAsync(() => OwnNodeActivities.Complete(new OwnNodeTerminationCompletion(op, null)));
+
+        Assert.Equal(["Terminated", "Terminated"], states);
+        var node = await NodeAsync(op.NodeUuid);
+        Assert.Equal((NodeState.Terminated, (Guid?)null), (node.State, node.ActiveAction));
+        var action = await ActionAsync(op.ActionUuid);
+        Assert.Equal(ActionState.Success, action.State);
+        Assert.Equal(1, Count(action.Logs, "is Terminated"));
+    }
+
+    private async Task CancelTakenOverOperationAsync()
+    {
+        var query = await TakenOverAsync();
+
+        var ended = await TwiceAsync(() => Store<OperationTakeover>().CancelAsync(query, _app.Host.DurableClient));
+
+        Assert.Equal([true, true], ended); // its orchestration is gone: it ends Canceled at once
+        var predecessor = await ActionAsync(query.Predecessor);
+        Assert.Equal(ActionState.Canceled, predecessor.State);
+        Assert.Equal(1, Count(predecessor.Logs, "being terminated by"));
+        Assert.Equal(1, Count((await ActionAsync(query.Successor)).Logs, "was in flight: it is canceled"));
+    }
+
+    private async Task HasTakenOverOperationEndedAsync()
+    {
+        var query = await TakenOverAsync();
+
+        var ended = await TwiceAsync(() => TakeoverActivities.HasEnded(query));
+
+        Assert.Equal([false, false], ended);
+        Assert.Equal(ActionState.InProgress, (await ActionAsync(query.Predecessor)).State);
+    }
+
+    private async Task StopStuckTakenOverOperationAsync()
+    {
+        var query = await TakenOverAsync();
+
+        await TwiceAsync(async () => { await Store<OperationTakeover>().StopStuckAsync(query, _app.Host.DurableClient); return true; });
+
+        var predecessor = await ActionAsync(query.Predecessor);
+        Assert.Equal(ActionState.Failed, predecessor.State);
+        Assert.Equal(1, Count(predecessor.Logs, "did not stop within"));
+        Assert.Equal(1, Count((await ActionAsync(query.Successor)).Logs, "did not stop within"));
+    }
+
+    /// <summary>A host of one's own held by its terminate, as the starter leaves it.</summary>
+    private async Task<OwnNodeTerminationInput> OwnNodeTerminationAsync()
+    {
+        var node = await DeployedNodeAsync();
+        var action = await NewActionAsync(ResourceUris.Node(node));
+        await Store<INodeStore>().UpdateAsync(AdminNamespace, node, n =>
+        {
+            n.MoveTo(NodeState.Terminating);
+            n.ActiveAction = action;
+            return true;
+        });
+        return new OwnNodeTerminationInput(AdminNamespace, node, action);
+    }
+
+    /// <summary>A cancelable operation in flight (with no orchestration) and the terminate that took its object over.</summary>
+    private async Task<PredecessorQuery> TakenOverAsync()
+    {
+        var predecessor = await NewActionAsync(ResourceUris.Service(Guid.NewGuid()));
+        await Store<IActionStore>().UpdateAsync(AdminNamespace, predecessor, a =>
+        {
+            a.MoveTo(ActionState.InProgress);
+            a.CanBeCanceled = true;
+        });
+        return new PredecessorQuery(AdminNamespace, predecessor, await NewActionAsync(ResourceUris.Service(Guid.NewGuid())));
     }
 
     /// <summary>Runs the activity, then runs it again with the same input, as a redelivery does.</summary>
