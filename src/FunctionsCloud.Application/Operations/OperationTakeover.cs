@@ -21,13 +21,11 @@ public sealed class OperationTakeover(IActionStore actions, ActionJournal journa
     {
         var (ns, predecessor, successor) = (query.Namespace, query.Predecessor, query.Successor);
         var by = (await actions.GetAsync(ns, successor, cancellationToken))?.User ?? "system";
-        var requested = false;
         var before = await actions.GetAsync(ns, predecessor, cancellationToken);
         var after = await actions.UpdateAsync(ns, predecessor, a =>
         {
-            requested = !a.IsFinished && a.State != ActionState.Canceling;
-            if (!requested)
-                return;
+            if (a.IsFinished || a.State == ActionState.Canceling)
+                return; // ended, or canceled already (by someone, or by an earlier delivery of this activity)
             a.RequestCancel(clock.GetUtcNow(), by);
             a.AppendLog(clock.GetUtcNow(), $"Its object is being terminated by {ResourceUris.Action(successor)}.");
         }, cancellationToken);
