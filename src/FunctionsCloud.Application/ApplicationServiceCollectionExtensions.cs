@@ -20,6 +20,7 @@ using FunctionsCloud.Application.Services;
 using FunctionsCloud.Application.ServiceOperations;
 using FunctionsCloud.Application.Tokens;
 using FunctionsCloud.Application.Triggers;
+using FunctionsCloud.Application.Users;
 using FunctionsCloud.Application.Telemetry;
 using FunctionsCloud.Domain.Catalog;
 using FunctionsCloud.Providers.Contract;
@@ -72,8 +73,12 @@ public static class ApplicationServiceCollectionExtensions
 
         services.TryAddSingleton<RevocationWatch>();
         services.TryAddSingleton<KeyUseRecorder>();
+        services.TryAddSingleton<NamespaceAccess>();
         services.TryAddSingleton<ApiKeyAuthenticator>();
         services.TryAddSingleton<ApiKeyService>();
+        services.TryAddSingleton<OrganizationMembers>();
+        services.TryAddSingleton<UserService>();
+        services.TryAddSingleton<OrganizationService>();
         services.AddHostedService<AdminKeyBootstrapper>();
         services.TryAddSingleton<NodeCredentials>();
         services.TryAddSingleton<InventoryRules>();

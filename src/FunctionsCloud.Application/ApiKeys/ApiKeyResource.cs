@@ -10,11 +10,12 @@ public sealed record ApiKeyResource(
     string ResourceUri,
     string Label,
     string Role,
+    string Namespace,
     DateTimeOffset CreatedDatetime,
     DateTimeOffset? LastUsedDatetime,
     DateTimeOffset? ExpiresDatetime,
     string? Key)
 {
     public static ApiKeyResource From(ApiKeyRecord key, string? secret = null) => new(
-        key.Uuid, Uris.ApiKey(key.Uuid), key.Label, ApiNames.Of(key.Role), key.CreatedAt, key.LastUsedAt, key.ExpiresAt, secret);
+        key.Uuid, Uris.ApiKey(key.Uuid), key.Label, ApiNames.Of(key.Role), key.Namespace, key.CreatedAt, key.LastUsedAt, key.ExpiresAt, secret);
 }

@@ -1,6 +1,7 @@
 using FunctionsCloud.Application.Configuration;
 using FunctionsCloud.Domain.Accounts;
 using FunctionsCloud.Storage.ApiKeys;
+using FunctionsCloud.Storage.Users;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,8 @@ namespace FunctionsCloud.Application.Authentication;
 /// called at all. A key already stored is left as it is: once revoked through the API it stays revoked, whatever
 /// restarts with the setting still in place.
 /// </summary>
-public sealed class AdminKeyBootstrapper(IApiKeyStore keys, IOptions<FunctionsCloudOptions> options, TimeProvider clock, ILogger<AdminKeyBootstrapper> logger)
+public sealed class AdminKeyBootstrapper(
+    IApiKeyStore keys, IAccountStore accounts, IOptions<FunctionsCloudOptions> options, TimeProvider clock, ILogger<AdminKeyBootstrapper> logger)
     : IHostedService
 {
     public const string Label = "bootstrap";
@@ -26,6 +28,7 @@ public sealed class AdminKeyBootstrapper(IApiKeyStore keys, IOptions<FunctionsCl
             return;
         }
 
+        await HoldNamespacesAsync(bootstrap, cancellationToken);
         var hash = ApiKeyHasher.Hash(bootstrap.ApiKey);
         var stored = await keys.FindAsync(bootstrap.User, hash, cancellationToken);
         if (stored is null)
@@ -55,4 +58,24 @@ public sealed class AdminKeyBootstrapper(IApiKeyStore keys, IOptions<FunctionsCl
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// The bootstrap user is a user like the others (an administrator of the installation), and a bootstrap namespace
+    /// other than their own name an organization of theirs: so nobody else can take either name. Kept as they are when
+    /// there already, a removed bootstrap user included.
+    /// </summary>
+    private async Task HoldNamespacesAsync(BootstrapAdminOptions bootstrap, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await accounts.AddUserAsync(new UserAccount { Name = bootstrap.User, IsAdmin = true, CreatedAt = now }, cancellationToken);
+        if (!string.Equals(bootstrap.Namespace, bootstrap.User, StringComparison.OrdinalIgnoreCase))
+        {
+            await accounts.AddOrganizationAsync(new Organization
+            {
+                Name = bootstrap.Namespace,
+                CreatedAt = now,
+                Teams = [new Team(Organization.OwnersTeam, Role.Admin, [bootstrap.User.ToLowerInvariant()])],
+            }, cancellationToken);
+        }
+    }
 }

@@ -10,7 +10,8 @@ namespace FunctionsCloud.Application.Authentication;
 /// client costs one key read a minute, a revoked key is refused within seconds on every instance, and an expired one
 /// at once (its expiry is remembered with it).
 /// </summary>
-public sealed class ApiKeyAuthenticator(IApiKeyStore keys, IMemoryCache cache, RevocationWatch revocations, KeyUseRecorder uses, TimeProvider clock)
+public sealed class ApiKeyAuthenticator(
+    IApiKeyStore keys, NamespaceAccess access, IMemoryCache cache, RevocationWatch revocations, KeyUseRecorder uses, TimeProvider clock)
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(60);
 
@@ -25,25 +26,33 @@ public sealed class ApiKeyAuthenticator(IApiKeyStore keys, IMemoryCache cache, R
         if (!BasicCredentials.TryParse(authorization, out var user, out var apiKey))
             throw new AuthenticationFailedException("The Authorization header is not Basic base64(user:apikey).");
 
-        var key = await FindAsync(user, ApiKeyHasher.Hash(apiKey), cancellationToken);
+        var known = await FindAsync(user, ApiKeyHasher.Hash(apiKey), cancellationToken);
         var now = clock.GetUtcNow();
-        // One answer for unknown, revoked and expired keys: which part was wrong is not said.
-        if (key is null || !key.IsUsableAt(now))
+        // One answer for unknown, revoked and expired keys, and keys of removed users or lost memberships: which part was wrong is not said.
+        if (known?.Caller is null || !known.Key.IsUsableAt(now))
             throw new AuthenticationFailedException("The user name or API key is not valid.");
         if (recordUse)
-            await uses.RecordAsync(key, now, cancellationToken);
-        return new Caller(key.User, key.Namespace, key.IsAdmin, key.Role, key.Label, key.ExpiresAt);
+            await uses.RecordAsync(known.Key, now, cancellationToken);
+        return known.Caller;
     }
 
-    private async Task<ApiKeyRecord?> FindAsync(string user, string hash, CancellationToken cancellationToken)
+    /// <summary>
+    /// The key and whom it stands for, remembered together: a change of users, teams or roles starts a new revocation
+    /// epoch, as a revocation does, so what is remembered is never older than the epoch.
+    /// </summary>
+    private async Task<KnownKey?> FindAsync(string user, string hash, CancellationToken cancellationToken)
     {
         var epoch = await revocations.EpochAsync(cancellationToken);
         var cacheKey = $"apikey:{epoch}:{user.ToLowerInvariant()}:{hash}";
-        if (cache.TryGetValue(cacheKey, out ApiKeyRecord? known) && known is not null)
+        if (cache.TryGetValue(cacheKey, out KnownKey? known) && known is not null)
             return known;
         var key = await keys.FindAsync(user, hash, cancellationToken);
-        if (key is not null)
-            cache.Set(cacheKey, key, CacheFor);
-        return key;
+        if (key is null)
+            return null;
+        known = new KnownKey(key, key.IsUsableAt(clock.GetUtcNow()) ? await access.CallerOfAsync(key, cancellationToken) : null);
+        cache.Set(cacheKey, known, CacheFor);
+        return known;
     }
+
+    private sealed record KnownKey(ApiKeyRecord Key, Caller? Caller);
 }

@@ -47,5 +47,15 @@ public sealed class RevocationWatch(IApiKeyStore keys, TimeProvider clock)
     /// <summary>A revocation made here takes effect here at once, without waiting for the next read.</summary>
     public void Invalidate() => Interlocked.Increment(ref _epoch);
 
+    /// <summary>
+    /// Tells every instance that what it remembers of keys may be wrong now (a key revoked, a user removed, a team's
+    /// members or role changed): one write, and a new epoch here at once.
+    /// </summary>
+    public async Task PublishAsync(CancellationToken cancellationToken)
+    {
+        await keys.BumpRevocationGenerationAsync(cancellationToken);
+        Invalidate();
+    }
+
     private bool IsDue() => clock.GetUtcNow().UtcTicks - Interlocked.Read(ref _checkedAtTicks) >= CheckEvery.Ticks;
 }

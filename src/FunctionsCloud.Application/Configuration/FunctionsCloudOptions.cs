@@ -43,6 +43,9 @@ public sealed class FunctionsCloudOptions
     /// <summary>How many calls one trigger URL accepts per minute; more answer 429.</summary>
     public int TriggerCallsPerMinute { get; set; } = 30;
 
+    /// <summary>How many API keys one user may make per minute, on all instances together; more answer 429.</summary>
+    public int ApiKeysPerMinute { get; set; } = 10;
+
     /// <summary>How often agents send heartbeats.</summary>
     public int HeartbeatIntervalSeconds { get; set; } = 10;
 

@@ -15,7 +15,8 @@ namespace FunctionsCloud.Application.Triggers;
 
 /// <summary>
 /// Performs a trigger's operation for whoever holds its URL: the service's own redeploy or scale, as the trigger's
-/// creator in the trigger's namespace, recorded with method TRIGGER. Unknown, revoked and malformed secrets are all
+/// creator in the trigger's namespace, recorded with method TRIGGER. Unknown, revoked and malformed secrets, and
+/// triggers whose creator may no longer run operations there (<see cref="NamespaceAccess.MayOperateAsync"/>), are all
 /// the same 404; a refusal (404, 400, 413, 429, or the service's 409) starts nothing and leaves the service as it was.
 /// </summary>
 public sealed class TriggerCaller(
@@ -23,6 +24,7 @@ public sealed class TriggerCaller(
     ITriggerSecretIndex secrets,
     ITriggerCallCounter calls,
     ServiceService services,
+    NamespaceAccess access,
     IOptions<FunctionsCloudOptions> options,
     TimeProvider clock)
 {
@@ -31,6 +33,9 @@ public sealed class TriggerCaller(
     public async Task<(ServiceResource Service, ActionRecord? Action)> CallAsync(TriggerCall call, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var trigger = await FindAsync(call.Secret, cancellationToken);
+        // A trigger acts as its creator: once they could no longer run its operation themselves, it is gone for its callers too.
+        if (!await access.MayOperateAsync(trigger.CreatedBy, trigger.Namespace, cancellationToken))
+            throw NotFound();
         var settings = options.Value;
         var body = await TriggerBodyReader.ReadAsync(call.Body, settings.MaxCommandBytes, cancellationToken);
         var caller = new Caller(trigger.CreatedBy, trigger.Namespace, IsAdmin: false, Role.Operator); // a trigger redeploys or scales, no more
@@ -53,8 +58,10 @@ public sealed class TriggerCaller(
         var address = TriggerSecret.IsWellFormed(secret) ? await secrets.FindAsync(TriggerSecret.Hash(secret), cancellationToken) : null;
         var trigger = address is null ? null : await triggers.GetAsync(address.Namespace, address.Uuid, cancellationToken);
         // The uuid is the trigger's, not the secret: a 404 must not echo the credential.
-        return trigger ?? throw new ResourceNotFoundException("trigger", "at this URL");
+        return trigger ?? throw NotFound();
     }
+
+    private static ResourceNotFoundException NotFound() => new("trigger", "at this URL");
 
     /// <summary>For SCALEUP, the target the call raises the service to (by 1, or by the step it names); null for REDEPLOY.</summary>
     private async Task<int?> TargetAsync(Trigger trigger, Caller caller, int? step, CancellationToken cancellationToken)
@@ -76,7 +83,7 @@ public sealed class TriggerCaller(
     {
         var now = clock.GetUtcNow();
         if (!await calls.TryCountAsync(trigger.Uuid, now, perMinute, cancellationToken))
-            throw new TriggerRateLimitedException(TimeSpan.FromSeconds(60 - now.Second));
+            throw new TriggerRateLimitedException(RateLimitedException.RestOfMinute(now));
     }
 
     /// <summary>When the trigger was last called with effect, for its listing; a later call's time stays.</summary>

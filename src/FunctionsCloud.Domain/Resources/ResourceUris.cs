@@ -24,6 +24,9 @@ public static class ResourceUris
     public static string Event(Guid uuid) => $"{Audit}/event/{uuid:D}/";
     public static string RegistrationToken(Guid uuid) => $"{Infra}/token/{uuid:D}/";
     public static string ApiKey(Guid uuid) => $"{Account}/apikey/{uuid:D}/";
+    public static string User(string name) => $"{Account}/user/{name}/";
+    public static string Organization(string name) => $"{Account}/organization/{name}/";
+    public static string Team(string organization, string name) => $"{Organization(organization)}team/{name}/";
 
     /// <summary>Parses "/api/infra/v1/{kind}/{provider}/{name}/" (with or without host and trailing slash).</summary>
     public static bool TryParseCatalogUri(string? uri, string kind, out string provider, out string name)

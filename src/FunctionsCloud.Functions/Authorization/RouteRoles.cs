@@ -44,6 +44,12 @@ public static class RouteRoles
         ["GetRepository"] = Role.ReadOnly,
         ["GetProviderAccount"] = Role.ReadOnly,
         ["ListApiKeys"] = Role.ReadOnly,
+        ["ListUsers"] = Role.ReadOnly,
+        ["GetUser"] = Role.ReadOnly,
+        ["ListOrganizations"] = Role.ReadOnly,
+        ["GetOrganization"] = Role.ReadOnly,
+        ["ListTeams"] = Role.ReadOnly,
+        ["GetTeam"] = Role.ReadOnly,
         ["ContainerLogs"] = Role.ReadOnly,
         ["ServiceLogs"] = Role.ReadOnly,
         ["ActionLogs"] = Role.ReadOnly,
@@ -83,6 +89,13 @@ public static class RouteRoles
         ["ForgetRepository"] = Role.Admin,
         ["CreateApiKey"] = Role.Admin,
         ["RevokeApiKey"] = Role.Admin,
+        // Users and organizations also need an administrator of the installation (or, for teams, of the organization).
+        ["CreateUser"] = Role.Admin,
+        ["RemoveUser"] = Role.Admin,
+        ["CreateOrganization"] = Role.Admin,
+        ["CreateTeam"] = Role.Admin,
+        ["PatchTeam"] = Role.Admin,
+        ["DeleteTeam"] = Role.Admin,
     }.ToFrozenDictionary();
 
     /// <summary>Refuses the caller when their role is weaker than the function needs (403 naming the role).</summary>

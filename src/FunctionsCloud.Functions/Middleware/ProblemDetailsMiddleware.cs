@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Reflection;
+using FunctionsCloud.Application.Api;
 using FunctionsCloud.Functions.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
@@ -23,6 +25,8 @@ public sealed class ProblemDetailsMiddleware(ILogger<ProblemDetailsMiddleware> l
                 logger.LogError(exception, "Function {Function} failed.", context.FunctionDefinition.Name);
             if (problem?.Status == 401 && !FromScript(http.Request))
                 http.Response.Headers.WWWAuthenticate = "Basic realm=\"FunctionsCloud\"";
+            if (exception is RateLimitedException limited)
+                http.Response.Headers.RetryAfter = Math.Ceiling(limited.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
             await (problem?.ToResult() ?? Problem.Internal()).ExecuteAsync(http);
         }
     }

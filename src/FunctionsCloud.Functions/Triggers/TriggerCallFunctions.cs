@@ -1,4 +1,3 @@
-using System.Globalization;
 using FunctionsCloud.Application.Triggers;
 using FunctionsCloud.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -39,11 +38,6 @@ public sealed class TriggerCallFunctions(TriggerCaller caller)
         catch (TriggerBodyTooLargeException e)
         {
             return new Problem("about:blank", "Payload too large", StatusCodes.Status413PayloadTooLarge, e.Message).ToResult();
-        }
-        catch (TriggerRateLimitedException e)
-        {
-            request.HttpContext.Response.Headers.RetryAfter = Math.Ceiling(e.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-            return new Problem("about:blank", "Too many requests", StatusCodes.Status429TooManyRequests, e.Message).ToResult();
         }
     }
 }

@@ -16,6 +16,7 @@ using FunctionsCloud.Storage.Nodes;
 using FunctionsCloud.Storage.Services;
 using FunctionsCloud.Storage.Tokens;
 using FunctionsCloud.Storage.Triggers;
+using FunctionsCloud.Storage.Users;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -43,6 +44,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<INodeStore, NodeStore>();
         services.TryAddSingleton<IActionStore, ActionStore>();
         services.TryAddSingleton<IApiKeyStore, ApiKeyStore>();
+        services.TryAddSingleton<IApiKeyCreationCounter, ApiKeyCreationCounter>();
+        services.TryAddSingleton<IAccountStore, AccountStore>();
         services.TryAddSingleton(_ => LivenessShards.FromConfiguration(configuration));
         services.TryAddSingleton<ILivenessStore, LivenessStore>();
         services.TryAddSingleton<IEventStore, EventStore>();

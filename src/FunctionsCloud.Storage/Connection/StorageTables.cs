@@ -8,6 +8,7 @@ internal sealed class StorageTables(StorageClients clients, TableNames names)
     public StorageTable Nodes { get; } = new(clients.Tables.GetTableClient(names.Nodes));
     public StorageTable Actions { get; } = new(clients.Tables.GetTableClient(names.Actions));
     public StorageTable ApiKeys { get; } = new(clients.Tables.GetTableClient(names.ApiKeys));
+    public StorageTable Accounts { get; } = new(clients.Tables.GetTableClient(names.Accounts));
     public StorageTable Events { get; } = new(clients.Tables.GetTableClient(names.Events));
     public StorageTable RegistrationTokens { get; } = new(clients.Tables.GetTableClient(names.RegistrationTokens));
     public StorageTable ProviderAccounts { get; } = new(clients.Tables.GetTableClient(names.ProviderAccounts));

@@ -26,6 +26,7 @@ public sealed record TableNames
     public string Nodes => Prefix + "Nodes";
     public string Actions => Prefix + "Actions";
     public string ApiKeys => Prefix + "ApiKeys";
+    public string Accounts => Prefix + "Accounts";
     public string Liveness => Prefix + "Liveness";
     public string Events => Prefix + "Events";
     public string RegistrationTokens => Prefix + "RegistrationTokens";

@@ -17,6 +17,9 @@ namespace FunctionsCloud.Functions.Tests.ApiKeys;
 [Collection(AzuriteCollection.Name)]
 public sealed class ApiKeyApiTests(ApiKeyHostFixture fixture) : IClassFixture<ApiKeyHostFixture>
 {
+    /// <summary>The default of FunctionsCloud:ApiKeysPerMinute.</summary>
+    private const int PerMinute = 10;
+
     private readonly FunctionsCloudTestHost _app = fixture.App;
 
     [Fact]
@@ -36,7 +39,7 @@ public sealed class ApiKeyApiTests(ApiKeyHostFixture fixture) : IClassFixture<Ap
 
         var listed = Assert.Single(await alice.ListKeysAsync(), k => (string?)k!["label"] == "ci-pipeline")!;
         Assert.Null(listed["key"]);
-        Assert.Equal(["uuid", "resource_uri", "label", "role", "created_datetime", "last_used_datetime", "expires_datetime", "key"],
+        Assert.Equal(["uuid", "resource_uri", "label", "role", "namespace", "created_datetime", "last_used_datetime", "expires_datetime", "key"],
             listed.AsObject().Select(p => p.Key));
         Assert.NotNull(listed["last_used_datetime"]);
         var stored = await _app.Services.GetRequiredService<IApiKeyStore>().ListAsync("alice");
@@ -137,6 +140,22 @@ public sealed class ApiKeyApiTests(ApiKeyHostFixture fixture) : IClassFixture<Ap
         await ExpectAsync(response, HttpStatusCode.BadRequest);
         Assert.True((await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().ContainsKey(field));
         Assert.Equal(["first"], (await erin.ListKeysAsync()).Select(k => (string?)k!["label"]));
+    }
+
+    [Fact]
+    public async Task A_user_makes_at_most_ApiKeysPerMinute_keys_a_minute_then_gets_429_with_Retry_After()
+    {
+        using var ivan = await _app.NewUserAsync("ivan-" + Guid.NewGuid().ToString("N")[..8]);
+        await ClockMinutes.StayWithinOneMinuteAsync();
+
+        for (var i = 0; i < PerMinute; i++)
+            await ivan.CreateKeyAsync(new { label = $"k{i}" });
+        var refused = await ivan.PostAsJsonAsync(ApiKeyUsers.Collection, new { label = "one-too-many" });
+
+        await ExpectAsync(refused, HttpStatusCode.TooManyRequests);
+        Assert.InRange(refused.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain(await ivan.ListKeysAsync(), k => (string?)k!["label"] == "one-too-many");
     }
 
     [Fact]

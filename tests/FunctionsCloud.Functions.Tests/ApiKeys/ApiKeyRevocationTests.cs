@@ -1,4 +1,5 @@
 using System.Net;
+using FunctionsCloud.Functions.Tests.Users;
 using FunctionsCloud.Testing;
 using static FunctionsCloud.Testing.FunctionsCloudTestHost;
 
@@ -38,5 +39,18 @@ public sealed class ApiKeyRevocationTests : IAsyncLifetime
 
         await Eventually.HoldsAsync(async () => !await _second.IsAcceptedAsync("olivia", key), Promised, "the second instance to refuse the revoked key");
         Assert.False(await _first.IsAcceptedAsync("olivia", key));
+    }
+
+    [Fact]
+    public async Task A_user_removed_on_one_instance_is_refused_by_the_other_within_5_seconds()
+    {
+        var user = await _first.CreateUserAsync("removed");
+        var key = (string)(await AccountArrangements.CreatedAsync(user.Client, AccountArrangements.ApiKeyCollection, new { label = "laptop" }))["key"]!;
+        Assert.True(await _second.IsAcceptedAsync(user.Name, key));
+
+        await ExpectAsync(await _first.Client.DeleteAsync(AccountArrangements.UserCollection + user.Name + "/"), HttpStatusCode.OK);
+
+        await Eventually.HoldsAsync(async () => !await _second.IsAcceptedAsync(user.Name, key), Promised, "the second instance to refuse the removed user's key");
+        Assert.False(await _first.IsAcceptedAsync(user.Name, key));
     }
 }

@@ -25,7 +25,7 @@ public sealed class TriggerRateLimitTests : IAsyncLifetime
         // A Not running service: each SCALEUP just raises its stored target (200), so every call that passes is seen.
         var web = await given.CreateAsync("web");
         var trigger = await triggers.CreateAsync(web, "SCALEUP");
-        await StayWithinOneMinuteAsync();
+        await ClockMinutes.StayWithinOneMinuteAsync();
 
         var answers = new List<HttpResponseMessage>();
         for (var i = 0; i < PerMinute + 3; i++)
@@ -34,13 +34,5 @@ public sealed class TriggerRateLimitTests : IAsyncLifetime
         Assert.Equal(Enumerable.Repeat(HttpStatusCode.OK, PerMinute).Concat(Enumerable.Repeat(HttpStatusCode.TooManyRequests, 3)), answers.Select(a => a.StatusCode));
         Assert.All(answers.Skip(PerMinute), a => Assert.True(a.Headers.RetryAfter?.Delta > TimeSpan.Zero));
         Assert.Equal(1 + PerMinute, (await given.StoredAsync(web)).TargetNumContainers);
-    }
-
-    /// <summary>The limit counts per clock minute: start the flood early enough in one that it ends there.</summary>
-    private static async Task StayWithinOneMinuteAsync()
-    {
-        var now = DateTimeOffset.UtcNow;
-        if (now.Second >= 45)
-            await Task.Delay(TimeSpan.FromSeconds(60 - now.Second) - TimeSpan.FromMilliseconds(now.Millisecond) + TimeSpan.FromMilliseconds(100));
     }
 }

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using FunctionsCloud.Storage.Entities;
+using FunctionsCloud.Storage.RateLimits;
 using FunctionsCloud.Storage.Tests.Support;
 using FunctionsCloud.Storage.Triggers;
 using FunctionsCloud.Testing;
@@ -36,8 +37,8 @@ public sealed class TriggerCallCounterTests
         await _counter.TryCountAsync(_trigger, Minute.AddMinutes(3), limit: 5);
         await _counter.TryCountAsync(_trigger, Minute.AddMinutes(7), limit: 5);
 
-        Assert.Equal([TriggerCallEntity.MinuteKey(Minute.AddMinutes(7))], await RowKeysAsync(_trigger));
-        Assert.Equal([TriggerCallEntity.MinuteKey(Minute)], await RowKeysAsync(other));
+        Assert.Equal([MinuteCounts.MinuteKey(Minute.AddMinutes(7))], await RowKeysAsync(_trigger));
+        Assert.Equal([MinuteCounts.MinuteKey(Minute)], await RowKeysAsync(other));
     }
 
     [Fact]

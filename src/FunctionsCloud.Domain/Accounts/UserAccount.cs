@@ -1,0 +1,15 @@
+namespace FunctionsCloud.Domain.Accounts;
+
+/// <summary>
+/// A user of the installation, whose own namespace bears their name and is theirs to administer. A removed user stays
+/// as a tombstone: the name, and so the namespace with whatever is left in it, is never given to anyone else.
+/// </summary>
+public sealed record UserAccount
+{
+    public required string Name { get; init; }
+    public string? Email { get; init; }
+    /// <summary>May make and remove users and organizations (the installation's administrators).</summary>
+    public bool IsAdmin { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public bool Removed { get; init; }
+}

@@ -1,0 +1,70 @@
+using Azure;
+using Azure.Data.Tables;
+using FunctionsCloud.Domain.Accounts;
+using FunctionsCloud.Storage.Entities;
+
+namespace FunctionsCloud.Storage.Users;
+
+/// <summary>
+/// A namespace's owner, user or organization, all in one partition keyed by the name in lower case: a name is one
+/// namespace, taken by whichever was added first. An organization keeps its teams as JSON in its row.
+/// </summary>
+internal sealed class NamespaceEntity : ITableEntity
+{
+    public const string Partition = "namespace";
+    public const string UserKind = "user";
+    public const string OrganizationKind = "organization";
+
+    public string PartitionKey { get; set; } = Partition;
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Kind { get; set; } = UserKind;
+    public string Name { get; set; } = "";
+    public string? Email { get; set; }
+    public bool IsAdmin { get; set; }
+    public DateTimeOffset? CreatedAt { get; set; }
+    public bool Removed { get; set; }
+    public string? Teams { get; set; }
+
+    public static string KeyOf(string name) => name.ToLowerInvariant();
+
+    public static NamespaceEntity From(UserAccount user) => new()
+    {
+        RowKey = TableKeys.Require(KeyOf(user.Name), nameof(user.Name)),
+        Kind = UserKind,
+        Name = user.Name,
+        Email = user.Email,
+        IsAdmin = user.IsAdmin,
+        CreatedAt = StoredValues.Of(user.CreatedAt),
+        Removed = user.Removed,
+    };
+
+    public static NamespaceEntity From(Organization organization) => new()
+    {
+        RowKey = TableKeys.Require(KeyOf(organization.Name), nameof(organization.Name)),
+        Kind = OrganizationKind,
+        Name = organization.Name,
+        CreatedAt = StoredValues.Of(organization.CreatedAt),
+        Teams = StoredValues.Json(organization.Teams, nameof(Teams)),
+        ETag = organization.Version is null ? default : new ETag(organization.Version),
+    };
+
+    public UserAccount? ToUser() => Kind != UserKind ? null : new UserAccount
+    {
+        Name = Name,
+        Email = Email,
+        IsAdmin = IsAdmin,
+        CreatedAt = StoredValues.DateOrDefault(CreatedAt),
+        Removed = Removed,
+    };
+
+    public Organization? ToOrganization() => Kind != OrganizationKind ? null : new Organization
+    {
+        Name = Name,
+        CreatedAt = StoredValues.DateOrDefault(CreatedAt),
+        Teams = StoredValues.FromJson<List<Team>>(Teams) ?? [],
+        Version = ETag.ToString(),
+    };
+}
