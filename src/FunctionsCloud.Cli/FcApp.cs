@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using FunctionsCloud.Cli.Commands.Actions;
+using FunctionsCloud.Cli.Commands.ApiKeys;
+using FunctionsCloud.Cli.Commands.Users;
 using FunctionsCloud.Cli.Commands.Catalog;
 using FunctionsCloud.Cli.Commands.Common;
 using FunctionsCloud.Cli.Commands.Completion;
@@ -32,6 +34,9 @@ public static class FcApp
         root.Add(ContainerCommand.Build(host));
         root.Add(TriggerCommand.Build(host));
         root.Add(ActionCommand.Build(host));
+        root.Add(ApiKeyCommand.Build(host));
+        root.Add(UserCommand.Build(host));
+        root.Add(OrganizationCommand.Build(host));
         root.Add(CompletionCommand.Build(host));
         CompletionWords.Install(root);
         return root;

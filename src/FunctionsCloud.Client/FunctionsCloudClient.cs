@@ -27,6 +27,9 @@ public sealed class FunctionsCloudClient
         Actions = new(connection, ActionUris.Collection, json.AuditAction, json.ListPageAuditAction);
         Events = new(connection, "/api/audit/v1/event/", json.NodeEvent, json.ListPageNodeEvent);
         Tokens = new(connection, "/api/infra/v1/token/", json.RegistrationToken, json.ListPageRegistrationToken);
+        ApiKeys = new(connection, "/api/account/v1/apikey/", json.ApiKey, json.ListPageApiKey);
+        Users = new(connection, "/api/account/v1/user/", json.User, json.ListPageUser);
+        Organizations = new(connection, "/api/account/v1/organization/", json.Organization, json.ListPageOrganization);
         ProviderAccounts = new ProviderAccountClient(connection);
         Logs = new LogClient(http);
     }
@@ -41,6 +44,9 @@ public sealed class FunctionsCloudClient
     public ResourceClient<AuditAction> Actions { get; }
     public ResourceClient<NodeEvent> Events { get; }
     public ResourceClient<RegistrationToken> Tokens { get; }
+    public ResourceClient<ApiKey> ApiKeys { get; }
+    public ResourceClient<User> Users { get; }
+    public ResourceClient<Organization> Organizations { get; }
     public ProviderAccountClient ProviderAccounts { get; }
     public LogClient Logs { get; }
 
@@ -69,6 +75,34 @@ public sealed class FunctionsCloudClient
     /// <summary>A trigger of the service at <paramref name="serviceUri"/>; its <c>url</c> is in this answer only.</summary>
     public Task<Accepted<Trigger>> CreateTriggerAsync(string serviceUri, CreateTriggerRequest request, CancellationToken cancellationToken = default) =>
         TriggersOf(serviceUri).CreateAsync(request, ClientJson.Default.CreateTriggerRequest, cancellationToken);
+
+    /// <summary>A key of the caller's; its <c>key</c> is in this answer only.</summary>
+    public Task<Accepted<ApiKey>> CreateApiKeyAsync(CreateApiKeyRequest request, CancellationToken cancellationToken = default) =>
+        ApiKeys.CreateAsync(request, ClientJson.Default.CreateApiKeyRequest, cancellationToken);
+
+    /// <summary>A user, with their first key (admin of their own namespace) in this answer only.</summary>
+    public Task<Accepted<User>> CreateUserAsync(CreateUserRequest request, CancellationToken cancellationToken = default) =>
+        Users.CreateAsync(request, ClientJson.Default.CreateUserRequest, cancellationToken);
+
+    /// <summary>A user's resource_uri: users are named by name.</summary>
+    public string UserUri(string username) => $"{Users.Collection}{Uri.EscapeDataString(username)}/";
+
+    public Task<Accepted<Organization>> CreateOrganizationAsync(CreateOrganizationRequest request, CancellationToken cancellationToken = default) =>
+        Organizations.CreateAsync(request, ClientJson.Default.CreateOrganizationRequest, cancellationToken);
+
+    /// <summary>An organization's resource_uri: organizations are named by name.</summary>
+    public string OrganizationUri(string name) => $"{Organizations.Collection}{Uri.EscapeDataString(name)}/";
+
+    /// <summary>The teams of the organization at <paramref name="organizationUri"/>.</summary>
+    public ResourceClient<Team> TeamsOf(string organizationUri) =>
+        new(connection, $"{organizationUri.TrimEnd('/')}/team/", ClientJson.Default.Team, ClientJson.Default.ListPageTeam);
+
+    public Task<Accepted<Team>> CreateTeamAsync(string organizationUri, TeamRequest request, CancellationToken cancellationToken = default) =>
+        TeamsOf(organizationUri).CreateAsync(request, ClientJson.Default.TeamRequest, cancellationToken);
+
+    /// <summary>Changes a team's role or members (a list given replaces the members).</summary>
+    public Task<Accepted<Team>> PatchTeamAsync(string teamUri, TeamRequest request, CancellationToken cancellationToken = default) =>
+        TeamsOf(teamUri).PatchAsync(teamUri, request, ClientJson.Default.TeamRequest, cancellationToken);
 
     /// <summary>Reads the action every <paramref name="interval"/> until it has ended, telling <paramref name="progress"/> each look.</summary>
     /// <param name="progress">Told the action and its log at each look (the log is read only when this is given).</param>

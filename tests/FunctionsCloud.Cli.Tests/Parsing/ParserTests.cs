@@ -38,6 +38,10 @@ public sealed class ParserTests
             .. Verbs("container", "ps", "inspect", "logs", "start", "stop", "redeploy", "rm"),
             .. Verbs("trigger", "create", "ls", "rm"),
             .. Verbs("action", "ls", "inspect", "logs", "cancel", "retry"),
+            .. Verbs("apikey", "create", "ls", "rm"),
+            .. Verbs("user", "create", "ls", "rm"),
+            .. Verbs("org", "create", "ls", "inspect"),
+            .. Verbs("org team", "create", "set", "rm"),
         ];
         Assert.Empty(expected.Except(leaves));
         Assert.Empty(leaves.Except(expected));
@@ -70,6 +74,23 @@ public sealed class ParserTests
     }
 
     [Fact]
+    public void Account_commands_read_their_arguments_and_options_as_given()
+    {
+        var key = Root.Parse("apikey create ci --role operator --expires-in 3600 --namespace acme");
+        Assert.Empty(key.Errors);
+        Assert.Equal(("ci", "operator", 3600, "acme"),
+            (key.GetValue<string>("label"), key.GetValue<string>("--role"), key.GetValue<int?>("--expires-in"), key.GetValue<string>("--namespace")));
+        var user = Root.Parse("user create alice --email alice@example.com --admin");
+        Assert.Empty(user.Errors);
+        Assert.Equal(("alice", "alice@example.com", true), (user.GetValue<string>("username"), user.GetValue<string>("--email"), user.GetValue<bool>("--admin")));
+        var team = Root.Parse("org team create acme ops --role read-only --member bob --member carol");
+        Assert.Empty(team.Errors);
+        Assert.Equal(("acme", "ops", "read-only"), (team.GetValue<string>("organization"), team.GetValue<string>("team"), team.GetValue<string>("--role")));
+        Assert.Equal(["bob", "carol"], team.GetValue<string[]>("--member")!);
+        Assert.Equal(["alice", "bob"], Root.Parse("org create acme --owner alice --owner bob").GetValue<string[]>("--owner")!);
+    }
+
+    [Fact]
     public void Scale_reads_the_identifier_and_count()
     {
         var parse = Root.Parse("nodecluster scale 3f9c 4 --sync");
@@ -96,6 +117,17 @@ public sealed class ParserTests
     [InlineData("service run --deployment-strategy EVERYWHERE functionscloud/busybox")]
     [InlineData("trigger create web --operation DELETE")]
     [InlineData("action ls --limit 0")]
+    [InlineData("apikey create")]
+    [InlineData("apikey create ci --role root")]
+    [InlineData("apikey create ci --expires-in 10")]
+    [InlineData("apikey create ci --expires-in soon")]
+    [InlineData("apikey rm")]
+    [InlineData("user create")]
+    [InlineData("user rm")]
+    [InlineData("org create acme")]
+    [InlineData("org team create acme ops")]
+    [InlineData("org team create acme ops --role superuser")]
+    [InlineData("org team set acme")]
     [InlineData("-o yaml service ls")]
     [InlineData("spaceship launch")]
     public async Task A_line_the_parser_refuses_exits_2_with_one_clear_line_and_sends_nothing(string line)

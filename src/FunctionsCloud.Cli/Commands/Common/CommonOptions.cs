@@ -39,7 +39,8 @@ public static class CommonOptions
     {
         option.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int?>() is { } value && (value < minimum || value > maximum))
+            // A value that is no number at all is the parser's own error to report.
+            if (result.Tokens.Count == 1 && int.TryParse(result.Tokens[0].Value, out var value) && (value < minimum || value > maximum))
                 result.AddError(maximum == int.MaxValue
                     ? $"{option.Name} must be {minimum} or more."
                     : $"{option.Name} must be from {minimum} to {maximum}.");
