@@ -1,0 +1,41 @@
+using FunctionsCloud.Domain.Accounts;
+using FunctionsCloud.Storage.Concurrency;
+using FunctionsCloud.Storage.Tests.Support;
+using FunctionsCloud.Storage.Users;
+using FunctionsCloud.Testing;
+
+namespace FunctionsCloud.Storage.Tests.Users;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class AccountStoreTests
+{
+    private readonly AccountStore _store = new(new TestStorage(AzuriteFixture.UniquePrefix()).Tables);
+
+    [Fact]
+    public async Task Users_and_organizations_share_one_set_of_names_whatever_the_case()
+    {
+        Assert.True(await _store.AddUserAsync(new UserAccount { Name = "Alice", IsAdmin = true }));
+
+        Assert.False(await _store.AddUserAsync(new UserAccount { Name = "alice" }));
+        Assert.False(await _store.AddOrganizationAsync(new Organization { Name = "ALICE" }));
+        var found = await _store.FindAsync("aLiCe");
+        Assert.Equal(("Alice", true, null), (found!.User!.Name, found.User.IsAdmin, found.Organization));
+        Assert.Null(await _store.FindAsync("bad/name"));
+    }
+
+    [Fact]
+    public async Task An_organizations_teams_round_trip_and_a_stale_copy_is_not_written()
+    {
+        var acme = new Organization { Name = "acme", Teams = [new Team("owners", Role.Admin, ["alice"]), new Team("ops", Role.Operator, [])] };
+        Assert.True(await _store.AddOrganizationAsync(acme));
+        var stored = (await _store.FindAsync("acme"))!.Organization!;
+        Assert.Equal([("owners", Role.Admin, 1), ("ops", Role.Operator, 0)], stored.Teams.Select(t => (t.Name, t.Role, t.Members.Count)));
+
+        var changed = await _store.ReplaceOrganizationAsync(stored.WithTeam("ops", new Team("ops", Role.ReadOnly, ["bob"])));
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => _store.ReplaceOrganizationAsync(stored.WithTeam("ops", null)));
+        Assert.Equal(Role.ReadOnly, (await _store.FindAsync("acme"))!.Organization!.RoleOf("bob"));
+        Assert.NotEqual(stored.Version, changed.Version);
+        Assert.Single(await _store.ListAsync(), o => o.Organization is not null);
+    }
+}
