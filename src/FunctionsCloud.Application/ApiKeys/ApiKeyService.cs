@@ -56,7 +56,8 @@ public sealed class ApiKeyService(
                 RateLimitedException.RestOfMinute(now));
 
         return await IssueAsync(
-            new KeyGrant(caller.User, @namespace, request.Label!, granted, caller.IsAdmin && granted == Role.Admin, request.ExpiresIn is { } lifetime ? now.AddSeconds(lifetime) : null),
+            new KeyGrant(caller.User, @namespace, request.Label!, granted, caller.IsAdmin && granted == Role.Admin,
+                CappedByCallersKey(caller, request.ExpiresIn is { } lifetime ? now.AddSeconds(lifetime) : null)),
             cancellationToken);
     }
 
@@ -74,7 +75,7 @@ public sealed class ApiKeyService(
             Role = grant.Role,
             IsAdmin = grant.IsAdmin,
             CreatedAt = clock.GetUtcNow(),
-            ExpiresAt = CappedByCallersKey(caller, grant.ExpiresAt),
+            ExpiresAt = grant.ExpiresAt,
         };
         await keys.AddAsync(key, cancellationToken);
         return ApiKeyResource.From(key, secret);

@@ -52,7 +52,8 @@ public sealed class KeyUseRecorderTests
         keys.Setup(k => k.RevocationGenerationAsync(It.IsAny<CancellationToken>())).ReturnsAsync("");
         using var cache = new MemoryCache(new MemoryCacheOptions());
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now);
-        var authenticator = new ApiKeyAuthenticator(keys.Object, cache, new RevocationWatch(keys.Object, clock),
+        var access = new NamespaceAccess(new Mock<FunctionsCloud.Storage.Users.IAccountStore>().Object, keys.Object, clock);
+        var authenticator = new ApiKeyAuthenticator(keys.Object, access, cache, new RevocationWatch(keys.Object, clock),
             new KeyUseRecorder(keys.Object, cache, NullLogger<KeyUseRecorder>.Instance), clock);
         var header = "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("alice:secret"));
 
