@@ -1,3 +1,4 @@
+using FunctionsCloud.Domain.Changes;
 using Azure;
 using FunctionsCloud.Domain.Identifiers;
 using FunctionsCloud.Domain.Actions;
@@ -104,4 +105,6 @@ internal sealed class ActionEntity : IStoredEntity<ActionEntity, ActionRecord>
     public static string? VersionOf(ActionRecord action) => action.Version;
 
     public static void SetVersion(ActionRecord action, string version) => action.Version = version;
+
+    public static ChangeSubject? ChangeOf(ActionRecord action) => ChangeSubjects.Of(action);
 }

@@ -6,6 +6,7 @@ using FunctionsCloud.Storage.Repositories;
 using FunctionsCloud.Storage.Actions;
 using FunctionsCloud.Storage.ApiKeys;
 using FunctionsCloud.Storage.Census;
+using FunctionsCloud.Storage.Changes;
 using FunctionsCloud.Storage.Commands;
 using FunctionsCloud.Storage.Containers;
 using FunctionsCloud.Storage.NodeClusters;
@@ -49,6 +50,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(_ => LivenessShards.FromConfiguration(configuration));
         services.TryAddSingleton<ILivenessStore, LivenessStore>();
         services.TryAddSingleton<IEventStore, EventStore>();
+        services.TryAddSingleton<IChangeLog>(sp => sp.GetRequiredService<StorageTables>().Changes);
         services.TryAddSingleton<IRegistrationTokenStore, RegistrationTokenStore>();
         services.TryAddSingleton<IProviderAccountStore, ProviderAccountStore>();
         services.TryAddSingleton<IRepositoryStore, RepositoryStore>();

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using FunctionsCloud.Storage.Changes;
 
 namespace FunctionsCloud.Storage.Connection;
 
@@ -6,13 +7,16 @@ namespace FunctionsCloud.Storage.Connection;
 /// One table, created on first use: CreateIfNotExists runs once per process, not per call.
 /// A failed creation is forgotten so the next call tries again.
 /// </summary>
-internal sealed class StorageTable(TableClient client)
+/// <param name="changes">For the tables of objects the event stream tells about: the log their writes feed.</param>
+internal sealed class StorageTable(TableClient client, ChangeLog? changes = null)
 {
     private readonly Lock _gate = new();
     private Task? _creation;
 
     /// <summary>The client without the creation check, for writes that must be exactly one request.</summary>
     public TableClient Client { get; } = client;
+
+    public ChangeLog? Changes { get; } = changes;
 
     public ValueTask<TableClient> ReadyAsync()
     {

@@ -29,6 +29,7 @@ public sealed record TableNames
     public string Accounts => Prefix + "Accounts";
     public string Liveness => Prefix + "Liveness";
     public string Events => Prefix + "Events";
+    public string Changes => Prefix + "Changes";
     public string RegistrationTokens => Prefix + "RegistrationTokens";
     public string ProviderAccounts => Prefix + "ProviderAccounts";
     public string Repositories => Prefix + "Repositories";

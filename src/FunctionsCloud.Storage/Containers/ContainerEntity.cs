@@ -1,3 +1,4 @@
+using FunctionsCloud.Domain.Changes;
 using Azure;
 using FunctionsCloud.Domain.Containers;
 using FunctionsCloud.Domain.States;
@@ -104,4 +105,6 @@ internal sealed class ContainerEntity : IStoredEntity<ContainerEntity, Container
     public static string? VersionOf(Container container) => container.Version;
 
     public static void SetVersion(Container container, string version) => container.Version = version;
+
+    public static ChangeSubject? ChangeOf(Container container) => ChangeSubjects.Of(container);
 }

@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using FunctionsCloud.Domain.Containers;
 using FunctionsCloud.Domain.States;
+using FunctionsCloud.Storage.Changes;
 using FunctionsCloud.Storage.Connection;
 using FunctionsCloud.Storage.Entities;
 using FunctionsCloud.Storage.Querying;
@@ -38,23 +39,22 @@ internal sealed class ContainerStore(StorageTables tables)
     {
         ArgumentNullException.ThrowIfNull(containers);
         // Every row is made (and checked) before the first write, so bad input writes nothing.
-        var rows = containers.Select(c => (Item: c, Row: From(c))).ToList();
+        var rows = containers.Select(c => (Item: c, Row: From(c), Change: PendingChange(c, created: true))).ToList();
         if (rows.Count == 0)
             return;
         var client = await Table.ReadyAsync().ConfigureAwait(false);
-        await GroupedWrites.RunAsync(rows, r => r.Row.PartitionKey, GroupedWrites.MaxOperations,
+        var written = await GroupedWrites.RunAsync(rows, r => r.Row.PartitionKey, GroupedWrites.MaxOperations / 2,
             async (group, ct) =>
             {
-                var response = await client.SubmitTransactionAsync(
-                    group.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r.Row)), ct).ConfigureAwait(false);
+                var response = await client.SubmitTransactionAsync(group.SelectMany(r => Operations(r.Row, r.Change)), ct).ConfigureAwait(false);
                 for (var i = 0; i < group.Count; i++)
-                    SetVersion(group[i].Item, response.Value[i]);
+                    SetVersion(group[i].Item, response.Value[i * PendingChangeEntity.OperationsWith(group[0].Change)]);
             },
             async (row, ct) =>
             {
                 try
                 {
-                    SetVersion(row.Item, await client.AddEntityAsync(row.Row, ct).ConfigureAwait(false));
+                    SetVersion(row.Item, await WriteAsync(client, new TableTransactionAction(TableTransactionActionType.Add, row.Row), row.Change, ct).ConfigureAwait(false));
                     return true;
                 }
                 catch (RequestFailedException e) when (e.Status == 409)
@@ -63,5 +63,14 @@ internal sealed class ContainerStore(StorageTables tables)
                 }
             },
             cancellationToken).ConfigureAwait(false);
+        await RelayAsync([.. rows.Where((_, i) => written[i]).Select(r => r.Change)]).ConfigureAwait(false);
+    }
+
+    /// <summary>A new container's row and its change beside it.</summary>
+    private static IEnumerable<TableTransactionAction> Operations(ContainerEntity row, PendingChangeEntity? change)
+    {
+        yield return new(TableTransactionActionType.Add, row);
+        if (change is not null)
+            yield return new(TableTransactionActionType.Add, change);
     }
 }

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using FunctionsCloud.Storage.Changes;
 using FunctionsCloud.Storage.Concurrency;
 using FunctionsCloud.Storage.Connection;
 using FunctionsCloud.Storage.Querying;
@@ -22,16 +23,18 @@ internal abstract class EntityStore<TDomain, TEntity>(StorageTable table, QueryF
     {
         ArgumentNullException.ThrowIfNull(item);
         var entity = From(item);
+        var change = PendingChange(item, created: true);
         var client = await Table.ReadyAsync().ConfigureAwait(false);
         try
         {
-            var response = await client.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
-            SetVersion(item, response);
+            SetVersion(item, await WriteAsync(client, new TableTransactionAction(TableTransactionActionType.Add, entity), change, cancellationToken).ConfigureAwait(false));
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
             throw new EntityAlreadyExistsException(TEntity.Resource, entity.PartitionKey, entity.RowKey, e);
         }
+
+        await RelayAsync(change).ConfigureAwait(false);
     }
 
     public async Task<TDomain?> GetAsync(string @namespace, Guid uuid, CancellationToken cancellationToken = default)
@@ -49,12 +52,13 @@ internal abstract class EntityStore<TDomain, TEntity>(StorageTable table, QueryF
         var entity = From(item);
         var version = TEntity.VersionOf(item)
             ?? throw new InvalidOperationException($"The {TEntity.Resource} '{entity.RowKey}' has no Version: read it before updating it.");
+        var change = PendingChange(item, created: false);
         var client = await Table.ReadyAsync().ConfigureAwait(false);
         try
         {
             // Replace, not Merge: a property set to null must disappear from the row.
-            var response = await client.UpdateEntityAsync(entity, new ETag(version), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            SetVersion(item, response);
+            var write = new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, new ETag(version));
+            SetVersion(item, await WriteAsync(client, write, change, cancellationToken).ConfigureAwait(false));
         }
         catch (RequestFailedException e) when (e.Status == 412)
         {
@@ -64,6 +68,8 @@ internal abstract class EntityStore<TDomain, TEntity>(StorageTable table, QueryF
         {
             throw new EntityNotFoundException(TEntity.Resource, entity.PartitionKey, entity.RowKey, e);
         }
+
+        await RelayAsync(change).ConfigureAwait(false);
     }
 
     public Task<TDomain?> UpdateAsync(string @namespace, Guid uuid, Func<TDomain, bool> change, CancellationToken cancellationToken = default) =>
@@ -75,7 +81,7 @@ internal abstract class EntityStore<TDomain, TEntity>(StorageTable table, QueryF
     public async Task<QueryPage<TDomain>> QueryPageAsync(
         string @namespace, TableQuery query, int pageSize, string? continuationToken, CancellationToken cancellationToken = default)
     {
-        var filter = ODataFilter.For(@namespace, query, fields);
+        var filter = Filter(@namespace, query);
         var client = await Table.ReadyAsync().ConfigureAwait(false);
         var page = await TablePaging.PageAsync<TEntity>(client, filter, pageSize, continuationToken, null, cancellationToken).ConfigureAwait(false);
         return new QueryPage<TDomain>(ToDomain(page.Items), page.ContinuationToken);
@@ -84,7 +90,7 @@ internal abstract class EntityStore<TDomain, TEntity>(StorageTable table, QueryF
     public async Task<ListResult<TDomain>> ListAsync(
         string @namespace, TableQuery query, int offset, int limit, CancellationToken cancellationToken = default)
     {
-        var filter = ODataFilter.For(@namespace, query, fields);
+        var filter = Filter(@namespace, query);
         var client = await Table.ReadyAsync().ConfigureAwait(false);
         var slice = await TablePaging.SliceAsync<TEntity>(client, filter, offset, limit, cancellationToken).ConfigureAwait(false);
         return new ListResult<TDomain>(ToDomain(slice.Items), slice.TotalCount);
@@ -92,7 +98,7 @@ internal abstract class EntityStore<TDomain, TEntity>(StorageTable table, QueryF
 
     /// <summary>Every matching item, for lists known to be small.</summary>
     protected Task<IReadOnlyList<TDomain>> AllAsync(string @namespace, TableQuery query, CancellationToken cancellationToken) =>
-        AllMatchingAsync(ODataFilter.For(@namespace, query, fields), cancellationToken);
+        AllMatchingAsync(Filter(@namespace, query), cancellationToken);
 
     /// <summary>
     /// Every matching item whose <paramref name="column"/> also compares to <paramref name="value"/> by
@@ -101,7 +107,43 @@ internal abstract class EntityStore<TDomain, TEntity>(StorageTable table, QueryF
     /// </summary>
     protected Task<IReadOnlyList<TDomain>> AllWhereAsync(
         string @namespace, TableQuery query, string column, string op, string value, CancellationToken cancellationToken) =>
-        AllMatchingAsync(ODataFilter.And(ODataFilter.For(@namespace, query, fields), ODataFilter.Compare(column, op, value)), cancellationToken);
+        AllMatchingAsync(ODataFilter.And(Filter(@namespace, query), ODataFilter.Compare(column, op, value)), cancellationToken);
+
+    /// <summary>
+    /// The item's change for the event stream, to be written in the same transaction as the item (its outbox row); null
+    /// when this table records no changes.
+    /// </summary>
+    protected PendingChangeEntity? PendingChange(TDomain item, bool created)
+    {
+        if (Table.Changes is not { } changes || TEntity.ChangeOf(item) is not { } subject)
+            return null;
+        return PendingChangeEntity.For(TEntity.From(item).PartitionKey, subject, created, changes.Now);
+    }
+
+    /// <summary>Copies written changes into the change log (what fails stays in the outbox for the log's catch-up).</summary>
+    protected Task RelayAsync(params IReadOnlyList<PendingChangeEntity?> changes) =>
+        Table.Changes is { } log ? log.RelayAsync(Table, [.. changes.OfType<PendingChangeEntity>()]) : Task.CompletedTask;
+
+    /// <summary>The write of one row alone, or with its change in one transaction; answers the row's response.</summary>
+    protected static async Task<Response> WriteAsync(TableClient client, TableTransactionAction write, PendingChangeEntity? change, CancellationToken cancellationToken)
+    {
+        if (change is not null)
+        {
+            var response = await client.SubmitTransactionAsync([write, new TableTransactionAction(TableTransactionActionType.Add, change)], cancellationToken).ConfigureAwait(false);
+            return response.Value[0];
+        }
+
+        return write.ActionType == TableTransactionActionType.Add
+            ? await client.AddEntityAsync((TEntity)write.Entity, cancellationToken).ConfigureAwait(false)
+            : await client.UpdateEntityAsync((TEntity)write.Entity, write.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The namespace's rows that match the query; never an outbox row (they sort after every object).</summary>
+    private string Filter(string @namespace, TableQuery query)
+    {
+        var filter = ODataFilter.For(@namespace, query, fields);
+        return Table.Changes is null ? filter : ODataFilter.And(filter, ODataFilter.Compare("RowKey", "lt", PendingChangeEntity.FirstOutboxKey));
+    }
 
     /// <summary>The row of an item to write, its namespace checked as a key.</summary>
     protected static TEntity From(TDomain item)

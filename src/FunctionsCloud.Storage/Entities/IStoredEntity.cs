@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using FunctionsCloud.Domain.Changes;
 
 namespace FunctionsCloud.Storage.Entities;
 
@@ -21,4 +22,10 @@ internal interface IStoredEntity<TSelf, TDomain> : ITableEntity
     static abstract string? VersionOf(TDomain item);
 
     static abstract void SetVersion(TDomain item, string version);
+
+    /// <summary>
+    /// What a write of the item tells the event stream (kind, uuid, state, parents); null for rows that are not such
+    /// objects. Only the tables <c>StorageTables</c> names as object tables record changes.
+    /// </summary>
+    static virtual ChangeSubject? ChangeOf(TDomain item) => null;
 }

@@ -1,3 +1,4 @@
+using FunctionsCloud.Domain.Changes;
 using Azure;
 using FunctionsCloud.Domain.NodeClusters;
 using FunctionsCloud.Domain.States;
@@ -78,4 +79,6 @@ internal sealed class NodeClusterEntity : IStoredEntity<NodeClusterEntity, NodeC
     public static string? VersionOf(NodeCluster cluster) => cluster.Version;
 
     public static void SetVersion(NodeCluster cluster, string version) => cluster.Version = version;
+
+    public static ChangeSubject? ChangeOf(NodeCluster cluster) => ChangeSubjects.Of(cluster);
 }

@@ -1,3 +1,4 @@
+using FunctionsCloud.Domain.Changes;
 using Azure;
 using FunctionsCloud.Domain.Nodes;
 using FunctionsCloud.Domain.States;
@@ -119,4 +120,6 @@ internal sealed class NodeEntity : IStoredEntity<NodeEntity, Node>
     public static string? VersionOf(Node node) => node.Version;
 
     public static void SetVersion(Node node, string version) => node.Version = version;
+
+    public static ChangeSubject? ChangeOf(Node node) => ChangeSubjects.Of(node);
 }

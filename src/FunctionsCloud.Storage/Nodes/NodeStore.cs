@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using FunctionsCloud.Domain.Nodes;
 using FunctionsCloud.Domain.States;
+using FunctionsCloud.Storage.Changes;
 using FunctionsCloud.Storage.Connection;
 using FunctionsCloud.Storage.Entities;
 using FunctionsCloud.Storage.Querying;
@@ -32,21 +33,21 @@ internal sealed class NodeStore(StorageTables tables)
     public async Task<IReadOnlyList<bool>> TryWriteStatesAsync(IReadOnlyList<Node> nodes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(nodes);
+        var writes = nodes.Select(n => (Node: n, Change: PendingChange(n, created: false))).ToList();
         var client = await Table.ReadyAsync().ConfigureAwait(false);
-        return await GroupedWrites.RunAsync(nodes, n => n.Namespace, GroupedWrites.MaxOperations,
+        var written = await GroupedWrites.RunAsync(writes, w => w.Node.Namespace, GroupedWrites.MaxOperations / 2,
             async (group, ct) =>
             {
-                var response = await client.SubmitTransactionAsync(group.Select(n => new TableTransactionAction(
-                    TableTransactionActionType.UpdateMerge, StateOf(n), new ETag(RequireVersion(n)))), ct).ConfigureAwait(false);
+                var response = await client.SubmitTransactionAsync(group.SelectMany(Operations), ct).ConfigureAwait(false);
                 for (var i = 0; i < group.Count; i++)
-                    group[i].Version = response.Value[i].Headers.ETag?.ToString();
+                    group[i].Node.Version = response.Value[i * PendingChangeEntity.OperationsWith(group[0].Change)].Headers.ETag?.ToString();
             },
-            async (node, ct) =>
+            async (write, ct) =>
             {
                 try
                 {
-                    var response = await client.UpdateEntityAsync(StateOf(node), new ETag(RequireVersion(node)), TableUpdateMode.Merge, ct).ConfigureAwait(false);
-                    node.Version = response.Headers.ETag?.ToString();
+                    var response = await client.SubmitTransactionAsync(Operations(write), ct).ConfigureAwait(false);
+                    write.Node.Version = response.Value[0].Headers.ETag?.ToString();
                     return true;
                 }
                 catch (RequestFailedException e) when (GroupedWrites.IsGuardFailure(e))
@@ -55,6 +56,16 @@ internal sealed class NodeStore(StorageTables tables)
                 }
             },
             cancellationToken).ConfigureAwait(false);
+        await RelayAsync([.. writes.Where((_, i) => written[i]).Select(w => w.Change)]).ConfigureAwait(false);
+        return written;
+    }
+
+    /// <summary>A node's state merged with If-Match, and its change beside it.</summary>
+    private static IEnumerable<TableTransactionAction> Operations((Node Node, PendingChangeEntity? Change) write)
+    {
+        yield return new(TableTransactionActionType.UpdateMerge, StateOf(write.Node), new ETag(RequireVersion(write.Node)));
+        if (write.Change is not null)
+            yield return new(TableTransactionActionType.Add, write.Change);
     }
 
     private static NodeStateEntity StateOf(Node node) => new()

@@ -1,3 +1,4 @@
+using FunctionsCloud.Domain.Changes;
 using Azure;
 using FunctionsCloud.Domain.Placement;
 using FunctionsCloud.Domain.Services;
@@ -130,4 +131,6 @@ internal sealed class ServiceEntity : IStoredEntity<ServiceEntity, Service>
     public static string? VersionOf(Service service) => service.Version;
 
     public static void SetVersion(Service service, string version) => service.Version = version;
+
+    public static ChangeSubject? ChangeOf(Service service) => ChangeSubjects.Of(service);
 }

@@ -22,7 +22,8 @@ public sealed class UpdateFromKnownCopyTests
 
         var updated = await _storage.NodeClusters.UpdateAsync(cluster.Namespace, cluster.Uuid, cluster, c => (c.TargetNumNodes = 6) > 0);
 
-        Assert.Equal((0, 1), (_reads.Entities, _reads.Requests)); // the write alone
+        // No read: the write beside its change, the change's append to the log, the outbox row's delete.
+        Assert.Equal((0, 3), (_reads.Entities, _reads.Requests));
         Assert.Equal(6, (await _storage.NodeClusters.GetAsync(cluster.Namespace, cluster.Uuid))!.TargetNumNodes);
         Assert.Same(cluster, updated);
     }

@@ -16,7 +16,7 @@ namespace FunctionsCloud.Storage.Tests.Support;
 /// <summary>The real stores on Azurite under a table prefix of their own, optionally counting requests.</summary>
 internal sealed class TestStorage
 {
-    public TestStorage(string prefix, RequestCounter? counter = null, EntityReadCounter? reads = null)
+    public TestStorage(string prefix, RequestCounter? counter = null, EntityReadCounter? reads = null, TimeProvider? clock = null)
     {
         var options = new TableClientOptions();
         if (counter is not null)
@@ -25,7 +25,7 @@ internal sealed class TestStorage
             options.AddPolicy(reads, HttpPipelinePosition.PerRetry);
         Clients = new StorageClients(StorageSettings.FromConnectionString(AzuriteFixture.ConnectionString), options);
         Names = new TableNames(prefix);
-        Tables = new StorageTables(Clients, Names);
+        Tables = new StorageTables(Clients, Names, clock);
         NodeClusters = new NodeClusterStore(Tables);
         Nodes = new NodeStore(Tables);
         Actions = new ActionStore(Tables);
