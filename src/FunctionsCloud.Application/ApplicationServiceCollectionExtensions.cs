@@ -98,6 +98,7 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<LivenessMonitor>();
         services.TryAddSingleton<NodeGenerations>();
         services.TryAddSingleton<EventService>();
+        services.TryAddSingleton<EventStream.EventFeed>();
 
         services.TryAddSingleton<ActionJournal>();
         services.TryAddSingleton<ActionService>();

@@ -7,6 +7,7 @@ using FunctionsCloud.Cli.Commands.Catalog;
 using FunctionsCloud.Cli.Commands.Common;
 using FunctionsCloud.Cli.Commands.Completion;
 using FunctionsCloud.Cli.Commands.Containers;
+using FunctionsCloud.Cli.Commands.Events;
 using FunctionsCloud.Cli.Commands.Login;
 using FunctionsCloud.Cli.Commands.NodeClusters;
 using FunctionsCloud.Cli.Commands.Nodes;
@@ -37,6 +38,7 @@ public static class FcApp
         root.Add(ApiKeyCommand.Build(host));
         root.Add(UserCommand.Build(host));
         root.Add(OrganizationCommand.Build(host));
+        root.Add(EventCommand.Build(host));
         root.Add(CompletionCommand.Build(host));
         CompletionWords.Install(root);
         return root;

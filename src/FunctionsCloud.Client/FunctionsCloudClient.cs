@@ -32,6 +32,7 @@ public sealed class FunctionsCloudClient
         Organizations = new(connection, "/api/account/v1/organization/", json.Organization, json.ListPageOrganization);
         ProviderAccounts = new ProviderAccountClient(connection);
         Logs = new LogClient(http);
+        EventStream = new EventStreamClient(http, new(connection, EventStreamClient.Path, json.ObjectEvent, json.ListPageObjectEvent));
     }
 
     public ResourceClient<Provider> Providers { get; }
@@ -49,6 +50,9 @@ public sealed class FunctionsCloudClient
     public ResourceClient<Organization> Organizations { get; }
     public ProviderAccountClient ProviderAccounts { get; }
     public LogClient Logs { get; }
+
+    /// <summary>Every change of every object of the namespace (<c>/api/audit/v1/events/</c>), read or followed.</summary>
+    public EventStreamClient EventStream { get; }
 
     public Task<Accepted<NodeCluster>> CreateNodeClusterAsync(CreateNodeClusterRequest request, CancellationToken cancellationToken = default) =>
         NodeClusters.CreateAsync(request, ClientJson.Default.CreateNodeClusterRequest, cancellationToken);

@@ -27,7 +27,7 @@ public sealed record LogQuery(int? Tail, DateTimeOffset? Since, bool Follow, str
             ? tail
             : throw new RequestValidationException("tail", $"must be a whole number from 0 to {maxTail}.");
 
-    private static DateTimeOffset ParseSince(string text)
+    internal static DateTimeOffset ParseSince(string text)
     {
         if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) && seconds <= 253_402_300_799m)
             return DateTimeOffset.UnixEpoch.AddTicks((long)(seconds * TimeSpan.TicksPerSecond));

@@ -22,6 +22,8 @@ namespace FunctionsCloud.Client.Http;
 [JsonSerializable(typeof(ListPage<Container>))]
 [JsonSerializable(typeof(ListPage<AuditAction>))]
 [JsonSerializable(typeof(ListPage<NodeEvent>))]
+[JsonSerializable(typeof(ObjectEvent))]
+[JsonSerializable(typeof(ListPage<ObjectEvent>))]
 [JsonSerializable(typeof(ProviderAccount))]
 [JsonSerializable(typeof(ListPage<RegistrationToken>))]
 [JsonSerializable(typeof(ListPage<Trigger>))]

@@ -35,29 +35,21 @@ public sealed class LogClient(HttpClient http)
         while (true)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, LogsUri(resourceUri) + next.ToQueryString(follow: true));
-            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(ServerSentEventStream.MediaType));
             if (lastEventId is not null)
                 request.Headers.TryAddWithoutValidation("Last-Event-ID", lastEventId);
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             if (!response.IsSuccessStatusCode)
                 throw await ApiConnection.ProblemAsync(response, cancellationToken);
-            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken));
-            string? id = null, name = null;
-            while (await reader.ReadLineAsync(cancellationToken) is { } line)
+            await foreach (var (id, name, data) in ServerSentEventStream.ReadAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken))
             {
-                if (line.StartsWith("event: ", StringComparison.Ordinal))
-                    name = line[7..];
-                else if (line.StartsWith("id: ", StringComparison.Ordinal))
-                    id = line[4..];
-                else if (line.StartsWith("data: ", StringComparison.Ordinal) && name == "end")
+                if (name == "end")
                     yield break;
-                else if (line.StartsWith("data: ", StringComparison.Ordinal) && JsonSerializer.Deserialize(line[6..], ClientJson.Default.LogMessage) is { } message)
+                if (data is not null && JsonSerializer.Deserialize(data, ClientJson.Default.LogMessage) is { } message)
                 {
                     lastEventId = id ?? lastEventId;
                     yield return message;
                 }
-                else if (line.Length == 0)
-                    (id, name) = (null, null);
             }
 
             // The server ended the stream without saying that what it follows has: go on after the last line received, or with new lines only when none came.

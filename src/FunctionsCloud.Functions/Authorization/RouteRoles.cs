@@ -53,6 +53,7 @@ public static class RouteRoles
         ["ContainerLogs"] = Role.ReadOnly,
         ["ServiceLogs"] = Role.ReadOnly,
         ["ActionLogs"] = Role.ReadOnly,
+        ["StreamEvents"] = Role.ReadOnly,
         // The catch-all answers /api/ paths that name no function: 404 to any key.
         [DashboardFunction.Name] = Role.ReadOnly,
 

@@ -30,7 +30,7 @@ public sealed class LogFunctions(LogSubjects subjects, ContainerLogFeed containe
         var resume = query.LastEventId is { } id ? ActionLogCursor.Parse(id) : (ActionLogCursor?)null;
         var action = await actionLogs.GetAsync(request.Caller(), HttpRequestExtensions.ParseUuid(uuid, "action"), request.HttpContext.RequestAborted);
         return query.Follow
-            ? new ServerSentEvents(actionLogs.FollowAsync(action, query, resume, request.HttpContext.RequestAborted), StillAllowed(request))
+            ? new ServerSentEvents(actionLogs.FollowAsync(action, query, resume, request.HttpContext.RequestAborted), FollowerCheck.Of(request, authenticator))
             : LogResults.Read(request, ActionLogFeed.Read(action, query), namesContainers: false);
     }
 
@@ -42,18 +42,11 @@ public sealed class LogFunctions(LogSubjects subjects, ContainerLogFeed containe
         if (query.Follow)
         {
             var resume = query.LastEventId is { } id ? LogCursor.Parse(id) : null;
-            return new ServerSentEvents(containerLogs.FollowAsync(subject, query, resume, request.HttpContext.RequestAborted), StillAllowed(request));
+            return new ServerSentEvents(containerLogs.FollowAsync(subject, query, resume, request.HttpContext.RequestAborted), FollowerCheck.Of(request, authenticator));
         }
 
         var entries = await containerLogs.ReadAsync(subject, query, request.HttpContext.RequestAborted);
         return LogResults.Read(request, [.. entries.Select(LogMessage.From)], subject.NamesContainers);
-    }
-
-    /// <summary>A follow stream's check of its caller: the key is looked up again (revoked or expired: it throws).</summary>
-    private Func<CancellationToken, Task> StillAllowed(HttpRequest request)
-    {
-        var authorization = request.Headers.Authorization.FirstOrDefault();
-        return token => authenticator.AuthenticateAsync(authorization, token);
     }
 
     /// <summary>The query, checked; following is only offered as server-sent events (without Accept: text/event-stream, a 400 says so).</summary>

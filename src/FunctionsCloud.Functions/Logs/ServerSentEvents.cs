@@ -15,7 +15,7 @@ namespace FunctionsCloud.Functions.Logs;
 /// the key is revoked or expired), and the stream ends then. Ends when the stream does (its maximum duration) or the
 /// client goes.
 /// </summary>
-public sealed class ServerSentEvents(IAsyncEnumerable<LogStreamItem> items, Func<CancellationToken, Task> stillAllowed) : IResult
+public sealed class ServerSentEvents(IAsyncEnumerable<IStreamItem> items, Func<CancellationToken, Task> stillAllowed) : IResult
 {
     public const string MediaType = "text/event-stream";
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
@@ -44,8 +44,10 @@ public sealed class ServerSentEvents(IAsyncEnumerable<LogStreamItem> items, Func
 
                 if (item.Ended)
                     await WriteAsync(response, "event: end\ndata: {}\n\n", aborted);
-                else if (item.Message is not null)
-                    await WriteAsync(response, $"id: {item.Id}\ndata: {JsonSerializer.Serialize(item.Message, ApiJson.Options)}\n\n", aborted);
+                else if (item.Data is not null)
+                    await WriteAsync(response, $"id: {item.Id}\ndata: {JsonSerializer.Serialize(item.Data, item.Data.GetType(), ApiJson.Options)}\n\n", aborted);
+                else if (item.Id is not null)
+                    await WriteAsync(response, $"id: {item.Id}\n\n", aborted); // where the stream stands: a reconnect resumes there
                 else if (Environment.TickCount64 - quietSince >= KeepAlive.TotalMilliseconds)
                     await WriteAsync(response, ": keep-alive\n\n", aborted);
                 else

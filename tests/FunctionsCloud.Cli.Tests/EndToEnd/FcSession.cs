@@ -18,13 +18,19 @@ public sealed class FcSession : IAsyncDisposable
     public Fc Fc { get; }
     public string Url => App.Host.BaseAddress.ToString().TrimEnd('/');
 
-    /// <summary>Heartbeats every second, so that nodes and containers are seen promptly.</summary>
-    public static async Task<FcSession> StartAsync() => new(await FunctionsCloudTestHost.StartAsync(new Dictionary<string, string?>
+    /// <summary>Heartbeats every second, so that nodes and containers are seen promptly; <paramref name="settings"/> add to these.</summary>
+    public static async Task<FcSession> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
-        ["FunctionsCloud:HeartbeatIntervalSeconds"] = "1",
-        ["FunctionsCloud:RegistrationTimeoutSeconds"] = "60",
-        ["FunctionsCloud:ContainerTimeoutSeconds"] = "90",
-    }), new Fc());
+        var all = new Dictionary<string, string?>
+        {
+            ["FunctionsCloud:HeartbeatIntervalSeconds"] = "1",
+            ["FunctionsCloud:RegistrationTimeoutSeconds"] = "60",
+            ["FunctionsCloud:ContainerTimeoutSeconds"] = "90",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            all[key] = value;
+        return new(await FunctionsCloudTestHost.StartAsync(all), new Fc());
+    }
 
     public Task<FcResult> LoginAsync() =>
         Fc.RunAsync("login", "--url", Url, "--user", FunctionsCloudTestHost.AdminUser, "--apikey", App.AdminKey);

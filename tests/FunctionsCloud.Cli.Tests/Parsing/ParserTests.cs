@@ -31,7 +31,7 @@ public sealed class ParserTests
         var leaves = LeafPaths(Root, "fc").ToHashSet();
         string[] expected =
         [
-            "fc login", "fc provider ls", "fc region ls", "fc nodetype ls", "fc completion",
+            "fc login", "fc provider ls", "fc region ls", "fc nodetype ls", "fc completion", "fc event",
             .. Verbs("nodecluster", "create", "ls", "inspect", "scale", "rm"),
             .. Verbs("node", "ls", "inspect", "rm", "byo"),
             .. Verbs("service", "create", "run", "ls", "ps", "inspect", "logs", "scale", "start", "stop", "redeploy", "rm"),
@@ -91,6 +91,17 @@ public sealed class ParserTests
     }
 
     [Fact]
+    public void Event_reads_where_to_begin_and_whether_to_go_on()
+    {
+        var parse = Root.Parse("event --after 42 --since 2026-12-03T14:00:00Z --no-follow -o json");
+        Assert.Empty(parse.Errors);
+        Assert.Equal(42, parse.GetValue<long?>("--after"));
+        Assert.Equal(new DateTimeOffset(2026, 12, 3, 14, 0, 0, TimeSpan.Zero), parse.GetValue<DateTimeOffset?>("--since"));
+        Assert.True(parse.GetValue<bool>("--no-follow"));
+        Assert.Equal(OutputFormat.Json, parse.GetValue(GlobalOptions.Output));
+    }
+
+    [Fact]
     public void Scale_reads_the_identifier_and_count()
     {
         var parse = Root.Parse("nodecluster scale 3f9c 4 --sync");
@@ -128,6 +139,10 @@ public sealed class ParserTests
     [InlineData("org team create acme ops")]
     [InlineData("org team create acme ops --role superuser")]
     [InlineData("org team set acme")]
+    [InlineData("event --after x")]
+    [InlineData("event --after -1")]
+    [InlineData("event --since yesterday")]
+    [InlineData("event --follow")]
     [InlineData("-o yaml service ls")]
     [InlineData("spaceship launch")]
     public async Task A_line_the_parser_refuses_exits_2_with_one_clear_line_and_sends_nothing(string line)

@@ -1,4 +1,5 @@
 using FunctionsCloud.Cli.Runtime;
+using FunctionsCloud.Testing;
 
 namespace FunctionsCloud.Cli.Tests.Support;
 
@@ -34,8 +35,33 @@ public sealed class Fc : IDisposable
 
     public async Task<FcResult> RunAsync(params string[] args)
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
+        var (output, error) = (new StringWriter(), new StringWriter());
+        return new FcResult(await RunAsync(output, error, CancellationToken.None, args), output.ToString(), error.ToString());
+    }
+
+    /// <summary>
+    /// Runs a command that goes on until interrupted (a follow), and interrupts it, as Ctrl+C would, once what it printed
+    /// satisfies <paramref name="enough"/>.
+    /// </summary>
+    public async Task<FcResult> RunUntilAsync(Func<string, Task<bool>> enough, TimeSpan patience, params string[] args)
+    {
+        var (output, error) = (new StringWriter(), new StringWriter());
+        var printed = TextWriter.Synchronized(output);
+        using var interrupt = new CancellationTokenSource();
+        var run = RunAsync(printed, error, interrupt.Token, args);
+        await Eventually.HoldsAsync(async () => run.IsCompleted || await enough(Read(printed, output)), patience, $"fc {string.Join(' ', args)} printed what was awaited");
+        await interrupt.CancelAsync();
+        return new FcResult(await run, Read(printed, output), error.ToString());
+    }
+
+    private static string Read(TextWriter printed, StringWriter output)
+    {
+        lock (printed)
+            return output.ToString();
+    }
+
+    private Task<int> RunAsync(TextWriter output, TextWriter error, CancellationToken cancellation, string[] args)
+    {
         var environment = new CliEnvironment
         {
             Out = output,
@@ -44,8 +70,7 @@ public sealed class Fc : IDisposable
             ConfigDirectory = ConfigDirectory,
             PollInterval = TimeSpan.FromMilliseconds(200),
         };
-        var exitCode = await FcApp.RunAsync(args, environment);
-        return new FcResult(exitCode, output.ToString(), error.ToString());
+        return FcApp.RunAsync(args, environment, cancellation);
     }
 
     public void Dispose()

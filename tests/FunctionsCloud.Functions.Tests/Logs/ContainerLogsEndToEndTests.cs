@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using FunctionsCloud.Functions.Tests.ApiKeys;
 using FunctionsCloud.Functions.Tests.EndToEnd;
 using FunctionsCloud.Functions.Tests.Services;
+using FunctionsCloud.Functions.Tests.Support;
 using FunctionsCloud.Testing;
 using FunctionsCloud.Testing.Docker;
 using static FunctionsCloud.Functions.Tests.EndToEnd.ServiceEndToEnd;
@@ -179,29 +180,8 @@ public sealed class ContainerLogsEndToEndTests : IAsyncLifetime
     }
 
     /// <summary>Reads server-sent events until <paramref name="count"/> messages came, then hangs up.</summary>
-    private async Task<List<(string Id, JsonObject Message)>> FollowAsync(string uri, string? lastEventId, int count)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
-        if (lastEventId is not null)
-            request.Headers.Add("Last-Event-ID", lastEventId);
-        using var timeout = new CancellationTokenSource(Patience);
-        using var response = await _e2e.App.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
-        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
-        var events = new List<(string, JsonObject)>();
-        string? id = null;
-        while (events.Count < count && await reader.ReadLineAsync(timeout.Token) is { } line)
-        {
-            if (line.StartsWith("id: ", StringComparison.Ordinal))
-                id = line[4..];
-            else if (line.StartsWith("data: ", StringComparison.Ordinal))
-                events.Add((id!, (JsonObject)JsonNode.Parse(line[6..])!));
-        }
-
-        Assert.Equal(count, events.Count);
-        return events;
-    }
+    private Task<List<(string Id, JsonObject Message)>> FollowAsync(string uri, string? lastEventId, int count) =>
+        ServerSentEventReader.TakeAsync(_e2e.App.Client, uri, lastEventId, count, Patience);
 
     private static int Tick(JsonObject message) => int.Parse(((string)message["log"]!)["tick ".Length..], System.Globalization.CultureInfo.InvariantCulture);
 }

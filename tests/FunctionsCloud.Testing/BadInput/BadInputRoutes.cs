@@ -37,7 +37,7 @@ public static class BadInputRoutes
         ["CallTrigger"] = new(RouteCaller.Anonymous, RouteBody.Text), ["CallTriggerSteps"] = new(RouteCaller.Anonymous, RouteBody.Text),
         ["ListActions"] = Read, ["GetAction"] = Read, ["CancelAction"] = Operation, ["RetryAction"] = Operation,
         ["ListEvents"] = Read, ["GetEvent"] = Read, ["ListPoisonCommands"] = Read,
-        ["ContainerLogs"] = Read, ["ServiceLogs"] = Read, ["ActionLogs"] = Read,
+        ["ContainerLogs"] = Read, ["ServiceLogs"] = Read, ["ActionLogs"] = Read, ["StreamEvents"] = Read,
         ["RegisterAgent"] = new(RouteCaller.Agent, RouteBody.Json), ["AgentHeartbeat"] = new(RouteCaller.Agent, RouteBody.Json),
         ["RotateNodeSecret"] = new(RouteCaller.Agent, RouteBody.None), ["AgentDesiredContainers"] = new(RouteCaller.Agent, RouteBody.None),
         ["AgentRegistryCredential"] = new(RouteCaller.Agent, RouteBody.Json),

@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using FunctionsCloud.Functions.Tests.ApiKeys;
+using FunctionsCloud.Functions.Tests.Services;
+using FunctionsCloud.Functions.Tests.Support;
+using FunctionsCloud.Testing;
+using static FunctionsCloud.Testing.FunctionsCloudTestHost;
+
+namespace FunctionsCloud.Functions.Tests.EventStream;
+
+/// <summary>The event stream on the real app: reads after a point, resuming, bad input, namespaces and keys.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class EventStreamApiTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private FunctionsCloudTestHost _app = null!;
+    private ServiceArrangements _services = null!;
+
+    public async Task InitializeAsync()
+    {
+        _app = await StartAsync(new Dictionary<string, string?>
+        {
+            ["FunctionsCloud:Logs:FollowPollMilliseconds"] = "200",
+            ["FunctionsCloud:Logs:FollowMaxSeconds"] = "60",
+        });
+        _services = new ServiceArrangements(_app);
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Malformed_ids_times_and_paging_are_400s_with_or_without_following()
+    {
+        string[] queries = ["after=x", "after=-1", "after=1.5", "since=yesterday", "since=-5", "limit=0", "offset=-1", "state=Running"];
+        foreach (var query in queries)
+        {
+            await ExpectAsync(await _app.Client.GetAsync($"{EventFollower.Path}?{query}"), HttpStatusCode.BadRequest);
+            await ExpectAsync(await SendAsync(_app.Client, $"{EventFollower.Path}?{query}", lastEventId: null), HttpStatusCode.BadRequest);
+        }
+
+        foreach (var id in (string[])["abc", "-1", "1e3", "99999999999999999999"])
+            await ExpectAsync(await SendAsync(_app.Client, EventFollower.Path, id), HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task A_plain_get_answers_what_happened_after_a_point_oldest_first_in_pages()
+    {
+        var before = await LastIdAsync(_app.Client);
+        var (a, b, c) = (await _services.CreateAsync("get-a"), await _services.CreateAsync("get-b"), await _services.CreateAsync("get-c"));
+
+        var after = await _app.GetJsonAsync($"{EventFollower.Path}?after={before}&limit=1000");
+        var creates = Objects(after).Where(e => (string?)e["type"] == "service").ToList();
+        Assert.Equal([ServiceArrangements.Uri(a), ServiceArrangements.Uri(b), ServiceArrangements.Uri(c)], creates.Select(e => (string?)e["resource_uri"]));
+        Assert.All(creates, e => Assert.Equal(("create", "Not running"), ((string?)e["action"], (string?)e["state"])));
+        Assert.All(creates, e => Assert.EndsWith(" +0000", (string)e["datetime"]!, StringComparison.Ordinal));
+        var ids = Objects(after).Select(e => long.Parse((string)e["id"]!, CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(Enumerable.Range(0, ids.Count).Select(i => before + 1 + i), ids);
+
+        var fromSecond = await _app.GetJsonAsync($"{EventFollower.Path}?after={(string)creates[0]["id"]!}&limit=1");
+        Assert.Equal(ServiceArrangements.Uri(b), (string?)Objects(fromSecond).Single()["resource_uri"]);
+        Assert.NotNull((string?)fromSecond["meta"]!["next"]);
+        var future = await _app.GetJsonAsync($"{EventFollower.Path}?since={DateTimeOffset.UtcNow.AddHours(1):yyyy-MM-ddTHH:mm:ssZ}");
+        Assert.Equal(0, (int)future["meta"]!["total_count"]!);
+    }
+
+    [Fact]
+    public async Task A_reconnect_with_Last_Event_ID_resumes_right_after_the_last_event_received()
+    {
+        var start = await LastIdAsync(_app.Client);
+        var first = await _services.CreateAsync("resume-a");
+        await _services.CreateAsync("resume-b");
+
+        var read = await ServerSentEventReader.TakeAsync(_app.Client, $"{EventFollower.Path}?after={start}", null, 2, Patience);
+        Assert.Equal(ServiceArrangements.Uri(first), (string?)read[0].Message["resource_uri"]);
+        // Gone: meanwhile more changes happen.
+        var c = await _services.CreateAsync("resume-c");
+        await _app.Client.PatchAsJsonAsync(ServiceArrangements.Uri(c), new { nickname = "renamed" });
+
+        var resumed = await ServerSentEventReader.TakeAsync(_app.Client, EventFollower.Path, read[^1].Id, 2, Patience);
+        Assert.Equal(long.Parse(read[^1].Id, CultureInfo.InvariantCulture) + 1, long.Parse(resumed[0].Id, CultureInfo.InvariantCulture));
+        Assert.Equal([("create", ServiceArrangements.Uri(c)), ("update", ServiceArrangements.Uri(c))],
+            resumed.Select(e => ((string)e.Message["action"]!, (string)e.Message["resource_uri"]!)));
+    }
+
+    [Fact]
+    public async Task Another_namespace_never_sees_these_events()
+    {
+        using var bob = await _services.OtherNamespaceClientAsync();
+        await using var bobFollows = new EventFollower(bob);
+        await Eventually.HoldsAsync(() => Task.FromResult(bobFollows.Start is not null), Patience, "bob's stream began");
+
+        await _services.CreateAsync("alices");
+        var bobs = await _services.CreateAsync(new { image_name = ServiceArrangements.Image, name = "bobs" }, bob);
+
+        await Eventually.HoldsAsync(() => Task.FromResult(bobFollows.Received.Count > 0), Patience, "bob's own service's event");
+        Assert.Equal(ServiceArrangements.Uri(bobs), (string?)bobFollows.Received[0].Message["resource_uri"]);
+        var listed = await bob.GetFromJsonAsync<JsonObject>($"{EventFollower.Path}?limit=1000");
+        Assert.Equal([ServiceArrangements.Uri(bobs)], Objects(listed!).Select(e => (string?)e["resource_uri"]));
+    }
+
+    [Fact]
+    public async Task A_read_only_key_follows_and_its_revocation_ends_its_stream()
+    {
+        var created = await _app.Client.CreateKeyAsync(new { label = "watcher", role = "read-only" });
+        using var reader = _app.NewClient(AdminUser, (string)created["key"]!);
+        using var timeout = new CancellationTokenSource(Patience);
+        var stream = ServerSentEventReader.ReadAsync(reader, EventFollower.Path, null, timeout.Token).GetAsyncEnumerator(timeout.Token);
+        Assert.True(await stream.MoveNextAsync()); // where it stands
+        var service = await _services.CreateAsync("watched");
+        Assert.True(await stream.MoveNextAsync());
+        Assert.Equal(ServiceArrangements.Uri(service), (string?)stream.Current.Message!["resource_uri"]);
+
+        await ExpectAsync(await _app.Client.DeleteAsync((string)created["resource_uri"]!), HttpStatusCode.OK);
+
+        while (await stream.MoveNextAsync())
+            Assert.Null(stream.Current.Message); // nothing more; the server ends the stream
+        await stream.DisposeAsync();
+        await ExpectAsync(await SendAsync(reader, EventFollower.Path, null), HttpStatusCode.Unauthorized);
+    }
+
+    private static async Task<long> LastIdAsync(HttpClient client)
+    {
+        var events = await ServerSentEventReader.ReadAsync(client, EventFollower.Path, null, CancellationToken.None).FirstAsync();
+        return long.Parse(events.Id!, CultureInfo.InvariantCulture);
+    }
+
+    private static IEnumerable<JsonObject> Objects(JsonObject list) => list["objects"]!.AsArray().Select(e => (JsonObject)e!);
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string uri, string? lastEventId)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(ServerSentEventReader.MediaType));
+        if (lastEventId is not null)
+            request.Headers.TryAddWithoutValidation("Last-Event-ID", lastEventId);
+        return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+    }
+}
