@@ -20,7 +20,7 @@ public class TriggerBodyTests
 
         var spec = await builder.BuildAsync(service, CancellationToken.None);
 
-        Assert.Equal(new EnvironmentVariable(TriggerRules.BodyVariable, "{\"tag\":\"v2\"}"), spec.Environment[^1]);
+        Assert.Equal((TriggerRules.BodyVariable, "{\"tag\":\"v2\"}"), (spec.Environment[^1].Key, spec.Environment[^1].Value));
     }
 
     [Fact]
