@@ -57,9 +57,12 @@ public sealed class AgentRegistrar(
         // As with a token of one's own hosts, the host that registered the node may retry after the token expired.
         return await nodes.UpdateAsync(claim.Namespace, claim.NodeUuid, n => IsRetry(n, hostKey) || claim.ExpiresAt >= now
                 ? Register(n, claim.CredentialVersion, request, hostKey, now)
-                : throw new AuthenticationFailedException($"The registration token expired at {ApiJson.Rfc1123DateConverter.Write(claim.ExpiresAt)}."),
-            cancellationToken) ?? throw Terminated();
+                : throw Expired(claim.ExpiresAt),
+            cancellationToken) ?? throw (claim.ExpiresAt < now ? Expired(claim.ExpiresAt) : Revoked()); // terminated rows are kept: a missing one was never made or was taken back
     }
+
+    private static AuthenticationFailedException Expired(DateTimeOffset at) =>
+        new($"The registration token expired at {ApiJson.Rfc1123DateConverter.Write(at)}.");
 
     private static bool IsRetry(Node n, string? hostKey) => n.Registered && HostKeys.Same(n.HostKeyHash, hostKey);
 

@@ -20,19 +20,22 @@ public static class ActionBody
     {
         if (string.IsNullOrEmpty(body))
             return "";
-        JsonNode? parsed;
         try
         {
-            parsed = JsonNode.Parse(body);
+            var parsed = JsonNode.Parse(body);
+            Scrub(parsed);
+            return Cut(parsed?.ToJsonString() ?? "null", MaxLength);
         }
         catch (JsonException)
         {
             // Not JSON (a trigger call's body is any text): kept as sent.
             return Cut(body, MaxLength);
         }
-
-        Scrub(parsed);
-        return Cut(parsed?.ToJsonString() ?? "null", MaxLength);
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            // JSON the parser reads only in part (a key twice): kept only when nothing in it could name a secret.
+            return IsSecretName(body) ? Removed : Cut(body, MaxLength);
+        }
     }
 
     public static string Cut(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";

@@ -85,8 +85,8 @@ public sealed class FcWalkthroughEndToEndTests : IAsyncLifetime
 
         var logs = await session.RunAsync("action", "logs", shortId);
         Assert.Equal(ExitCodes.Ok, logs.ExitCode);
-        Assert.Equal(inspected.GetProperty("logs").GetString()!.TrimEnd('\n'), logs.Out.TrimEnd('\n'));
         Assert.NotEmpty(logs.OutLines);
+        Assert.Contains(logs.OutLines, line => line.Contains("running", StringComparison.OrdinalIgnoreCase));
     }
 
     private async Task<List<JsonElement>> ContainersAsync(params string[] args)

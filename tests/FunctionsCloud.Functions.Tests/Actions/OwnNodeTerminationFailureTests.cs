@@ -47,7 +47,7 @@ public sealed class OwnNodeTerminationFailureTests : IAsyncLifetime
         await ExpectAsync(delete, HttpStatusCode.Accepted);
         var failed = await _app.WaitForActionAsync(ActionUri(delete), Patience);
         Assert.Equal(("Failed", true), ((string?)failed["state"], (bool)failed["can_be_retried"]!));
-        Assert.Contains("stays Terminating", (string)failed["logs"]!);
+        Assert.Contains("stays Terminating", await _app.ActionLogAsync(failed));
         var stranded = await _app.GetJsonAsync(ResourceUris.Node(node.NodeUuid));
         Assert.Equal(("Terminating", null), ((string?)stranded["state"], (string?)stranded["current_action"]));
         Assert.True((await Store<IContainerStore>().GetAsync(AdminNamespace, container.Uuid))!.IsLive);

@@ -37,7 +37,7 @@ public sealed class ContainerApiTests : ServiceAppTests
             ((string?)shown["image_name"], (string?)shown["run_command"], (int)shown["memory"]!, (string?)shown["autorestart"], (string?)shown["autodestroy"]));
         Assert.Equal("""[{"protocol":"tcp","inner_port":80,"outer_port":32768,"published":true},{"protocol":"tcp","inner_port":9000,"outer_port":null,"published":false}]""",
             shown["container_ports"]!.ToJsonString());
-        Assert.Equal("""[{"key":"MODE","value":"prod"}]""", shown["container_envvars"]!.ToJsonString());
+        Assert.Equal("""[{"key":"MODE","value":"prod","origin":"user"}]""", shown["container_envvars"]!.ToJsonString());
         Assert.Equal((container.PrivateIp, container.DockerId), ((string?)shown["private_ip"], (string?)shown["docker_id"]));
         Assert.Matches(@"^\w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} \+0000$", (string)shown["started_datetime"]!);
         Assert.NotNull(shown["deployed_datetime"]);

@@ -184,7 +184,9 @@ public sealed class NodeClusterApiTests : IAsyncLifetime
         var delete = await _app.Client.DeleteAsync(uri);
         await ExpectAsync(delete, HttpStatusCode.Accepted);
         Assert.NotEqual(actionUri, ActionUri(delete));
-        Assert.Contains((string?)(await _app.GetJsonAsync(actionUri))["state"], new[] { "Canceling", "Canceled" });
+        // The terminate's orchestration cancels it as its first step.
+        await Eventually.HoldsAsync(async () => (string?)(await _app.GetJsonAsync(actionUri))["state"] is "Canceling" or "Canceled",
+            TimeSpan.FromSeconds(60), "the deploy to be canceled by the terminate");
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed class ServiceApiTests : ServiceAppTests
         Assert.Equal(("HIGH_AVAILABILITY", "eu"), ((string?)web["deployment_strategy"], (string?)web["tags"]![0]!["name"]));
         Assert.Equal("""[{"protocol":"tcp","inner_port":80,"outer_port":8080,"published":true},{"protocol":"tcp","inner_port":9000,"outer_port":null,"published":false}]""",
             web["container_ports"]!.ToJsonString());
-        Assert.Equal("""[{"key":"MODE","value":"prod mode"}]""", web["container_envvars"]!.ToJsonString());
+        Assert.Equal("""[{"key":"MODE","value":"prod mode","origin":"user"}]""", web["container_envvars"]!.ToJsonString());
         Assert.Equal($$"""[{"name":"database","to_service":"{{Uri(db)}}","from_service":"{{Uri(web)}}"}]""", web["linked_to_service"]!.ToJsonString());
         Assert.Equal(("httpd -f -p 80 -h '/var/www html'", "/bin/sh -c", "/www"), ((string?)web["run_command"], (string?)web["entrypoint"], (string?)web["working_dir"]));
         Assert.Equal((256, 512, "ON_FAILURE", "ALWAYS"), ((int)web["memory"]!, (int)web["cpu_shares"]!, (string?)web["autorestart"], (string?)web["autodestroy"]));
@@ -79,7 +79,7 @@ public sealed class ServiceApiTests : ServiceAppTests
     private const string Img = "\"image_name\": \"" + Image + "\"";
 
     [Theory]
-    [InlineData("{\"name\": \"web\"}", "image_name")]
+    [InlineData("{\"name\": \"web\"}", "image")]
     [InlineData("{\"image_name\": \"Not A/Valid:::image\"}", "image_name")]
     [InlineData("{\"image_name\": \"nginx latest\"}", "image_name")]
     [InlineData("{" + Img + ", \"name\": \"2web\"}", "name")]
@@ -117,7 +117,7 @@ public sealed class ServiceApiTests : ServiceAppTests
     [InlineData("{" + Img + ", \"working_dir\": \"relative/dir\"}", "working_dir")]
     [InlineData("{" + Img + ", \"roles\": [\"global\"]}", "roles")]
     [InlineData("{" + Img + ", \"tags\": [{\"name\": \"a b\"}]}", "tags")]
-    [InlineData("{" + Img + ", \"privileged\": true}", "privileged")]
+    [InlineData("{" + Img + ", \"privileged\": \"yes\"}", "privileged")]
     [InlineData("{" + Img + ",", "body")]
     public async Task Bad_input_is_a_400_naming_the_field_and_stores_nothing(string body, string field)
     {

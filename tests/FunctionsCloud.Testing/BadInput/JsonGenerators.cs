@@ -96,7 +96,13 @@ public static class JsonGenerators
     public static byte[] Utf8(string text, int? invalidAt = null)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
-        if (invalidAt is not { } at || text.IndexOf('"', Math.Min(at, text.Length - 1)) is var quote && quote < 0)
+        if (invalidAt is not { } at)
+            return bytes;
+        // Inside the first string at or after the position, else the first string at all: the body is always spoiled.
+        var quote = text.IndexOf('"', Math.Min(at, text.Length - 1));
+        if (quote < 0)
+            quote = text.IndexOf('"');
+        if (quote < 0)
             return bytes;
         var offset = Encoding.UTF8.GetByteCount(text[..(quote + 1)]);
         return [.. bytes[..offset], 0xC3, 0x28, 0xFF, 0xED, 0xA0, 0x80, .. bytes[offset..]];
