@@ -1,5 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
 using FunctionsCloud.Domain.Changes;
 using FunctionsCloud.Storage.Entities;
 
@@ -10,25 +8,12 @@ namespace FunctionsCloud.Storage.Changes;
 /// own table and partition (RowKey <c>~change|&lt;id&gt;</c>, after every object's key), so the change is stored exactly
 /// when the object is. Relaying copies it into the log and deletes it.
 /// </summary>
-internal sealed class PendingChangeEntity : ITableEntity
+internal sealed class PendingChangeEntity : ChangeRow
 {
     public const string KeyPrefix = "~change|";
     public const string KeyEnd = "~change}";
     /// <summary>Every object's RowKey sorts before this, every outbox row's after it.</summary>
     public const string FirstOutboxKey = "~";
-
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
-    public string Type { get; set; } = "";
-    public string Action { get; set; } = "";
-    public string State { get; set; } = "";
-    public string ResourceUri { get; set; } = "";
-    public string Parents { get; set; } = "[]";
-    public string Uuid { get; set; } = "";
-    public DateTimeOffset? Datetime { get; set; }
 
     /// <summary>The change's id: the log keeps one change per id, so relaying it again adds nothing.</summary>
     public string ChangeId => RowKey[KeyPrefix.Length..];
