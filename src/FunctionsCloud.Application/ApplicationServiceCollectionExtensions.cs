@@ -17,6 +17,8 @@ using FunctionsCloud.Application.Nodes;
 using FunctionsCloud.Application.NodeTermination;
 using FunctionsCloud.Application.Operations;
 using FunctionsCloud.Application.Services;
+using FunctionsCloud.Application.Stacks;
+using FunctionsCloud.Application.Stacks.Operations;
 using FunctionsCloud.Application.ServiceOperations;
 using FunctionsCloud.Application.Tokens;
 using FunctionsCloud.Application.Triggers;
@@ -124,6 +126,9 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<RegistrationTokenService>();
         services.TryAddSingleton<ServiceViews>();
         services.TryAddSingleton<ServiceService>();
+        services.TryAddSingleton<StackService>();
+        services.TryAddSingleton<StackOperationStarter>();
+        services.TryAddSingleton<StackOperationActivities>();
         services.TryAddSingleton<ContainerService>();
         services.AddCommandQueue();
         services.AddTriggers();

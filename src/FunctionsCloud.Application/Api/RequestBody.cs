@@ -25,7 +25,8 @@ public static class RequestBody
     public static async Task<JsonElement> ReadObjectAsync(Stream body, CancellationToken cancellationToken) =>
         ParseObject(await ReadBytesAsync(body, MaxBytes, cancellationToken)).Deserialize<JsonElement>();
 
-    private static async Task<byte[]> ReadBytesAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
+    /// <summary>The body's bytes; more than <paramref name="maxBytes"/> is a 400.</summary>
+    public static async Task<byte[]> ReadBytesAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[8192];

@@ -58,7 +58,7 @@ public sealed record ServiceResource(
         var running = live.Count(c => c.State == ContainerState.Running);
         var state = ServiceStates.AsSeen(service.State, service.ActiveAction is not null, service.TargetNumContainers, running);
         return new ServiceResource(
-            service.Uuid, uri, service.ImageName, service.Name, service.Nickname, ApiNames.Of(state), ServiceDefinition.IsSynchronized(service, live), Stack: null,
+            service.Uuid, uri, service.ImageName, service.Name, service.Nickname, ApiNames.Of(state), ServiceDefinition.IsSynchronized(service, live), service.StackUuid is { } stack ? Uris.Stack(stack) : null,
             live.Select(c => Uris.Container(c.Uuid)).ToList(), service.TargetNumContainers, live.Count,
             running, live.Count(c => c.State == ContainerState.Stopped),
             ApiNames.Of(service.DeploymentStrategy), TagResource.From(service.Tags), service.ContainerPorts,

@@ -7,6 +7,7 @@ using FunctionsCloud.Domain.Services;
 using FunctionsCloud.Domain.Validation;
 using FunctionsCloud.Storage.Querying;
 using FunctionsCloud.Storage.Services;
+using FunctionsCloud.Storage.Stacks;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
@@ -15,21 +16,29 @@ namespace FunctionsCloud.Application.Services;
 /// <summary>What users do with services. Every refusal happens before anything is written.</summary>
 public sealed class ServiceService(
     IServiceStore services,
+    IStackStore stacks,
     ServiceViews views,
     ServiceOperationStarter operations,
     IOptions<FunctionsCloudOptions> options,
     TimeProvider clock)
 {
-    /// <summary>Docker Cloud clients filter services by stack name; services belong to no stack here.</summary>
+    /// <summary>Docker Cloud clients filter services by their stack's name.</summary>
     private const string StackFilter = "stack__name";
 
     public IReadOnlySet<string> FilterableFields { get; } = services.QueryableFields.Append(StackFilter).ToHashSet(StringComparer.Ordinal);
 
     public async Task<(IReadOnlyList<ServiceResource> Items, int Total)> ListAsync(Caller caller, ListRequest request, CancellationToken cancellationToken)
     {
-        if (request.Filters.Any(f => f.Field == StackFilter && f.Value.Length > 0))
-            return ([], 0);
-        var query = new TableQuery(request.Filters.Where(f => f.Field != StackFilter).ToList());
+        var filters = request.Filters.Where(f => f.Field != StackFilter).ToList();
+        foreach (var byStack in request.Filters.Where(f => f.Field == StackFilter && f.Value.Length > 0))
+        {
+            // The live stack of that name (names of live stacks are unique); none: no service.
+            if ((await stacks.ListLiveNamedAsync(caller.Namespace, byStack.Value, cancellationToken)).FirstOrDefault(s => s.Complete) is not { } stack)
+                return ([], 0);
+            filters.Add(new FieldFilter("stack", FilterOperator.Equals, stack.Uuid.ToString("D")));
+        }
+
+        var query = new TableQuery(filters);
         var page = await services.ListAsync(caller.Namespace, query, request.Offset, request.Limit, cancellationToken);
         return (await views.ToResourcesAsync(caller.Namespace, page.Items, cancellationToken), page.TotalCount);
     }

@@ -17,6 +17,7 @@ public static class ResourceUris
     public static string NodeCluster(Guid uuid) => $"{Infra}/nodecluster/{uuid:D}/";
     public static string Node(Guid uuid) => $"{Infra}/node/{uuid:D}/";
     public static string Service(Guid uuid) => $"{App}/service/{uuid:D}/";
+    public static string Stack(Guid uuid) => $"{App}/stack/{uuid:D}/";
     public static string Container(Guid uuid) => $"{App}/container/{uuid:D}/";
     public static string Action(Guid uuid) => $"{Audit}/action/{uuid:D}/";
     /// <summary>Repositories are addressed by their name, slashes and all (registry.example.com/team/app).</summary>

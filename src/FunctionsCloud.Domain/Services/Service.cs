@@ -11,6 +11,10 @@ public sealed class Service
     public string Nickname { get; set; } = "";
     public ServiceState State { get; private set; } = ServiceState.NotRunning;
     public required string ImageName { get; set; }
+    /// <summary>The stack the service belongs to, if any; its links then name services of that stack.</summary>
+    public Guid? StackUuid { get; init; }
+    /// <summary>Taken out of its stack by a stack update: the stack's next redeploy terminates it.</summary>
+    public bool LeavingStack { get; set; }
     public int TargetNumContainers { get; set; } = 1;
     public DeploymentStrategy DeploymentStrategy { get; set; } = DeploymentStrategy.EmptiestNode;
     public IReadOnlyList<string> Tags { get; set; } = [];

@@ -15,6 +15,7 @@ using FunctionsCloud.Storage.Events;
 using FunctionsCloud.Storage.Liveness;
 using FunctionsCloud.Storage.Nodes;
 using FunctionsCloud.Storage.Services;
+using FunctionsCloud.Storage.Stacks;
 using FunctionsCloud.Storage.Tokens;
 using FunctionsCloud.Storage.Triggers;
 using FunctionsCloud.Storage.Users;
@@ -55,6 +56,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IProviderAccountStore, ProviderAccountStore>();
         services.TryAddSingleton<IRepositoryStore, RepositoryStore>();
         services.TryAddSingleton<IServiceStore, ServiceStore>();
+        services.TryAddSingleton<IStackStore, StackStore>();
         services.TryAddSingleton<IContainerStore, ContainerStore>();
         services.AddTriggerStores();
         services.TryAddSingleton<ICommandReceiptStore, CommandReceiptStore>();

@@ -18,6 +18,7 @@ internal sealed class StorageTables
         Nodes = Objects(names.Nodes);
         Actions = Objects(names.Actions);
         Services = Objects(names.Services);
+        Stacks = Objects(names.Stacks);
         Containers = Objects(names.Containers);
         ApiKeys = Table(names.ApiKeys);
         Accounts = Table(names.Accounts);
@@ -40,6 +41,7 @@ internal sealed class StorageTables
     public StorageTable Nodes { get; }
     public StorageTable Actions { get; }
     public StorageTable Services { get; }
+    public StorageTable Stacks { get; }
     public StorageTable Containers { get; }
     public StorageTable ApiKeys { get; }
     public StorageTable Accounts { get; }

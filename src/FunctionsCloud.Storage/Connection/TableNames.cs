@@ -34,6 +34,7 @@ public sealed record TableNames
     public string ProviderAccounts => Prefix + "ProviderAccounts";
     public string Repositories => Prefix + "Repositories";
     public string Services => Prefix + "Services";
+    public string Stacks => Prefix + "Stacks";
     public string Containers => Prefix + "Containers";
     public string Triggers => Prefix + "Triggers";
     public string TriggerSecrets => Prefix + "TriggerSecrets";

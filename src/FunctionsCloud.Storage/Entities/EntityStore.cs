@@ -96,6 +96,16 @@ internal abstract class EntityStore<TDomain, TEntity>(StorageTable table, QueryF
         return new ListResult<TDomain>(ToDomain(slice.Items), slice.TotalCount);
     }
 
+    /// <summary>As <see cref="ListAsync"/>, for the items that also meet <paramref name="condition"/> (an OData clause the API's filters cannot say).</summary>
+    protected async Task<ListResult<TDomain>> ListWhereAsync(
+        string @namespace, TableQuery query, string condition, int offset, int limit, CancellationToken cancellationToken)
+    {
+        var filter = ODataFilter.And(ODataFilter.For(@namespace, query, fields), condition);
+        var client = await Table.ReadyAsync().ConfigureAwait(false);
+        var slice = await TablePaging.SliceAsync<TEntity>(client, filter, offset, limit, cancellationToken).ConfigureAwait(false);
+        return new ListResult<TDomain>(ToDomain(slice.Items), slice.TotalCount);
+    }
+
     /// <summary>Every matching item, for lists known to be small.</summary>
     protected Task<IReadOnlyList<TDomain>> AllAsync(string @namespace, TableQuery query, CancellationToken cancellationToken) =>
         AllMatchingAsync(Filter(@namespace, query), cancellationToken);

@@ -4,7 +4,7 @@ using FunctionsCloud.Storage.Entities;
 namespace FunctionsCloud.Storage.Services;
 
 /// <summary>
-/// Services by namespace. Lists filter on uuid, name, state, image_name and deployment_strategy.
+/// Services by namespace. Lists filter on uuid, name, state, image_name, deployment_strategy and stack.
 /// Several writers change a service (requests, operations): use the read-change-write UpdateAsync.
 /// </summary>
 public interface IServiceStore : IEntityStore<Service>
@@ -14,4 +14,16 @@ public interface IServiceStore : IEntityStore<Service>
 
     /// <summary>The services of that name that are not Terminated (server-side filter), in uuid order.</summary>
     Task<IReadOnlyList<Service>> ListLiveNamedAsync(string @namespace, string name, CancellationToken cancellationToken = default);
+
+    /// <summary>Every service of the stack, Terminated ones included, in uuid order.</summary>
+    Task<IReadOnlyList<Service>> ListByStackAsync(string @namespace, Guid stackUuid, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stores new services of one namespace in one transaction (at most <see cref="MaxCreatedTogether"/>): all of
+    /// them or none. Throws <see cref="Entities.EntityAlreadyExistsException"/> when a uuid is taken.
+    /// </summary>
+    Task CreateTogetherAsync(IReadOnlyList<Service> created, CancellationToken cancellationToken = default);
+
+    /// <summary>A table transaction holds at most 100 rows.</summary>
+    const int MaxCreatedTogether = 100;
 }

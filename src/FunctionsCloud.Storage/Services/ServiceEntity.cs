@@ -49,6 +49,8 @@ internal sealed class ServiceEntity : IStoredEntity<ServiceEntity, Service>
     public DateTimeOffset? DestroyedDatetime { get; set; }
     public string? ActiveAction { get; set; }
     public string? TriggerBody { get; set; }
+    public string? Stack { get; set; }
+    public bool LeavingStack { get; set; }
 
     public static ServiceEntity From(Service service) => new()
     {
@@ -82,6 +84,8 @@ internal sealed class ServiceEntity : IStoredEntity<ServiceEntity, Service>
         DeployedDatetime = service.DeployedDatetime,
         DestroyedDatetime = service.DestroyedDatetime,
         ActiveAction = StoredValues.Of(service.ActiveAction),
+        Stack = StoredValues.Of(service.StackUuid),
+        LeavingStack = service.LeavingStack,
         TriggerBody = service.TriggerBody is { Length: > StoredValues.MaxStringLength }
             ? throw new ArgumentException($"A trigger body of {service.TriggerBody.Length} characters does not fit a table column.", nameof(service))
             : service.TriggerBody,
@@ -122,6 +126,8 @@ internal sealed class ServiceEntity : IStoredEntity<ServiceEntity, Service>
             DestroyedDatetime = DestroyedDatetime,
             ActiveAction = StoredValues.GuidOrNull(ActiveAction),
             TriggerBody = TriggerBody,
+            StackUuid = StoredValues.GuidOrNull(Stack),
+            LeavingStack = LeavingStack,
             Version = ETag.ToString(),
         };
         service.Restore(ApiNames.Parse<ServiceState>(State));

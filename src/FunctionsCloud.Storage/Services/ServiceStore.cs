@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using FunctionsCloud.Domain.Placement;
 using FunctionsCloud.Domain.Services;
 using FunctionsCloud.Domain.States;
@@ -18,6 +19,7 @@ internal sealed class ServiceStore(StorageTables tables)
         ["image_name"] = new(nameof(ServiceEntity.ImageName)),
         // Any wire name in any case ("every_node" → "EVERY_NODE"), like states.
         ["deployment_strategy"] = new(nameof(ServiceEntity.DeploymentStrategy), QueryValues.State<DeploymentStrategy>()),
+        ["stack"] = new(nameof(ServiceEntity.Stack), QueryValues.Uuid),
     });
 
     private static readonly string Terminated = ApiNames.Of(ServiceState.Terminated);
@@ -27,4 +29,30 @@ internal sealed class ServiceStore(StorageTables tables)
 
     public Task<IReadOnlyList<Service>> ListLiveNamedAsync(string @namespace, string name, CancellationToken cancellationToken = default) =>
         AllWhereAsync(@namespace, TableQuery.All.Where("name", name), nameof(ServiceEntity.State), "ne", Terminated, cancellationToken);
+
+    public Task<IReadOnlyList<Service>> ListByStackAsync(string @namespace, Guid stackUuid, CancellationToken cancellationToken = default) =>
+        AllAsync(@namespace, TableQuery.All.Where("stack", TableKeys.Of(stackUuid)), cancellationToken);
+
+    public async Task CreateTogetherAsync(IReadOnlyList<Service> created, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(created);
+        if (created.Count > IServiceStore.MaxCreatedTogether || created.Select(s => s.Namespace).Distinct().Count() > 1)
+            throw new ArgumentException($"At most {IServiceStore.MaxCreatedTogether} services of one namespace are created together.", nameof(created));
+        var rows = created.Select(From).ToList();
+        if (rows.Count == 0)
+            return;
+        var client = await Table.ReadyAsync().ConfigureAwait(false);
+        try
+        {
+            var response = await client.SubmitTransactionAsync(
+                rows.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)), cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < created.Count; i++)
+                SetVersion(created[i], response.Value[i]);
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 409)
+        {
+            var row = rows[e.FailedTransactionActionIndex ?? 0];
+            throw new EntityAlreadyExistsException(ServiceEntity.Resource, row.PartitionKey, row.RowKey, e);
+        }
+    }
 }

@@ -71,7 +71,7 @@ internal sealed class ActionWorld
 
     /// <summary>What users do with services, as the app builds it.</summary>
     public ServiceService Services() =>
-        new(World.Services, new ServiceViews(World.Containers, new ServiceNodes(World.Nodes), Options.Create(World.Settings)), World.Starter(),
+        new(World.Services, new Mock<FunctionsCloud.Storage.Stacks.IStackStore>().Object, new ServiceViews(World.Containers, new ServiceNodes(World.Nodes), Options.Create(World.Settings)), World.Starter(),
             Options.Create(World.Settings), new StoppedClock(ServiceWorld.Now));
 
     private IActionOperations[] Families() =>

@@ -1,0 +1,9 @@
+namespace FunctionsCloud.Application.Stacks.Operations;
+
+public enum StackOperationKind
+{
+    Start,
+    Stop,
+    Redeploy,
+    Terminate,
+}

@@ -1,0 +1,22 @@
+using FunctionsCloud.Application.Stacks.Operations;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+
+namespace FunctionsCloud.Functions.Stacks;
+
+/// <summary>The orchestrator and activities of stack operations.</summary>
+public sealed class StackOperationFunctions(StackOperationActivities activities)
+{
+    [Function(StackOperationNames.Orchestrator)]
+    public static Task<string> RunOperation([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        StackOperationWorkflow.RunAsync(context, context.GetInput<StackOperationInput>()!);
+
+    [Function(StackOperationNames.Begin)]
+    public Task<StackPlan> Begin([ActivityTrigger] StackOperationInput input) => activities.BeginAsync(input);
+
+    [Function(StackOperationNames.Claim)]
+    public Task<ClaimResult> Claim([ActivityTrigger] StackServiceClaim claim) => activities.ClaimAsync(claim);
+
+    [Function(StackOperationNames.Complete)]
+    public Task<string> Complete([ActivityTrigger] StackCompletionInput input) => activities.CompleteAsync(input);
+}
