@@ -65,9 +65,13 @@ public sealed class StackService(
     public Task<StackResource> CreateFromStackfileAsync(Caller caller, string? name, string? nickname, string stackfile, CancellationToken cancellationToken)
     {
         NameCheck(name, nickname).ThrowIfInvalid();
+        return CreateAsync(caller, name!, nickname, ReadStackfile(stackfile), cancellationToken);
+    }
+
+    private IReadOnlyList<StackServiceSpec> ReadStackfile(string stackfile)
+    {
         var parsed = StackfileParser.Parse(stackfile);
-        var specs = StackSpecReader.Read(parsed.Select(p => (Services.CreateServiceRequest?)p.Request).ToList(), new StackfilePlaces(parsed), MaxContainers);
-        return CreateAsync(caller, name!, nickname, specs, cancellationToken);
+        return StackSpecReader.Read(parsed.Select(p => (Services.CreateServiceRequest?)p.Request).ToList(), new StackfilePlaces(parsed), MaxContainers);
     }
 
     /// <summary>
@@ -108,11 +112,20 @@ public sealed class StackService(
         var bodies = StackServiceBodies.Read(request.Services);
         validator.ThrowIfInvalid();
         var specs = bodies is null ? null : StackSpecReader.Read(bodies, new JsonStackPlaces(), MaxContainers);
+        return await UpdateAsync(caller, uuid, specs, request.Nickname, cancellationToken);
+    }
+
+    /// <summary>As a PATCH of services, from a stackfile: the stack's services become the stackfile's.</summary>
+    public Task<StackResource> PatchFromStackfileAsync(Caller caller, Guid uuid, string stackfile, CancellationToken cancellationToken) =>
+        UpdateAsync(caller, uuid, ReadStackfile(stackfile), nickname: null, cancellationToken);
+
+    private async Task<StackResource> UpdateAsync(Caller caller, Guid uuid, IReadOnlyList<StackServiceSpec>? specs, string? nickname, CancellationToken cancellationToken)
+    {
         var stack = await LoadAsync(caller, uuid, cancellationToken);
         RequireIdle(stack);
         if (specs is not null)
             await new StackUpdate(services, clock).ApplyAsync(stack, specs, cancellationToken);
-        if (request.Nickname is { } changed)
+        if (nickname is { } changed)
         {
             stack = await stacks.UpdateAsync(caller.Namespace, uuid, s =>
             {
@@ -139,7 +152,8 @@ public sealed class StackService(
     {
         if ((await stacks.ListLiveNamedAsync(caller.Namespace, name, cancellationToken)).FirstOrDefault() is { } taken)
             throw new ResourceConflictException($"A stack named '{name}' already exists here: {ResourceUris.Stack(taken.Uuid)}");
-        var live = await services.ListLiveAsync(caller.Namespace, cancellationToken);
+        // A stack's services are named within the stack (another stack may have its own web); not after a service of no stack.
+        var live = (await services.ListLiveAsync(caller.Namespace, cancellationToken)).Where(s => s.StackUuid is null);
         var clash = live.FirstOrDefault(s => specs.Any(spec => string.Equals(spec.Name, s.Name, StringComparison.OrdinalIgnoreCase)));
         if (clash is not null)
             throw new ResourceConflictException($"A service named '{clash.Name}' already exists here: {ResourceUris.Service(clash.Uuid)}");

@@ -46,7 +46,7 @@ public sealed class StackUpdate(IServiceStore services, TimeProvider clock)
 
     private async Task RequireFreeNamesAsync(Stack stack, IReadOnlyList<StackServiceSpec> specs, IReadOnlyDictionary<string, Guid> known, CancellationToken cancellationToken)
     {
-        var others = (await services.ListLiveAsync(stack.Namespace, cancellationToken)).Where(s => s.StackUuid != stack.Uuid);
+        var others = (await services.ListLiveAsync(stack.Namespace, cancellationToken)).Where(s => s.StackUuid is null);
         var clash = others.FirstOrDefault(s => specs.Any(spec => !known.ContainsKey(spec.Name) && string.Equals(spec.Name, s.Name, StringComparison.OrdinalIgnoreCase)));
         if (clash is not null)
             throw new ResourceConflictException($"A service named '{clash.Name}' already exists here: {ResourceUris.Service(clash.Uuid)}");

@@ -40,11 +40,14 @@ public sealed class StackFunctions(StackService stacks)
         return ApiResults.Created(stack, stack.ResourceUri);
     }
 
+    /// <summary>JSON <c>{services, nickname}</c>, or a stackfile (Content-Type application/yaml) that the services become.</summary>
     [Function("PatchStack")]
     public async Task<IResult> Patch([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = Item)] HttpRequest request, string uuid)
     {
-        var body = await request.ReadBodyAsync<PatchStackRequest>();
-        return ApiResults.Ok(await stacks.PatchAsync(request.Caller(), Uuid(uuid), body, request.HttpContext.RequestAborted));
+        var aborted = request.HttpContext.RequestAborted;
+        return ApiResults.Ok(StackfileBody.IsYaml(request)
+            ? await stacks.PatchFromStackfileAsync(request.Caller(), Uuid(uuid), await StackfileBody.ReadAsync(request), aborted)
+            : await stacks.PatchAsync(request.Caller(), Uuid(uuid), await request.ReadBodyAsync<PatchStackRequest>(), aborted));
     }
 
     [Function("StartStack")]

@@ -1,6 +1,7 @@
 using FunctionsCloud.Application.Stacks.Operations;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace FunctionsCloud.Functions.Stacks;
 
@@ -15,7 +16,11 @@ public sealed class StackOperationFunctions(StackOperationActivities activities)
     public Task<StackPlan> Begin([ActivityTrigger] StackOperationInput input) => activities.BeginAsync(input);
 
     [Function(StackOperationNames.Claim)]
-    public Task<ClaimResult> Claim([ActivityTrigger] StackServiceClaim claim) => activities.ClaimAsync(claim);
+    public Task<ClaimResult> Claim([ActivityTrigger] StackServiceClaim claim, [DurableClient] DurableTaskClient durable) =>
+        activities.ClaimAsync(claim, durable);
+
+    [Function(StackOperationNames.Outcome)]
+    public Task<string?> Outcome([ActivityTrigger] StackServiceClaim claim) => activities.OutcomeAsync(claim);
 
     [Function(StackOperationNames.Complete)]
     public Task<string> Complete([ActivityTrigger] StackCompletionInput input) => activities.CompleteAsync(input);

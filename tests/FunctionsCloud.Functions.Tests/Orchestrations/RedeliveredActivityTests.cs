@@ -8,6 +8,7 @@ using FunctionsCloud.Application.Healing;
 using FunctionsCloud.Application.NodeTermination;
 using FunctionsCloud.Application.Operations;
 using FunctionsCloud.Application.ServiceOperations;
+using FunctionsCloud.Application.Stacks.Operations;
 using FunctionsCloud.Domain.Actions;
 using FunctionsCloud.Domain.Agents;
 using FunctionsCloud.Domain.Containers;
@@ -21,6 +22,7 @@ using FunctionsCloud.Functions.Nodes;
 using FunctionsCloud.Functions.Operations;
 using FunctionsCloud.Functions.ServiceOperations;
 using FunctionsCloud.Functions.Services;
+using FunctionsCloud.Functions.Stacks;
 using FunctionsCloud.Functions.Tests.Services;
 using FunctionsCloud.Functions.Tests.Support;
 using FunctionsCloud.Storage.Actions;
@@ -28,6 +30,7 @@ using FunctionsCloud.Storage.Containers;
 using FunctionsCloud.Storage.NodeClusters;
 using FunctionsCloud.Storage.Nodes;
 using FunctionsCloud.Storage.Services;
+using FunctionsCloud.Storage.Stacks;
 using FunctionsCloud.Testing;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
@@ -81,10 +84,16 @@ public sealed class RedeliveredActivityTests : IAsyncLifetime
         PredecessorWait.Cancel => CancelTakenOverOperationAsync,
         PredecessorWait.HasEnded => HasTakenOverOperationEndedAsync,
         PredecessorWait.StopStuck => StopStuckTakenOverOperationAsync,
+        StackOperationNames.Begin => BeginStackOperationAsync,
+        StackOperationNames.Claim => ClaimStackServiceAsync,
+        StackOperationNames.Complete => CompleteStackOperationAsync,
+        StackOperationNames.Outcome => StackServiceOutcomeAsync,
         _ => throw new Xunit.Sdk.XunitException($"Activity {activity} has no redelivery case: add one to {nameof(RedeliveredActivityTests)}."),
     };
 
     private NodeClusterOperationFunctions ClusterActivities => ActivatorUtilities.CreateInstance<NodeClusterOperationFunctions>(_app.Services);
+
+    private StackOperationFunctions StackActivities => ActivatorUtilities.CreateInstance<StackOperationFunctions>(_app.Services);
 
     private ServiceOperationFunctions ServiceActivities => ActivatorUtilities.CreateInstance<ServiceOperationFunctions>(_app.Services);
 
@@ -345,6 +354,83 @@ public sealed class RedeliveredActivityTests : IAsyncLifetime
             a.CanBeCanceled = true;
         });
         return new PredecessorQuery(AdminNamespace, predecessor, await NewActionAsync(ResourceUris.Service(Guid.NewGuid())));
+    }
+
+    private async Task BeginStackOperationAsync()
+    {
+        var op = await StackOperationAsync(StackOperationKind.Start);
+
+        var plans = await TwiceAsync(() => StackActivities.Begin(op));
+
+        Assert.Equal(plans[0].Levels.SelectMany(l => l), plans[1].Levels.SelectMany(l => l));
+        var action = await ActionAsync(op.ActionUuid);
+        Assert.Equal(ActionState.InProgress, action.State);
+        Assert.Equal(1, Count(action.Logs, "Stack Start: db, then web."));
+    }
+
+    private async Task ClaimStackServiceAsync()
+    {
+        var op = await StackOperationAsync(StackOperationKind.Start);
+        var step = (await StackActivities.Begin(op)).Levels[0][0];
+        var claim = new StackServiceClaim(op, step, Uuid4.NewestFirst(DateTimeOffset.UtcNow));
+
+        var results = await TwiceAsync(() => StackActivities.Claim(claim, _app.Host.DurableClient));
+
+        Assert.Equal([new ClaimResult(false, null), new ClaimResult(false, null)], results);
+        var service = (await Store<IServiceStore>().GetAsync(AdminNamespace, step.ServiceUuid))!;
+        Assert.Equal((claim.ServiceAction, ServiceState.Starting), (service.ActiveAction, service.State));
+        var actions = await _app.GetJsonAsync($"/api/audit/v1/action/?object={Uri.EscapeDataString(ResourceUris.Service(step.ServiceUuid))}");
+        Assert.Equal([claim.ServiceAction.ToString()], actions["objects"]!.AsArray().Select(a => (string)a!["uuid"]!));
+        Assert.NotNull(await _app.Host.DurableClient.GetInstanceAsync(claim.ServiceAction.ToString("D")));
+    }
+
+    private async Task StackServiceOutcomeAsync()
+    {
+        var op = await StackOperationAsync(StackOperationKind.Start);
+        var step = (await StackActivities.Begin(op)).Levels[0][0];
+        var ended = await NewActionAsync(ResourceUris.Service(step.ServiceUuid));
+        await new Application.Actions.ActionJournal(Store<IActionStore>(), TimeProvider.System).FinishAsync(AdminNamespace, ended, succeeded: true, "done");
+
+        var outcomes = await TwiceAsync(() => StackActivities.Outcome(new StackServiceClaim(op, step, ended)));
+
+        Assert.All(outcomes, outcome => Assert.Equal("Not running", outcome));
+    }
+
+    private async Task CompleteStackOperationAsync()
+    {
+        var op = await StackOperationAsync(StackOperationKind.Start);
+
+        var states = await TwiceAsync(() => StackActivities.Complete(new StackCompletionInput(op, ["Service web is Not running."])));
+
+        Assert.Equal(states[0], states[1]);
+        var action = await ActionAsync(op.ActionUuid);
+        Assert.Equal(ActionState.Failed, action.State);
+        Assert.Equal(1, Count(action.Logs, "Service web is Not running."));
+        Assert.Null((await Store<IStackStore>().GetAsync(AdminNamespace, op.StackUuid))!.ActiveAction);
+    }
+
+    /// <summary>A stack of web linked to db, held by a new action of the kind.</summary>
+    private async Task<StackOperationInput> StackOperationAsync(StackOperationKind kind)
+    {
+        var created = await _app.Client.PostAsJsonAsync("/api/app/v1/stack/", new
+        {
+            name = $"s{Guid.NewGuid():N}"[..12],
+            services = new object[]
+            {
+                new { name = "web", image_name = ServiceArrangements.Image, linked_to_service = new[] { new { to_service = "db" } } },
+                new { name = "db", image_name = ServiceArrangements.Image },
+            },
+        });
+        await ExpectAsync(created, HttpStatusCode.Created);
+        var stack = Guid.Parse((string)(await created.Content.ReadFromJsonAsync<JsonObject>())!["uuid"]!);
+        var action = await NewActionAsync(ResourceUris.Stack(stack));
+        await Store<IStackStore>().UpdateAsync(AdminNamespace, stack, s =>
+        {
+            s.MoveTo(ServiceState.Starting);
+            s.ActiveAction = action;
+            return true;
+        });
+        return new StackOperationInput(AdminNamespace, stack, action, kind, AdminUser, null);
     }
 
     /// <summary>Runs the activity, then runs it again with the same input, as a redelivery does.</summary>

@@ -31,6 +31,8 @@ public static class BadInputRoutes
         ["ListServices"] = Read, ["GetService"] = Read, ["CreateService"] = Write, ["PatchService"] = Write,
         ["StartService"] = Operation, ["StopService"] = Operation, ["RedeployService"] = Operation, ["ScaleService"] = Operation,
         ["TerminateService"] = Operation,
+        ["ListStacks"] = Read, ["GetStack"] = Read, ["ExportStack"] = Read, ["CreateStack"] = Write, ["PatchStack"] = Write,
+        ["StartStack"] = Operation, ["StopStack"] = Operation, ["RedeployStack"] = Operation, ["TerminateStack"] = Operation,
         ["ListContainers"] = Read, ["GetContainer"] = Read, ["StartContainer"] = Operation, ["StopContainer"] = Operation,
         ["RedeployContainer"] = Operation, ["TerminateContainer"] = Operation,
         ["ListTriggers"] = Read, ["GetTrigger"] = Read, ["CreateTrigger"] = Write, ["DeleteTrigger"] = Operation,

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FunctionsCloud.Testing.BadInput;
 
 /// <summary>
-/// What bad requests aim at: a node cluster, a service with a trigger and a registration token of the admin's
+/// What bad requests aim at: a node cluster, a service with a trigger, a stack and a registration token of the admin's
 /// namespace (made over the API), so that spoiled bodies and queries meet real objects, and credentials that name
 /// nothing.
 /// </summary>
@@ -35,6 +35,8 @@ public sealed class BadInputWorld
         var service = await CreatedAsync(app, "/api/app/v1/service/", new { name = "corpus", image_name = "functionscloud/busybox" });
         var trigger = await CreatedAsync(app, (string)service["resource_uri"]! + "trigger/", new { name = "corpus", operation = "REDEPLOY" });
         var token = await CreatedAsync(app, "/api/infra/v1/token/", new { uses = 1 });
+        var stack = await CreatedAsync(app, "/api/app/v1/stack/",
+            new { name = "corpus", services = new[] { new { name = "corpus-db", image_name = "functionscloud/busybox" } } });
         var secret = app.Services.GetRequiredService<NodeCredentials>()
             .IssueNodeSecret(new NodeIdentity(FunctionsCloudTestHost.AdminNamespace, Guid.NewGuid()));
         return new BadInputWorld(BasicCredentials.Header(FunctionsCloudTestHost.AdminUser, app.AdminKey), secret, new Dictionary<string, string>
@@ -43,6 +45,7 @@ public sealed class BadInputWorld
             ["api/app/v1/service/{uuid}"] = (string)service["uuid"]!,
             ["trigger/{uuid}"] = (string)trigger["uuid"]!,
             ["api/infra/v1/token/{uuid}"] = (string)token["uuid"]!,
+            ["api/app/v1/stack/{uuid}"] = (string)stack["uuid"]!,
         });
     }
 

@@ -11,6 +11,8 @@ using FunctionsCloud.Storage.Actions;
 using FunctionsCloud.Storage.Entities;
 using FunctionsCloud.Storage.Services;
 using FunctionsCloud.Storage.Stacks;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace FunctionsCloud.Application.Stacks.Operations;
 
@@ -27,7 +29,11 @@ public sealed class StackOperationActivities(
         return plan;
     }
 
-    public async Task<ClaimResult> ClaimAsync(StackServiceClaim claim, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Takes the service's slot for the step, records the service's action and starts its operation (the
+    /// ServiceOperation orchestration, under the action's uuid); an earlier attempt's slot, action and start stay.
+    /// </summary>
+    public async Task<ClaimResult> ClaimAsync(StackServiceClaim claim, DurableTaskClient durable, CancellationToken cancellationToken = default)
     {
         var op = claim.Operation;
         ClaimResult result = new(Skip: false, Refusal: null);
@@ -44,8 +50,18 @@ public sealed class StackOperationActivities(
         if (service is null)
             return new ClaimResult(Skip: true, Refusal: null);
         if (service.ActiveAction == claim.ServiceAction)
-            await RecordAsync(claim, cancellationToken);
+            await StartServiceOperationAsync(claim, durable, cancellationToken);
         return result;
+    }
+
+    /// <summary>The state the service settled in, once the claim's operation ended; null while it runs.</summary>
+    public async Task<string?> OutcomeAsync(StackServiceClaim claim, CancellationToken cancellationToken = default)
+    {
+        var op = claim.Operation;
+        if (await actions.GetAsync(op.Namespace, claim.ServiceAction, cancellationToken) is not { IsFinished: true })
+            return null;
+        var service = await services.GetAsync(op.Namespace, claim.Step.ServiceUuid, cancellationToken);
+        return service is null ? ApiNames.Of(ServiceState.Terminated) : ApiNames.Of(service.State);
     }
 
     public async Task<string> CompleteAsync(StackCompletionInput input, CancellationToken cancellationToken = default)
@@ -89,8 +105,8 @@ public sealed class StackOperationActivities(
         return new ClaimResult(false, null);
     }
 
-    /// <summary>The service's own action, as its operation would have it; an earlier attempt's stays.</summary>
-    private async Task RecordAsync(StackServiceClaim claim, CancellationToken cancellationToken)
+    /// <summary>The service's own action, as its operation would have it, and the operation; an earlier attempt's stay.</summary>
+    private async Task StartServiceOperationAsync(StackServiceClaim claim, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var op = claim.Operation;
         var caller = new Caller(op.User, op.Namespace, IsAdmin: false, KeyLabel: op.ApiKeyLabel);
@@ -104,6 +120,10 @@ public sealed class StackOperationActivities(
         catch (EntityAlreadyExistsException)
         {
         }
+
+        var input = new ServiceOperationInput(op.Namespace, claim.Step.ServiceUuid, claim.ServiceAction, claim.Step.Kind);
+        if (await durable.GetInstanceAsync(input.InstanceId, cancellationToken) is null)
+            await durable.ScheduleNewOrchestrationInstanceAsync(ServiceOperationNames.Orchestrator, input, new StartOrchestrationOptions(input.InstanceId), cancellationToken);
     }
 
     private void Settle(Stack stack, StackOperationKind kind, IReadOnlyList<Service> members)

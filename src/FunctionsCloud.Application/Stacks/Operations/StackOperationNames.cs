@@ -6,6 +6,7 @@ public static class StackOperationNames
     public const string Orchestrator = "StackOperation";
     public const string Begin = "BeginStackOperation";
     public const string Claim = "ClaimStackService";
+    public const string Outcome = "StackServiceOutcome";
     public const string Complete = "CompleteStackOperation";
 
     public static string ActionName(StackOperationKind kind) => kind switch

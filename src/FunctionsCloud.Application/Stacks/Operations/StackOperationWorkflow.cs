@@ -7,13 +7,17 @@ using Microsoft.DurableTask;
 namespace FunctionsCloud.Application.Stacks.Operations;
 
 /// <summary>
-/// One stack operation: its services' operations, each the service operation as a sub-orchestration under an action
-/// of its own, level by level (linked services first for start and redeploy, last for stop and terminate). A service
+/// One stack operation: its services' operations, each the service operation (the ServiceOperation orchestration,
+/// started by the claim under an action of the service's own, and looked at with a durable timer between looks), level by level (linked services first for start and redeploy, last for stop and terminate). A service
 /// that does not reach its goal is named in the stack's action, and the stack settles Partly running.
 /// Deterministic: ids from the context, all I/O in activities.
 /// </summary>
 public static class StackOperationWorkflow
 {
+    /// <summary>How often a service's operation is looked at, and how long at most (its own timeouts end it well before).</summary>
+    private static readonly TimeSpan Pause = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Patience = TimeSpan.FromHours(1);
+
     public static async Task<string> RunAsync(TaskOrchestrationContext context, StackOperationInput input)
     {
         var failures = new List<string>();
@@ -42,8 +46,13 @@ public static class StackOperationWorkflow
                 return $"Service {step.Name}: {refusal}";
             if (claim.Skip)
                 return null;
-            var settled = await context.RunServiceOperationAsync(new ServiceOperationInput(input.Namespace, step.ServiceUuid, action, step.Kind));
-            return settled == ApiNames.Of(Goal(step.Kind)) ? null : $"Service {step.Name} is {settled} (see its action {action:D}).";
+            var claimed = new StackServiceClaim(input, step, action);
+            var giveUp = context.CurrentUtcDateTime.Add(Patience);
+            string? settled;
+            while ((settled = await context.StackServiceOutcomeAsync(claimed)) is null && context.CurrentUtcDateTime < giveUp)
+                await context.CreateTimer(Pause, CancellationToken.None);
+            return settled == ApiNames.Of(Goal(step.Kind)) ? null
+                : $"Service {step.Name} is {settled ?? "still busy"} (see its action {Domain.Resources.ResourceUris.Action(action)}).";
         }
         catch (TaskFailedException failure)
         {
