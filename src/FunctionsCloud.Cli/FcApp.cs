@@ -12,6 +12,7 @@ using FunctionsCloud.Cli.Commands.Login;
 using FunctionsCloud.Cli.Commands.NodeClusters;
 using FunctionsCloud.Cli.Commands.Nodes;
 using FunctionsCloud.Cli.Commands.Services;
+using FunctionsCloud.Cli.Commands.Stacks;
 using FunctionsCloud.Cli.Commands.Triggers;
 using FunctionsCloud.Cli.Runtime;
 
@@ -33,6 +34,7 @@ public static class FcApp
         root.Add(NodeCommand.Build(host));
         root.Add(ServiceCommand.Build(host));
         root.Add(ContainerCommand.Build(host));
+        root.Add(StackCommand.Build(host));
         root.Add(TriggerCommand.Build(host));
         root.Add(ActionCommand.Build(host));
         root.Add(ApiKeyCommand.Build(host));

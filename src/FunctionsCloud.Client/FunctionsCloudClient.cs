@@ -24,6 +24,7 @@ public sealed class FunctionsCloudClient
         Nodes = new(connection, "/api/infra/v1/node/", json.Node, json.ListPageNode);
         Services = new(connection, "/api/app/v1/service/", json.Service, json.ListPageService);
         Containers = new(connection, "/api/app/v1/container/", json.Container, json.ListPageContainer);
+        Stacks = new(connection, StackCollection, json.Stack, json.ListPageStack);
         Actions = new(connection, ActionUris.Collection, json.AuditAction, json.ListPageAuditAction);
         Events = new(connection, "/api/audit/v1/event/", json.NodeEvent, json.ListPageNodeEvent);
         Tokens = new(connection, "/api/infra/v1/token/", json.RegistrationToken, json.ListPageRegistrationToken);
@@ -42,6 +43,7 @@ public sealed class FunctionsCloudClient
     public ResourceClient<Node> Nodes { get; }
     public ResourceClient<Service> Services { get; }
     public ResourceClient<Container> Containers { get; }
+    public ResourceClient<Stack> Stacks { get; }
     public ResourceClient<AuditAction> Actions { get; }
     public ResourceClient<NodeEvent> Events { get; }
     public ResourceClient<RegistrationToken> Tokens { get; }
@@ -67,6 +69,22 @@ public sealed class FunctionsCloudClient
     /// <summary>Sets the number of containers of a service; on a started service the answer names the scaling action.</summary>
     public Task<Accepted<Service>> ScaleServiceAsync(string serviceUri, int targetNumContainers, CancellationToken cancellationToken = default) =>
         Services.PatchAsync(serviceUri, new ScaleServiceRequest(targetNumContainers), ClientJson.Default.ScaleServiceRequest, cancellationToken);
+
+    private const string StackCollection = "/api/app/v1/stack/";
+
+    /// <summary>A stack from a stackfile in Docker Cloud's YAML format (docker-cloud.yml), created Not running.</summary>
+    public Task<Accepted<Stack>> CreateStackAsync(string name, string stackfile, CancellationToken cancellationToken = default) =>
+        connection.SendAsync(HttpMethod.Post, $"{StackCollection}?name={Uri.EscapeDataString(name)}", Stackfile(stackfile), ClientJson.Default.Stack, cancellationToken);
+
+    /// <summary>Brings the stack's services to the stackfile's (added, changed, leaving); its next redeploy applies them.</summary>
+    public Task<Accepted<Stack>> UpdateStackAsync(string stackUri, string stackfile, CancellationToken cancellationToken = default) =>
+        connection.SendAsync(HttpMethod.Patch, stackUri, Stackfile(stackfile), ClientJson.Default.Stack, cancellationToken);
+
+    /// <summary>The stackfile that creates the stack's services again.</summary>
+    public Task<string> ExportStackAsync(string stackUri, CancellationToken cancellationToken = default) =>
+        connection.GetTextAsync($"{stackUri.TrimEnd('/')}/export/", cancellationToken);
+
+    private static StringContent Stackfile(string text) => new(text, System.Text.Encoding.UTF8, "application/yaml");
 
     /// <summary>A registration token and the command that makes a host of one's own a node (shown this once).</summary>
     public Task<Accepted<RegistrationToken>> CreateRegistrationTokenAsync(CreateRegistrationTokenRequest request, CancellationToken cancellationToken = default) =>

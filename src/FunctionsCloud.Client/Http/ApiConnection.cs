@@ -20,8 +20,17 @@ public sealed class ApiConnection(HttpClient http)
         return await ReadAsync(response, type, cancellationToken);
     }
 
-    /// <param name="body">Sent as JSON; null sends no body.</param>
-    public async Task<Accepted<T>> SendAsync<T>(HttpMethod method, string path, JsonContent? body, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    /// <summary>A body that is not JSON (a stackfile), as text.</summary>
+    public async Task<string> GetTextAsync(string path, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(path, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+            throw await ProblemAsync(response, cancellationToken);
+        return await response.Content.ReadAsStringAsync(cancellationToken);
+    }
+
+    /// <param name="body">JSON, or a stackfile; null sends no body.</param>
+    public async Task<Accepted<T>> SendAsync<T>(HttpMethod method, string path, HttpContent? body, JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, path) { Content = body };
         using var response = await http.SendAsync(request, cancellationToken);

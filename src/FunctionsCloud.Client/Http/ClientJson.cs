@@ -35,6 +35,7 @@ namespace FunctionsCloud.Client.Http;
 [JsonSerializable(typeof(CreateUserRequest))]
 [JsonSerializable(typeof(CreateOrganizationRequest))]
 [JsonSerializable(typeof(TeamRequest))]
+[JsonSerializable(typeof(ListPage<Stack>))]
 [JsonSerializable(typeof(CreateNodeClusterRequest))]
 [JsonSerializable(typeof(ScaleNodeClusterRequest))]
 [JsonSerializable(typeof(CreateServiceRequest))]

@@ -42,6 +42,7 @@ public sealed class ParserTests
             .. Verbs("user", "create", "ls", "rm"),
             .. Verbs("org", "create", "ls", "inspect"),
             .. Verbs("org team", "create", "set", "rm"),
+            .. Verbs("stack", "up", "create", "ls", "inspect", "start", "stop", "redeploy", "update", "export", "rm"),
         ];
         Assert.Empty(expected.Except(leaves));
         Assert.Empty(leaves.Except(expected));
@@ -111,6 +112,36 @@ public sealed class ParserTests
     }
 
     [Theory]
+    [InlineData("stack up -f shop/docker-cloud.yml -n shop --sync", "shop/docker-cloud.yml", "shop")]
+    [InlineData("stack create", "docker-cloud.yml", null)]
+    [InlineData("stack update shop --file other.yml", "other.yml", null)]
+    public void Stack_commands_read_the_stackfile_and_name(string line, string file, string? name)
+    {
+        var parse = Root.Parse(line);
+        Assert.Empty(parse.Errors);
+        Assert.Equal(file, parse.GetValue<FileInfo>("--file")!.ToString());
+        Assert.Equal(name, parse.GetValue<string>("--name"));
+    }
+
+    [Fact]
+    public void A_stack_is_named_after_its_stackfiles_folder()
+    {
+        Assert.Equal("shop", Commands.Stacks.StackCommand.FolderName(new FileInfo("/srv/shop/docker-cloud.yml")));
+    }
+
+    [Fact]
+    public async Task A_stackfile_that_cannot_be_read_exits_2_and_sends_nothing()
+    {
+        using var fc = new Fc();
+        var result = await fc.RunAsync("stack", "create", "-f", "/nonexistent/docker-cloud.yml", "-n", "shop");
+        Assert.True(result.ExitCode == ExitCodes.Usage, result.ToString());
+        Assert.Contains("Cannot read the stackfile /nonexistent/docker-cloud.yml", result.Error);
+    }
+
+    [Theory]
+    [InlineData("stack update")]
+    [InlineData("stack export")]
+    [InlineData("stack up --bogus")]
     [InlineData("service scale web three")]
     [InlineData("service scale web -1")]
     [InlineData("service scale web")]
