@@ -91,12 +91,11 @@ public sealed class StackService(
         }
         catch
         {
-            await stacks.DeleteAsync(stack, CancellationToken.None);
+            await stacks.DeleteHiddenAsync(stack, CancellationToken.None);
             throw;
         }
 
-        stack.Complete = true;
-        await stacks.UpdateAsync(stack, CancellationToken.None);
+        await stacks.ShowAsync(stack, CancellationToken.None);
         return StackResource.From(stack, created);
     }
 

@@ -3,6 +3,7 @@ using FunctionsCloud.Domain.Containers;
 using FunctionsCloud.Domain.NodeClusters;
 using FunctionsCloud.Domain.Nodes;
 using FunctionsCloud.Domain.Services;
+using FunctionsCloud.Domain.Stacks;
 using FunctionsCloud.Domain.States;
 using Uris = FunctionsCloud.Domain.Resources.ResourceUris;
 
@@ -28,8 +29,14 @@ public static class ChangeSubjects
     public static ChangeSubject Of(Service service)
     {
         ArgumentNullException.ThrowIfNull(service);
-        return new("service", service.Uuid, Uris.Service(service.Uuid), ApiNames.Of(service.State), [],
-            service.State == ServiceState.Terminated);
+        return new("service", service.Uuid, Uris.Service(service.Uuid), ApiNames.Of(service.State),
+            service.StackUuid is { } stack ? [Uris.Stack(stack)] : [], service.State == ServiceState.Terminated);
+    }
+
+    public static ChangeSubject Of(Stack stack)
+    {
+        ArgumentNullException.ThrowIfNull(stack);
+        return new("stack", stack.Uuid, Uris.Stack(stack.Uuid), ApiNames.Of(stack.State), [], stack.State == ServiceState.Terminated);
     }
 
     public static ChangeSubject Of(Container container)

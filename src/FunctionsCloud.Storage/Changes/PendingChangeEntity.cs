@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using FunctionsCloud.Domain.Changes;
 using FunctionsCloud.Storage.Entities;
 
@@ -33,4 +34,12 @@ internal sealed class PendingChangeEntity : ChangeRow
 
     /// <summary>A write's operations in a transaction: its row, and its change when it has one.</summary>
     public static int OperationsWith(PendingChangeEntity? change) => change is null ? 1 : 2;
+
+    /// <summary>The transaction's operations that add a new row and its change beside it (when it has one).</summary>
+    public static IEnumerable<TableTransactionAction> AddsOf(ITableEntity row, PendingChangeEntity? change)
+    {
+        yield return new(TableTransactionActionType.Add, row);
+        if (change is not null)
+            yield return new(TableTransactionActionType.Add, change);
+    }
 }

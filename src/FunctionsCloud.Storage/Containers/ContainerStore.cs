@@ -46,7 +46,7 @@ internal sealed class ContainerStore(StorageTables tables)
         var written = await GroupedWrites.RunAsync(rows, r => r.Row.PartitionKey, GroupedWrites.MaxOperations / 2,
             async (group, ct) =>
             {
-                var response = await client.SubmitTransactionAsync(group.SelectMany(r => Operations(r.Row, r.Change)), ct).ConfigureAwait(false);
+                var response = await client.SubmitTransactionAsync(group.SelectMany(r => PendingChangeEntity.AddsOf(r.Row, r.Change)), ct).ConfigureAwait(false);
                 for (var i = 0; i < group.Count; i++)
                     SetVersion(group[i].Item, response.Value[i * PendingChangeEntity.OperationsWith(group[0].Change)]);
             },
@@ -64,13 +64,5 @@ internal sealed class ContainerStore(StorageTables tables)
             },
             cancellationToken).ConfigureAwait(false);
         await RelayAsync([.. rows.Where((_, i) => written[i]).Select(r => r.Change)]).ConfigureAwait(false);
-    }
-
-    /// <summary>A new container's row and its change beside it.</summary>
-    private static IEnumerable<TableTransactionAction> Operations(ContainerEntity row, PendingChangeEntity? change)
-    {
-        yield return new(TableTransactionActionType.Add, row);
-        if (change is not null)
-            yield return new(TableTransactionActionType.Add, change);
     }
 }

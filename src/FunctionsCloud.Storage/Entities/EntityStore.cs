@@ -46,13 +46,19 @@ internal abstract class EntityStore<TDomain, TEntity>(StorageTable table, QueryF
         return response.HasValue ? response.Value!.ToDomain() : null;
     }
 
-    public async Task UpdateAsync(TDomain item, CancellationToken cancellationToken = default)
+    public Task UpdateAsync(TDomain item, CancellationToken cancellationToken = default) => ReplaceAsync(item, shows: false, cancellationToken);
+
+    /// <summary>
+    /// Replaces the stored item (its Version must match); <paramref name="shows"/>: this write is the one that makes an
+    /// item written hidden visible, so the event stream hears of it as created.
+    /// </summary>
+    protected async Task ReplaceAsync(TDomain item, bool shows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
         var entity = From(item);
         var version = TEntity.VersionOf(item)
             ?? throw new InvalidOperationException($"The {TEntity.Resource} '{entity.RowKey}' has no Version: read it before updating it.");
-        var change = PendingChange(item, created: false);
+        var change = PendingChange(item, created: shows);
         var client = await Table.ReadyAsync().ConfigureAwait(false);
         try
         {

@@ -20,10 +20,10 @@ public interface IServiceStore : IEntityStore<Service>
 
     /// <summary>
     /// Stores new services of one namespace in one transaction (at most <see cref="MaxCreatedTogether"/>): all of
-    /// them or none. Throws <see cref="Entities.EntityAlreadyExistsException"/> when a uuid is taken.
+    /// them or none, each with its change. Throws <see cref="Entities.EntityAlreadyExistsException"/> when a uuid is taken.
     /// </summary>
     Task CreateTogetherAsync(IReadOnlyList<Service> created, CancellationToken cancellationToken = default);
 
-    /// <summary>A table transaction holds at most 100 rows.</summary>
-    const int MaxCreatedTogether = 100;
+    /// <summary>A table transaction holds at most 100 rows, and each service brings its change (outbox row) beside it.</summary>
+    const int MaxCreatedTogether = 50;
 }

@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using FunctionsCloud.Domain.Placement;
 using FunctionsCloud.Domain.Services;
 using FunctionsCloud.Domain.States;
+using FunctionsCloud.Storage.Changes;
 using FunctionsCloud.Storage.Connection;
 using FunctionsCloud.Storage.Entities;
 using FunctionsCloud.Storage.Querying;
@@ -38,21 +39,23 @@ internal sealed class ServiceStore(StorageTables tables)
         ArgumentNullException.ThrowIfNull(created);
         if (created.Count > IServiceStore.MaxCreatedTogether || created.Select(s => s.Namespace).Distinct().Count() > 1)
             throw new ArgumentException($"At most {IServiceStore.MaxCreatedTogether} services of one namespace are created together.", nameof(created));
-        var rows = created.Select(From).ToList();
+        // Every row is made (and checked) before the write, so bad input writes nothing.
+        var rows = created.Select(s => (Row: From(s), Change: PendingChange(s, created: true))).ToList();
         if (rows.Count == 0)
             return;
         var client = await Table.ReadyAsync().ConfigureAwait(false);
         try
         {
-            var response = await client.SubmitTransactionAsync(
-                rows.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)), cancellationToken).ConfigureAwait(false);
+            var response = await client.SubmitTransactionAsync(rows.SelectMany(r => PendingChangeEntity.AddsOf(r.Row, r.Change)), cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < created.Count; i++)
-                SetVersion(created[i], response.Value[i]);
+                SetVersion(created[i], response.Value[i * PendingChangeEntity.OperationsWith(rows[0].Change)]);
         }
         catch (TableTransactionFailedException e) when (e.Status == 409)
         {
-            var row = rows[e.FailedTransactionActionIndex ?? 0];
+            var row = rows[(e.FailedTransactionActionIndex ?? 0) / PendingChangeEntity.OperationsWith(rows[0].Change)].Row;
             throw new EntityAlreadyExistsException(ServiceEntity.Resource, row.PartitionKey, row.RowKey, e);
         }
+
+        await RelayAsync([.. rows.Select(r => r.Change)]).ConfigureAwait(false);
     }
 }

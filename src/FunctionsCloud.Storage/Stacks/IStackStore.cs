@@ -16,6 +16,11 @@ public interface IStackStore : IEntityStore<Stack>
     /// <summary>The stacks of that name that are not Terminated, complete or not.</summary>
     Task<IReadOnlyList<Stack>> ListLiveNamedAsync(string @namespace, string name, CancellationToken cancellationToken = default);
 
-    /// <summary>Removes a stack row that never became complete (its services could not be written).</summary>
-    Task DeleteAsync(Stack stack, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Writes a stack created hidden as complete (<see cref="Stack.Complete"/>): the event stream hears of it now, as created.
+    /// </summary>
+    Task ShowAsync(Stack stack, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a stack row that never became complete (its services could not be written); nobody saw it, nothing is logged.</summary>
+    Task DeleteHiddenAsync(Stack stack, CancellationToken cancellationToken = default);
 }

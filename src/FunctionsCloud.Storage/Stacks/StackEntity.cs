@@ -1,4 +1,5 @@
 using Azure;
+using FunctionsCloud.Domain.Changes;
 using FunctionsCloud.Domain.Services;
 using FunctionsCloud.Domain.Stacks;
 using FunctionsCloud.Domain.States;
@@ -61,4 +62,7 @@ internal sealed class StackEntity : IStoredEntity<StackEntity, Stack>
     public static string? VersionOf(Stack stack) => stack.Version;
 
     public static void SetVersion(Stack stack, string version) => stack.Version = version;
+
+    /// <summary>A stack whose services are still being written is nobody's to see: its change is the one that shows it.</summary>
+    public static ChangeSubject? ChangeOf(Stack stack) => stack.Complete ? ChangeSubjects.Of(stack) : null;
 }

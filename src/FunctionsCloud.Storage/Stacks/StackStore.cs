@@ -25,7 +25,19 @@ internal sealed class StackStore(StorageTables tables)
     public Task<IReadOnlyList<Stack>> ListLiveNamedAsync(string @namespace, string name, CancellationToken cancellationToken = default) =>
         AllWhereAsync(@namespace, TableQuery.All.Where("name", name), nameof(StackEntity.State), "ne", Terminated, cancellationToken);
 
-    public async Task DeleteAsync(Stack stack, CancellationToken cancellationToken = default) =>
+    public Task ShowAsync(Stack stack, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stack);
+        stack.Complete = true;
+        return ReplaceAsync(stack, shows: true, cancellationToken);
+    }
+
+    public async Task DeleteHiddenAsync(Stack stack, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stack);
+        if (stack.Complete)
+            throw new InvalidOperationException($"Stack {stack.Uuid} is shown: it is terminated, not deleted.");
         await RowDeletion.DeleteIfExistsAsync(await Table.ReadyAsync().ConfigureAwait(false), stack.Namespace, TableKeys.Of(stack.Uuid), cancellationToken)
             .ConfigureAwait(false);
+    }
 }

@@ -67,6 +67,36 @@ public sealed class EventStreamApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_stack_is_told_created_updated_and_deleted_and_its_services_name_it_as_their_parent()
+    {
+        var before = await LastIdAsync(_app.Client);
+        var created = await _app.Client.PostAsJsonAsync("/api/app/v1/stack/", new
+        {
+            name = "evented",
+            services = new object[] { new { name = "web", image_name = ServiceArrangements.Image } },
+        });
+        await ExpectAsync(created, HttpStatusCode.Created);
+        var stack = (string)(await created.Content.ReadFromJsonAsync<JsonObject>())!["resource_uri"]!;
+        var service = (string)(await _app.GetJsonAsync(stack))["services"]!.AsArray().Single()!;
+        await ExpectAsync(await _app.Client.PatchAsJsonAsync(stack, new { nickname = "renamed" }), HttpStatusCode.OK);
+        var terminate = await _app.Client.DeleteAsync(stack);
+        await ExpectAsync(terminate, HttpStatusCode.Accepted);
+        Assert.Equal("Success", (string?)(await _app.WaitForActionAsync(ActionUri(terminate), Patience))["state"]);
+
+        var events = Objects(await _app.GetJsonAsync($"{EventFollower.Path}?after={before}&limit=1000")).ToList();
+        var stacks = events.Where(e => (string?)e["type"] == "stack").ToList();
+        Assert.All(stacks, e => Assert.Equal(stack, (string?)e["resource_uri"]));
+        Assert.Equal(("create", "Not running"), ((string?)stacks[0]["action"], (string?)stacks[0]["state"]));
+        Assert.Equal(("update", "Not running"), ((string?)stacks[1]["action"], (string?)stacks[1]["state"]));
+        Assert.Contains(stacks, e => (string?)e["action"] == "update" && (string?)e["state"] == "Terminating");
+        Assert.Equal(("delete", "Terminated"), ((string?)stacks[^1]["action"], (string?)stacks[^1]["state"]));
+        Assert.Single(stacks, e => (string?)e["action"] == "create");
+        var serviceCreate = events.Single(e => (string?)e["type"] == "service" && (string?)e["action"] == "create");
+        Assert.Equal((service, stack), ((string?)serviceCreate["resource_uri"], (string?)serviceCreate["parents"]!.AsArray().Single()));
+        Assert.True(events.IndexOf(serviceCreate) < events.IndexOf(stacks[0]), "the stack is shown once its services are written");
+    }
+
+    [Fact]
     public async Task A_reconnect_with_Last_Event_ID_resumes_right_after_the_last_event_received()
     {
         var start = await LastIdAsync(_app.Client);
