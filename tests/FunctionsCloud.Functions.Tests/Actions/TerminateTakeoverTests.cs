@@ -115,6 +115,41 @@ public sealed class TerminateTakeoverTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Deleting_a_stack_while_it_starts_cancels_the_start_and_terminates_it_with_its_services()
+    {
+        var agent = await _app.RegisterNodeAsync();
+        var created = await _app.Client.PostAsJsonAsync("/api/app/v1/stack/", new
+        {
+            name = "shop",
+            services = new object[] { new { name = "web", image_name = "functionscloud/busybox", target_num_containers = 1 } },
+        });
+        await ExpectAsync(created, HttpStatusCode.Created);
+        var stack = (string)(await created.Content.ReadFromJsonAsync<JsonObject>())!["resource_uri"]!;
+        var service = (string)(await _app.GetJsonAsync(stack))["services"]!.AsArray().Single()!;
+        var start = ActionUri(await _app.Client.PostAsync($"{stack}start/", null));
+        await Eventually.HoldsAsync(async () => (await _app.GetJsonAsync(service))["containers"]!.AsArray().Count == 1, Patience, "the stack's start placed web's container");
+        var serviceStart = (string)(await _app.GetJsonAsync(service))["current_action"]!;
+        await ExpectConflictNamingAsync(await _app.Client.PostAsync($"{stack}stop/", null), start);
+
+        var delete = await _app.Client.DeleteAsync(stack);
+        var again = await _app.Client.DeleteAsync(stack);
+
+        await ExpectAsync(delete, HttpStatusCode.Accepted);
+        await ExpectAsync(again, HttpStatusCode.Accepted);
+        var terminate = ActionUri(delete);
+        Assert.Equal(terminate, ActionUri(again));
+        Assert.Equal("Terminating", (string?)(await _app.GetJsonAsync(stack))["state"]);
+        Assert.False((bool)(await _app.GetJsonAsync(terminate))["can_be_canceled"]!);
+        var done = await ReportNothingUntilEndedAsync(agent, terminate);
+        Assert.Equal(("Success", "Stack Terminate", stack), ((string?)done["state"], (string?)done["action"], (string?)done["object"]));
+        Assert.Contains($"{start} was in flight: it is canceled", await _app.ActionLogAsync(done));
+        Assert.Equal("Canceled", (string?)(await _app.GetJsonAsync(start))["state"]);
+        Assert.Equal("Canceled", (string?)(await _app.GetJsonAsync(serviceStart))["state"]);
+        Assert.Equal(("Terminated", null), ((string?)(await _app.GetJsonAsync(stack))["state"], (string?)(await _app.GetJsonAsync(stack))["current_action"]));
+        Assert.Equal("Terminated", (string?)(await _app.GetJsonAsync(service))["state"]);
+    }
+
+    [Fact]
     public async Task A_terminate_sent_again_is_answered_with_the_one_in_flight()
     {
         var (cluster, _) = await DeployingAsync("twice", 1);

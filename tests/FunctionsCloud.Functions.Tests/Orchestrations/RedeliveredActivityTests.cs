@@ -376,7 +376,7 @@ public sealed class RedeliveredActivityTests : IAsyncLifetime
 
         var results = await TwiceAsync(() => StackActivities.Claim(claim, _app.Host.DurableClient));
 
-        Assert.Equal([new ClaimResult(false, null), new ClaimResult(false, null)], results);
+        Assert.Equal([new ClaimResult(false, null, claim.ServiceAction), new ClaimResult(false, null, claim.ServiceAction)], results);
         var service = (await Store<IServiceStore>().GetAsync(AdminNamespace, step.ServiceUuid))!;
         Assert.Equal((claim.ServiceAction, ServiceState.Starting), (service.ActiveAction, service.State));
         var actions = await _app.GetJsonAsync($"/api/audit/v1/action/?object={Uri.EscapeDataString(ResourceUris.Service(step.ServiceUuid))}");
@@ -430,7 +430,7 @@ public sealed class RedeliveredActivityTests : IAsyncLifetime
             s.ActiveAction = action;
             return true;
         });
-        return new StackOperationInput(AdminNamespace, stack, action, kind, AdminUser, null);
+        return new StackOperationInput(AdminNamespace, stack, action, kind, AdminUser, null, Domain.Accounts.Role.Admin);
     }
 
     /// <summary>Runs the activity, then runs it again with the same input, as a redelivery does.</summary>

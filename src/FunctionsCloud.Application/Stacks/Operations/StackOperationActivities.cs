@@ -18,7 +18,7 @@ namespace FunctionsCloud.Application.Stacks.Operations;
 
 /// <summary>The activities of a stack operation: Begin plans, Claim takes a service's slot, Complete settles. Each is idempotent.</summary>
 public sealed class StackOperationActivities(
-    IStackStore stacks, IServiceStore services, IActionStore actions, ActionJournal journal, TimeProvider clock)
+    IStackStore stacks, IServiceStore services, IActionStore actions, ServiceOperationStarter starter, ActionJournal journal, TimeProvider clock)
 {
     public async Task<StackPlan> BeginAsync(StackOperationInput op, CancellationToken cancellationToken = default)
     {
@@ -30,28 +30,40 @@ public sealed class StackOperationActivities(
     }
 
     /// <summary>
-    /// Takes the service's slot for the step, records the service's action and starts its operation (the
-    /// ServiceOperation orchestration, under the action's uuid); an earlier attempt's slot, action and start stay.
+    /// Starts the step's service operation through the service's operation slot (<see cref="ServiceOperationStarter"/>,
+    /// under the service action's planned uuid), by the rules of the service's own operations: a terminate takes over a
+    /// user's operation in flight, anything else finds a busy service refused. Run again, it finds the action it started.
     /// </summary>
     public async Task<ClaimResult> ClaimAsync(StackServiceClaim claim, DurableTaskClient durable, CancellationToken cancellationToken = default)
     {
-        var op = claim.Operation;
-        ClaimResult result = new(Skip: false, Refusal: null);
-        var service = await services.UpdateAsync(op.Namespace, claim.Step.ServiceUuid, s =>
+        var (op, step) = (claim.Operation, claim.Step);
+        if (await actions.GetAsync(op.Namespace, claim.ServiceAction, cancellationToken) is not null)
+            return new ClaimResult(Skip: false, Refusal: null, claim.ServiceAction); // started by an earlier attempt of this activity
+        var caller = new Caller(op.User, op.Namespace, IsAdmin: false, op.Role, op.ApiKeyLabel);
+        var request = new ServiceOperationRequest(caller, new RequestInfo("POST", ResourceUris.Stack(op.StackUuid), ""), step.ServiceUuid, step.Kind,
+            PlannedAction: claim.ServiceAction);
+        try
         {
-            if (s.ActiveAction == claim.ServiceAction)
-                return false; // taken by an earlier attempt of this activity
-            result = Prepare(s, claim.Step.Kind);
-            if (result.Skip || result.Refusal is not null)
-                return false;
-            s.ActiveAction = claim.ServiceAction;
-            return true;
-        }, cancellationToken);
-        if (service is null)
+            var (_, started) = await starter.StartAsync(request, s => Prepare(s, step.Kind), durable, cancellationToken);
+            return new ClaimResult(Skip: false, Refusal: null, started.Uuid); // the same terminate in flight answers for ours
+
+        }
+        catch (NothingToDoException)
+        {
             return new ClaimResult(Skip: true, Refusal: null);
-        if (service.ActiveAction == claim.ServiceAction)
-            await StartServiceOperationAsync(claim, durable, cancellationToken);
-        return result;
+        }
+        catch (ResourceNotFoundException)
+        {
+            return new ClaimResult(Skip: true, Refusal: null); // gone meanwhile
+        }
+        catch (OperationInProgressException busy)
+        {
+            return new ClaimResult(Skip: false, $"busy with action {ResourceUris.Action(busy.ActionUuid)}.");
+        }
+        catch (ResourceConflictException refused)
+        {
+            return new ClaimResult(Skip: false, refused.Message);
+        }
     }
 
     /// <summary>The state the service settled in, once the claim's operation ended; null while it runs.</summary>
@@ -83,11 +95,9 @@ public sealed class StackOperationActivities(
         return state;
     }
 
-    /// <summary>Moves the service into the step's busy state; a service with nothing to do is skipped, one that cannot is refused.</summary>
-    private static ClaimResult Prepare(Service service, ServiceOperationKind kind)
+    /// <summary>Moves the service into the step's busy state; throws when it has nothing to do, or cannot.</summary>
+    private static void Prepare(Service service, ServiceOperationKind kind)
     {
-        if (service.ActiveAction is { } busy)
-            return new ClaimResult(false, $"busy with action {ResourceUris.Action(busy)}.");
         var (target, name) = kind switch
         {
             ServiceOperationKind.Stop => (ServiceState.Stopping, "stopped"),
@@ -96,34 +106,14 @@ public sealed class StackOperationActivities(
             _ => (ServiceState.Starting, "started"),
         };
         if (kind == ServiceOperationKind.Stop && service.State is ServiceState.NotRunning or ServiceState.Stopped)
-            return new ClaimResult(Skip: true, null);
+            throw new NothingToDoException();
         if (kind == ServiceOperationKind.Terminate && service.State == ServiceState.Terminated)
-            return new ClaimResult(Skip: true, null);
+            throw new NothingToDoException();
+        if (kind == ServiceOperationKind.Terminate && service.State == ServiceState.Terminating)
+            return; // a terminate that could not finish, or one taking over from an operation being canceled, goes on
         if (ServiceTransitions.Refusal(service.State, target, name) is { } refusal)
-            return new ClaimResult(false, refusal);
+            throw new ResourceConflictException(refusal);
         service.MoveTo(target);
-        return new ClaimResult(false, null);
-    }
-
-    /// <summary>The service's own action, as its operation would have it, and the operation; an earlier attempt's stay.</summary>
-    private async Task StartServiceOperationAsync(StackServiceClaim claim, DurableTaskClient durable, CancellationToken cancellationToken)
-    {
-        var op = claim.Operation;
-        var caller = new Caller(op.User, op.Namespace, IsAdmin: false, KeyLabel: op.ApiKeyLabel);
-        var request = new RequestInfo("POST", ResourceUris.Stack(op.StackUuid), "");
-        var action = OperationActions.New(caller, request, claim.ServiceAction, ResourceUris.Service(claim.Step.ServiceUuid),
-            ServiceOperationNames.ActionName(claim.Step.Kind), clock.GetUtcNow(), canBeCanceled: false);
-        try
-        {
-            await actions.CreateAsync(action, cancellationToken);
-        }
-        catch (EntityAlreadyExistsException)
-        {
-        }
-
-        var input = new ServiceOperationInput(op.Namespace, claim.Step.ServiceUuid, claim.ServiceAction, claim.Step.Kind);
-        if (await durable.GetInstanceAsync(input.InstanceId, cancellationToken) is null)
-            await durable.ScheduleNewOrchestrationInstanceAsync(ServiceOperationNames.Orchestrator, input, new StartOrchestrationOptions(input.InstanceId), cancellationToken);
     }
 
     private void Settle(Stack stack, StackOperationKind kind, IReadOnlyList<Service> members)
@@ -147,4 +137,7 @@ public sealed class StackOperationActivities(
         if (settled is ServiceState.Running or ServiceState.PartlyRunning)
             stack.DeployedDatetime ??= now;
     }
+
+    /// <summary>The service is where the step would take it already.</summary>
+    private sealed class NothingToDoException : Exception;
 }

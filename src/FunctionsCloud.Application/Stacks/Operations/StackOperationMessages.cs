@@ -1,9 +1,14 @@
 using FunctionsCloud.Application.ServiceOperations;
+using FunctionsCloud.Domain.Accounts;
 
 namespace FunctionsCloud.Application.Stacks.Operations;
 
-/// <summary>The orchestration's input; the orchestration instance is the action. User and key label go on the services' actions.</summary>
-public sealed record StackOperationInput(string Namespace, Guid StackUuid, Guid ActionUuid, StackOperationKind Kind, string User, string? ApiKeyLabel)
+/// <summary>
+/// The orchestration's input; the orchestration instance is the action. User, key label and role go on the services'
+/// actions; <paramref name="Predecessor"/> is the operation a terminate took the stack over from, which it waits to end.
+/// </summary>
+public sealed record StackOperationInput(
+    string Namespace, Guid StackUuid, Guid ActionUuid, StackOperationKind Kind, string User, string? ApiKeyLabel, Role Role, Guid? Predecessor = null)
 {
     public string InstanceId => ActionUuid.ToString("D");
 }
@@ -17,7 +22,10 @@ public sealed record StackPlan(IReadOnlyList<IReadOnlyList<StackStep>> Levels);
 /// <summary>Asks for a service's operation slot for a step, under the service action <paramref name="ServiceAction"/>.</summary>
 public sealed record StackServiceClaim(StackOperationInput Operation, StackStep Step, Guid ServiceAction);
 
-/// <summary>Whether the step runs: Skip when the service has nothing to do; Refusal (with the reason) when it cannot run.</summary>
-public sealed record ClaimResult(bool Skip, string? Refusal);
+/// <summary>
+/// Whether the step runs: Skip when the service has nothing to do; Refusal (with the reason) when it cannot run; else
+/// the action that runs it (the claim's own, or the same terminate already in flight on the service).
+/// </summary>
+public sealed record ClaimResult(bool Skip, string? Refusal, Guid? Action = null);
 
 public sealed record StackCompletionInput(StackOperationInput Operation, IReadOnlyList<string> Failures);

@@ -1,5 +1,7 @@
+using FunctionsCloud.Application.Operations;
 using FunctionsCloud.Application.ServiceOperations;
 using FunctionsCloud.Domain.Identifiers;
+using FunctionsCloud.Domain.Resources;
 using FunctionsCloud.Domain.Services;
 using FunctionsCloud.Domain.States;
 using Microsoft.DurableTask;
@@ -7,10 +9,13 @@ using Microsoft.DurableTask;
 namespace FunctionsCloud.Application.Stacks.Operations;
 
 /// <summary>
-/// One stack operation: its services' operations, each the service operation (the ServiceOperation orchestration,
-/// started by the claim under an action of the service's own, and looked at with a durable timer between looks), level by level (linked services first for start and redeploy, last for stop and terminate). A service
-/// that does not reach its goal is named in the stack's action, and the stack settles Partly running.
-/// Deterministic: ids from the context, all I/O in activities.
+/// One stack operation: its services' operations, level by level (linked services first for start and redeploy, last
+/// for stop and terminate). Each service's operation is the service operation (the ServiceOperation orchestration),
+/// started by the claim through the service's operation slot under an action of the service's own, and looked at
+/// with a durable timer between looks. A service that does not reach its goal is named in the stack's action, and the
+/// stack settles Partly running. A terminate that took the stack over waits for the operation it cancels first; a
+/// cancel stops the operation before its next level or cuts its looking short (the services' operations in flight run
+/// to their ends). Deterministic: ids from the context, all I/O in activities.
 /// </summary>
 public static class StackOperationWorkflow
 {
@@ -20,39 +25,46 @@ public static class StackOperationWorkflow
 
     public static async Task<string> RunAsync(TaskOrchestrationContext context, StackOperationInput input)
     {
+        var cancellation = OperationCancellation.Listen(context);
         var failures = new List<string>();
         try
         {
+            await PredecessorWait.ForAsync(context, input.Namespace, input.Predecessor, input.ActionUuid);
             var plan = await context.BeginStackOperationAsync(input);
-            foreach (var level in plan.Levels)
-                failures.AddRange((await Task.WhenAll(level.Select(step => RunServiceAsync(context, input, step)))).OfType<string>());
+            foreach (var level in plan.Levels.TakeWhile(_ => !cancellation.IsRequested))
+                failures.AddRange((await Task.WhenAll(level.Select(step => RunServiceAsync(context, input, step, cancellation)))).OfType<string>());
         }
         catch (TaskFailedException failure)
         {
             failures.Add(failure.FailureDetails.ErrorMessage);
         }
 
-        return await context.CompleteStackOperationAsync(new StackCompletionInput(input, failures));
+        var state = await context.CompleteStackOperationAsync(new StackCompletionInput(input, failures));
+        cancellation.TellSuccessor();
+        return state;
     }
 
     /// <returns>Null when the service reached its goal or had nothing to do, else what went wrong, naming the service.</returns>
-    private static async Task<string?> RunServiceAsync(TaskOrchestrationContext context, StackOperationInput input, StackStep step)
+    private static async Task<string?> RunServiceAsync(TaskOrchestrationContext context, StackOperationInput input, StackStep step, OperationCancellation cancellation)
     {
-        var action = Uuid4.From(context.NewGuid());
         try
         {
-            var claim = await context.ClaimStackServiceAsync(new StackServiceClaim(input, step, action));
+            var claim = await context.ClaimStackServiceAsync(new StackServiceClaim(input, step, Uuid4.From(context.NewGuid())));
             if (claim.Refusal is { } refusal)
                 return $"Service {step.Name}: {refusal}";
-            if (claim.Skip)
+            if (claim.Skip || claim.Action is not { } action)
                 return null;
             var claimed = new StackServiceClaim(input, step, action);
             var giveUp = context.CurrentUtcDateTime.Add(Patience);
             string? settled;
             while ((settled = await context.StackServiceOutcomeAsync(claimed)) is null && context.CurrentUtcDateTime < giveUp)
-                await context.CreateTimer(Pause, CancellationToken.None);
+            {
+                if (await cancellation.IsCanceledWithinAsync(Pause))
+                    return $"Service {step.Name} was left to its action {ResourceUris.Action(action)}: the stack's operation was canceled.";
+            }
+
             return settled == ApiNames.Of(Goal(step.Kind)) ? null
-                : $"Service {step.Name} is {settled ?? "still busy"} (see its action {Domain.Resources.ResourceUris.Action(action)}).";
+                : $"Service {step.Name} is {settled ?? "still busy"} (see its action {ResourceUris.Action(action)}).";
         }
         catch (TaskFailedException failure)
         {
