@@ -26,6 +26,7 @@ public static class StackServiceFactory
             };
             spec.Changes.ApplyTo(service);
             service.LinkedToService = Links(spec, uuids);
+            service.Bindings = StackBindings.Of(spec, uuids);
             return service;
         }).ToList();
     }

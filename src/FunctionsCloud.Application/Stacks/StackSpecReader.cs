@@ -8,7 +8,8 @@ namespace FunctionsCloud.Application.Stacks;
 
 /// <summary>
 /// Checks the services a stack request gives, all of them, before anything is written: each service's fields by the
-/// service rules, one name per service, links only to services of the same stack (by name) and not going round.
+/// service rules, one name per service, links and volumes_from only to services of the same stack (by name), links not
+/// going round.
 /// Every problem names its place (<see cref="IStackPlaces"/>).
 /// </summary>
 public static class StackSpecReader
@@ -52,6 +53,7 @@ public static class StackSpecReader
     {
         var validator = new Validator().Require(request.ImageName is not null, "image_name", "is required.");
         var changes = new ServiceFieldReader(validator, maxContainers).Read(request);
+        var bindings = request.Bindings is { } given ? StackBindings.Read(request.Name!, given, names.Keys, validator) : [];
         try
         {
             validator.ThrowIfInvalid();
@@ -74,7 +76,7 @@ public static class StackSpecReader
             problems.Add(places.Problem(index, "linked_to_service", FieldLimits.Items(links.Count, FieldLimits.LinkedToService)!));
         foreach (var twice in links.GroupBy(l => l.Alias, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
             problems.Add(places.Problem(index, "linked_to_service", $"alias '{twice.Key}' is given {twice.Count()} times; give the links different names."));
-        return new StackServiceSpec(request.Name!, request, changes, links);
+        return new StackServiceSpec(request.Name!, request, changes, links, bindings ?? []);
     }
 
     private static string? LinkProblem(ServiceLinkRequest? link, IReadOnlyDictionary<string, int> names) =>

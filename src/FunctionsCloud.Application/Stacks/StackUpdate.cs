@@ -38,6 +38,7 @@ public sealed class StackUpdate(IServiceStore services, TimeProvider clock)
                 spec.Changes.ApplyTo(s);
                 s.TargetNumContainers = spec.Changes.Target ?? s.TargetNumContainers;
                 s.LinkedToService = StackServiceFactory.Links(spec, uuids);
+                s.Bindings = StackBindings.Of(spec, uuids);
                 s.LeavingStack = false;
                 return true;
             }, cancellationToken);

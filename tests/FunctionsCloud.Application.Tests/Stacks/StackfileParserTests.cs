@@ -31,8 +31,18 @@ public class StackfileParserTests
           mem_limit: 512m
           cpu_shares: 512
           working_dir: /srv
+          privileged: true
+          net: host
+          pid: host
+          volumes:
+            - /cache
+            - /srv/static:/www:ro
+            - /var/log/web:/logs:rw
+          volumes_from:
+            - db
         db:
           image: functionscloud/busybox
+          volumes: ["/data"]
           environment:
             - PASSWORD=secret
         """;
@@ -56,7 +66,13 @@ public class StackfileParserTests
         Assert.Equal(512, web.Memory);
         Assert.Equal(512, web.CpuShares);
         Assert.Equal("/srv", web.WorkingDir);
+        Assert.True(web.Privileged);
+        Assert.Equal((NetworkMode.Host, PidMode.Host), (web.Net, web.Pid));
+        Assert.Equal([ServiceBinding.Volume("/cache"), ServiceBinding.Host("/srv/static", "/www", rewritable: false),
+            ServiceBinding.Host("/var/log/web", "/logs", rewritable: true), ServiceBinding.From(db.Uuid)], web.Bindings);
         Assert.Equal([new EnvironmentVariable("PASSWORD", "secret")], db.ContainerEnvvars);
+        Assert.Equal([ServiceBinding.Volume("/data")], db.Bindings);
+        Assert.Equal((false, NetworkMode.Bridge, PidMode.None), (db.Privileged, db.Net, db.Pid));
     }
 
     [Fact]
@@ -73,7 +89,15 @@ public class StackfileParserTests
     [InlineData("web: [unclosed", "stackfile", "line 2, column 1: is not YAML")]
     [InlineData("- web\n- db", "stackfile", "line 1, column 1: must be a map")]
     [InlineData("web:\n  image: busybox\n  volume: /data", "web.volume", "line 3, column 3: 'volume' is not a stackfile key")]
-    [InlineData("web:\n  image: busybox\n  privileged: true", "web.privileged", "line 3, column 3: 'privileged' is a Docker Cloud stackfile key")]
+    [InlineData("web:\n  image: busybox\n  cap_add: [NET_ADMIN]", "web.cap_add", "line 3, column 3: 'cap_add' is a Docker Cloud stackfile key")]
+    [InlineData("web:\n  image: busybox\n  privileged: maybe", "web.privileged", "line 3, column 15: 'maybe' is neither true nor false")]
+    [InlineData("web:\n  image: busybox\n  net: overlay", "web.net", "line 3, column 3: ")]
+    [InlineData("web:\n  image: busybox\n  pid: container", "web.pid", "line 3, column 3: ")]
+    [InlineData("web:\n  image: busybox\n  volumes: [\"a:b:c:d\"]", "web.volumes", "line 3, column 12: 'a:b:c:d' is not a volume")]
+    [InlineData("web:\n  image: busybox\n  volumes: [\"data:/data\"]", "web.volumes", "line 3, column 3: [0]: host_path 'data' is not an absolute path.")]
+    [InlineData("web:\n  image: busybox\n  volumes: [\"/data\", \"/x:/data\"]", "web.volumes", "line 3, column 3: container_path '/data' is bound 2 times.")]
+    [InlineData("web:\n  image: busybox\n  volumes_from: [db]", "web.volumes_from", "line 3, column 3: [0]: volumes_from 'db' is no other live service here.")]
+    [InlineData("web:\n  image: busybox\n  volumes_from: [web]", "web.volumes_from", "line 3, column 3: [0]: volumes_from 'web' is no other")]
     [InlineData("web:\n  image: busybox\n  target_num_containers: many", "web.target_num_containers", "line 3, column 26: 'many' is not a whole number")]
     [InlineData("web:\n  image: busybox\n  ports: [\"1:2:3\"]", "web.ports", "line 3, column 10")]
     [InlineData("web:\n  image: busybox\n  mem_limit: 1000k", "web.mem_limit", "line 3, column 14")]

@@ -15,6 +15,12 @@ public class StackfileRoundTripProperties
 
     private static readonly string[] Images = ["busybox", "functionscloud/busybox", "registry.example.com:5000/team/app:1.2"];
 
+    /// <summary>Named volumes and host paths (read-only or not), one binding per container path.</summary>
+    private static readonly Gen<IReadOnlyList<ServiceBinding>> Volumes =
+        Gen.Select(Gen.Int[0, 9], Gen.Bool, Gen.Bool, Gen.String[Gen.Char[Letters + Digits + "_ -"], 1, 12])
+            .Select(v => v.Item2 ? ServiceBinding.Host($"/host/{v.Item4}", $"/c{v.Item1}", v.Item3) : ServiceBinding.Volume($"/c{v.Item1}") with { Rewritable = v.Item3 })
+            .List[0, 3].Select(list => (IReadOnlyList<ServiceBinding>)list.DistinctBy(b => b.ContainerPath).ToList());
+
     private static Gen<long?> Maybe(Gen<long> values) => Gen.Select(Gen.Bool, values, (given, value) => given ? value : (long?)null);
 
     private static readonly Gen<Service> Services =
@@ -25,7 +31,8 @@ public class StackfileRoundTripProperties
             Gen.Select(Gen.Int[1, 65535], Gen.Bool, Gen.Bool, Gen.Int[1, 65535]).List[0, 3],
             Gen.Select(Gen.Int[0, 10], Gen.Enum<DeploymentStrategy>(), Gen.String[Gen.Char["abcdefghijklmnopqrstuvwxyz" + Digits + "=."], 1, 10].List[0, 3], Gen.Enum<Autorestart>()),
             Gen.Select(Gen.Enum<Autodestroy>(), Gen.Bool, Gen.Bool, Maybe(Gen.Long[1, 4096]), Maybe(Gen.Long[2, 262144])),
-            (basics, ports, placement, rest) => new Service
+            Gen.Select(Gen.Bool, Gen.Enum<NetworkMode>(), Gen.Enum<PidMode>(), Volumes),
+            (basics, ports, placement, rest, engine) => new Service
             {
                 Uuid = Guid.NewGuid(),
                 Namespace = "ns",
@@ -45,6 +52,10 @@ public class StackfileRoundTripProperties
                 SequentialDeployment = rest.Item3,
                 Memory = rest.Item4,
                 CpuShares = rest.Item5,
+                Privileged = engine.Item1,
+                Net = engine.Item2,
+                Pid = engine.Item3,
+                Bindings = engine.Item4,
             });
 
     /// <summary>Two to five services named s0.., each linking to some of those before it (links cannot go round).</summary>
@@ -57,6 +68,8 @@ public class StackfileRoundTripProperties
                 var index = int.Parse(service.Name[1..], System.Globalization.CultureInfo.InvariantCulture);
                 service.LinkedToService = links.Where(l => l < index).Distinct()
                     .Select(l => new ServiceLink(l % 2 == 0 ? $"s{l}" : $"alias{l}", named[l].Service.Uuid)).ToList();
+                // Volumes from any other service of the stack (they may go round: only links may not).
+                service.Bindings = [.. service.Bindings, .. links.Where(l => l < named.Count && l != index).Distinct().Select(l => ServiceBinding.From(named[l].Service.Uuid))];
             }
 
             return named.Select(n => n.Service).ToList();
@@ -76,5 +89,6 @@ public class StackfileRoundTripProperties
         ContainerEnvvars = s.ContainerEnvvars, ContainerPorts = s.ContainerPorts, TargetNumContainers = s.TargetNumContainers,
         DeploymentStrategy = s.DeploymentStrategy, Tags = s.Tags, Autorestart = s.Autorestart, Autodestroy = s.Autodestroy,
         Autoredeploy = s.Autoredeploy, SequentialDeployment = s.SequentialDeployment, Memory = s.Memory, CpuShares = s.CpuShares,
+        Privileged = s.Privileged, Net = s.Net, Pid = s.Pid, Bindings = s.Bindings,
     };
 }

@@ -29,13 +29,18 @@ public static class StackfileKeys
         ["mem_limit"] = "memory",
         ["cpu_shares"] = "cpu_shares",
         ["roles"] = "roles",
+        ["privileged"] = "privileged",
+        ["net"] = "net",
+        ["pid"] = "pid",
+        ["volumes"] = "bindings",
+        ["volumes_from"] = "bindings",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Keys of the reference whose container settings FunctionsCloud's services do not have.</summary>
     public static readonly FrozenSet<string> Unsupported = new[]
     {
         "cap_add", "cap_drop", "cgroup_parent", "cpuset", "devices", "dns", "dns_search", "domainname", "external_links",
-        "extra_hosts", "hostname", "labels", "log_driver", "log_opt", "mac_address", "memswap_limit", "net", "pid",
-        "privileged", "read_only", "security_opt", "stdin_open", "tty", "user", "volumes", "volumes_from",
+        "extra_hosts", "hostname", "labels", "log_driver", "log_opt", "mac_address", "memswap_limit",
+        "read_only", "security_opt", "stdin_open", "tty", "user",
     }.ToFrozenSet(StringComparer.Ordinal);
 }

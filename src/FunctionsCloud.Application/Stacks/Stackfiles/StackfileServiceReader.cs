@@ -20,6 +20,7 @@ internal sealed partial class StackfileServiceReader(string name, YamlNode nameN
     };
 
     private readonly List<ContainerPortRequest?> _ports = [];
+    private readonly List<ServiceBindingRequest?> _bindings = [];
     private CreateServiceRequest _request = new() { Name = name };
 
     public StackfileService Read(YamlMappingNode service)
@@ -41,6 +42,8 @@ internal sealed partial class StackfileServiceReader(string name, YamlNode nameN
 
         if (_ports.Count > 0)
             _request = _request with { ContainerPorts = _ports };
+        if (_bindings.Count > 0)
+            _request = _request with { Bindings = _bindings };
         if (_request.ImageName is null)
             Problem("image", nameNode, "every service needs an image.");
         return new StackfileService(_request, _places);
@@ -68,6 +71,11 @@ internal sealed partial class StackfileServiceReader(string name, YamlNode nameN
             case "mem_limit": Set(Megabytes(key, value), v => _request with { Memory = v }); break;
             case "cpu_shares": Set(Number(key, value), v => _request with { CpuShares = v }); break;
             case "roles": Set(Texts(key, value), v => _request with { Roles = v }); break;
+            case "privileged": Set(Flag(key, value), v => _request with { Privileged = v }); break;
+            case "net": Set(Text(key, value), v => _request with { Net = v }); break;
+            case "pid": Set(Text(key, value), v => _request with { Pid = v }); break;
+            case "volumes": Volumes(key, value); break;
+            case "volumes_from": _bindings.AddRange((Texts(key, value) ?? []).Select(from => new ServiceBindingRequest(null, null, null, from))); break;
         }
     }
 
@@ -198,6 +206,26 @@ internal sealed partial class StackfileServiceReader(string name, YamlNode nameN
             int? outer = match.Groups[1].Success ? Port(match.Groups[1].Value) : null;
             _ports.Add(new ContainerPortRequest(match.Groups[3].Success ? match.Groups[3].Value.ToLowerInvariant() : null,
                 Port(match.Groups[2].Value), outer, published));
+        }
+    }
+
+    /// <summary>
+    /// "/data" (a named volume of each container), "/data:ro", "/host:/data" or "/host:/data:ro|rw" (a host path), as
+    /// Compose writes them; the paths are checked as any binding's.
+    /// </summary>
+    private void Volumes(string key, YamlNode node)
+    {
+        foreach (var text in Texts(key, node) ?? [])
+        {
+            var parts = text.Split(':');
+            var (mode, paths) = parts.Length > 1 && parts[^1] is "ro" or "rw" ? (parts[^1], parts[..^1]) : (null, parts);
+            if (paths.Length is < 1 or > 2 || paths.Any(p => p.Length == 0))
+            {
+                Problem(key, node, $"'{text}' is not a volume: write CONTAINER_PATH or HOST_PATH:CONTAINER_PATH, with :ro for read-only.");
+                continue;
+            }
+
+            _bindings.Add(new ServiceBindingRequest(paths.Length == 2 ? paths[0] : null, paths[^1], mode is null ? null : mode == "rw", null));
         }
     }
 

@@ -61,6 +61,16 @@ public static class StackfileWriter
             map.Add("mem_limit", Plain(memory.ToString(CultureInfo.InvariantCulture) + "m"));
         if (service.CpuShares is { } cpuShares)
             map.Add("cpu_shares", Plain(cpuShares.ToString(CultureInfo.InvariantCulture)));
+        if (service.Privileged)
+            map.Add("privileged", Plain("true"));
+        if (service.Net != NetworkMode.Bridge)
+            map.Add("net", Plain(ApiNames.Of(service.Net)));
+        if (service.Pid != PidMode.None)
+            map.Add("pid", Plain(ApiNames.Of(service.Pid)));
+        if (service.Bindings.Where(b => b.VolumesFrom is null).Select(Volume).ToList() is { Count: > 0 } volumes)
+            map.Add("volumes", new YamlSequenceNode(volumes));
+        if (service.Bindings.Where(b => b.VolumesFrom is not null).Select(b => Plain(Named(b.VolumesFrom!.Value, names, "takes volumes from"))).ToList() is { Count: > 0 } from)
+            map.Add("volumes_from", new YamlSequenceNode(from));
         return map;
     }
 
@@ -74,10 +84,16 @@ public static class StackfileWriter
 
     private static YamlScalarNode Link(ServiceLink link, IReadOnlyDictionary<Guid, string> names)
     {
-        var target = names.GetValueOrDefault(link.ToService)
-            ?? throw new InvalidOperationException($"Service {link.ToService} is linked to but is not in the stack.");
+        var target = Named(link.ToService, names, "is linked to");
         return Plain(string.Equals(link.Alias, target, StringComparison.Ordinal) ? target : $"{target}:{link.Alias}");
     }
+
+    /// <summary>A named volume or a host path, as the reader takes it: [HOST_PATH:]CONTAINER_PATH, ":ro" when read-only.</summary>
+    private static YamlScalarNode Volume(ServiceBinding binding) =>
+        Quoted((binding.HostPath is { } host ? host + ":" : "") + binding.ContainerPath + (binding.Rewritable ? "" : ":ro"));
+
+    private static string Named(Guid service, IReadOnlyDictionary<Guid, string> names, string what) =>
+        names.GetValueOrDefault(service) ?? throw new InvalidOperationException($"Service {service} {what} but is not in the stack.");
 
     private static YamlScalarNode Plain(string value) => new(value);
 
