@@ -1,17 +1,14 @@
 using FunctionsCloud.Application.Actions;
 using FunctionsCloud.Application.Api;
 using FunctionsCloud.Application.Authentication;
-using FunctionsCloud.Application.Operations;
 using FunctionsCloud.Application.ServiceOperations;
 using FunctionsCloud.Domain.Resources;
 using FunctionsCloud.Domain.Services;
 using FunctionsCloud.Domain.Stacks;
 using FunctionsCloud.Domain.States;
 using FunctionsCloud.Storage.Actions;
-using FunctionsCloud.Storage.Entities;
 using FunctionsCloud.Storage.Services;
 using FunctionsCloud.Storage.Stacks;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
 namespace FunctionsCloud.Application.Stacks.Operations;
@@ -46,7 +43,6 @@ public sealed class StackOperationActivities(
         {
             var (_, started) = await starter.StartAsync(request, s => Prepare(s, step.Kind), durable, cancellationToken);
             return new ClaimResult(Skip: false, Refusal: null, started.Uuid); // the same terminate in flight answers for ours
-
         }
         catch (NothingToDoException)
         {
