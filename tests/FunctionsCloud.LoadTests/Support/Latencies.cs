@@ -33,4 +33,7 @@ public sealed class Latencies
             return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
         }
     }
+
+    /// <summary>"p50 x ms, p99 y ms (n)", for the reports that put a part beside the whole.</summary>
+    public string Summary() => Count == 0 ? "none" : $"p50 {Percentile(50):F1} ms, p99 {Percentile(99):F1} ms ({Count:N0})";
 }

@@ -28,6 +28,8 @@ public sealed class PrivateStorage : IAsyncDisposable
 
     public RequestCounter Requests { get; } = new();
 
+    public StorageRequestTimes Times { get; } = new();
+
     public static async Task<PrivateStorage> StartAsync() => new(await AzuriteLauncher.StartPrivateAsync());
 
     /// <summary>The app's settings for this storage; <paramref name="extra"/> on top.</summary>
@@ -51,12 +53,13 @@ public sealed class PrivateStorage : IAsyncDisposable
         return new ConfigurationBuilder().AddInMemoryCollection(values).Build();
     }
 
-    /// <summary>Storage clients whose table requests <see cref="Reads"/> and <see cref="Requests"/> count.</summary>
+    /// <summary>Storage clients whose table requests <see cref="Reads"/> and <see cref="Requests"/> count and <see cref="Times"/> times.</summary>
     public StorageClients CountedClients()
     {
         var options = new TableClientOptions();
         options.AddPolicy(Reads, HttpPipelinePosition.PerRetry);
         options.AddPolicy(Requests, HttpPipelinePosition.PerRetry);
+        options.AddPolicy(Times, HttpPipelinePosition.PerRetry);
         return new StorageClients(StorageSettings.FromConnectionString(ConnectionString), options);
     }
 
