@@ -92,7 +92,8 @@ public static class HeartbeatLoad
     /// <summary>The heartbeats' parts: what kind each was, the server's time, the storage requests' time by kind, the runtime's.</summary>
     private static void Report(TextWriter output, PrivateStorage storage, PacedRun run, ServerTimes server, string runtime, int seconds)
     {
-        var writes = storage.Requests.Requests.Where(r => r.Uri.AbsolutePath.Contains("Liveness", StringComparison.Ordinal) || r.Uri.AbsolutePath.EndsWith("$batch", StringComparison.Ordinal)).ToList();
+        var writes = storage.Requests.Requests.Where(r => r.Method != "GET"
+            && (r.Uri.AbsolutePath.Contains("Liveness", StringComparison.Ordinal) || r.Uri.AbsolutePath.EndsWith("$batch", StringComparison.Ordinal))).ToList();
         var transactions = writes.Count(r => r.Method == "POST");
         output.WriteLine($"Storage requests of the heartbeats (warm-up included): {writes.Count - transactions:N0} pointer merges, {transactions:N0} transactions that also moved a due row, " +
                          $"{storage.Requests.Requests.Count(r => r.Method == "GET"):N0} reads.");
