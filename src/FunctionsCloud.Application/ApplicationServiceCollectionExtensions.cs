@@ -100,7 +100,11 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<LivenessMonitor>();
         services.TryAddSingleton<NodeGenerations>();
         services.TryAddSingleton<EventService>();
+        services.AddOptions<EventStream.EventsOptions>().Bind(configuration.GetSection(EventStream.EventsOptions.Section))
+            .Validate(o => o.RetentionDays >= 1, "FunctionsCloud:Events:RetentionDays must be at least 1.")
+            .ValidateOnStart();
         services.TryAddSingleton<EventStream.EventFeed>();
+        services.TryAddSingleton<EventStream.EventRetentionSweep>();
 
         services.TryAddSingleton<ActionJournal>();
         services.TryAddSingleton<ActionService>();

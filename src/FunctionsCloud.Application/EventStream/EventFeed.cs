@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using FunctionsCloud.Application.Authentication;
 using FunctionsCloud.Application.Logs;
 using FunctionsCloud.Storage.Changes;
+using Microsoft.Extensions.Options;
 
 namespace FunctionsCloud.Application.EventStream;
 
@@ -11,10 +12,26 @@ namespace FunctionsCloud.Application.EventStream;
 /// query per poll, from the client's last event on, until the client goes, its key stops working, or the follow
 /// schedule ends (the client then reconnects with Last-Event-ID and misses nothing).
 /// </summary>
-public sealed class EventFeed(IChangeLog log, FollowSchedule schedule)
+public sealed class EventFeed(IChangeLog log, FollowSchedule schedule, IOptions<EventsOptions> options)
 {
     /// <summary>The most events one poll reads; more wait for the next poll.</summary>
     public const int PollBatch = 500;
+
+    /// <summary>
+    /// Throws <see cref="EventsNoLongerKeptException"/> when the query reads on from a point whose later events
+    /// retention has deleted (an id before the oldest kept, or a time at or before the newest deleted): one point read,
+    /// only when the query names such a point.
+    /// </summary>
+    public async Task EnsureKeptAsync(Caller caller, EventQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.After is null && query.Since is null)
+            return;
+        if (await log.FloorAsync(caller.Namespace, cancellationToken) is { } floor
+            && (query.After < floor.LastDeleted || (query.After is null && query.Since <= floor.NewestDeleted)))
+            throw new EventsNoLongerKeptException(floor, options.Value.RetentionDays);
+    }
 
     public async Task<(IReadOnlyList<EventMessage> Items, int Total)> ListAsync(Caller caller, EventQuery query, CancellationToken cancellationToken)
     {

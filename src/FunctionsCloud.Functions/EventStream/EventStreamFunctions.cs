@@ -11,7 +11,8 @@ namespace FunctionsCloud.Functions.EventStream;
 /// <summary>
 /// Docker Cloud's event stream, <c>/api/audit/v1/events/</c>, over plain HTTP: with <c>Accept: text/event-stream</c>
 /// it follows the namespace's changes as server-sent events (resuming after <c>Last-Event-ID</c>); otherwise it answers
-/// the events after a point (<c>after</c>, <c>since</c>) as a list. Everything is checked before the response begins.
+/// the events after a point (<c>after</c>, <c>since</c>) as a list. Everything is checked before the response begins: a
+/// point older than what the change log keeps is a 410 naming the oldest kept.
 /// </summary>
 public sealed class EventStreamFunctions(EventFeed feed, ApiKeyAuthenticator authenticator)
 {
@@ -20,6 +21,7 @@ public sealed class EventStreamFunctions(EventFeed feed, ApiKeyAuthenticator aut
     {
         var query = EventQuery.Parse(ApiResults.Query(request), LogResults.LastEventId(request));
         var caller = request.Caller();
+        await feed.EnsureKeptAsync(caller, query, request.HttpContext.RequestAborted);
         if (LogResults.WantsEvents(request))
         {
             var authorization = request.Headers.Authorization.FirstOrDefault();

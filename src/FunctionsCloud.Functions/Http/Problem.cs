@@ -1,6 +1,7 @@
 using FunctionsCloud.Application.Accounts;
 using FunctionsCloud.Application.Api;
 using FunctionsCloud.Application.Authentication;
+using FunctionsCloud.Application.EventStream;
 using FunctionsCloud.Domain.States;
 using FunctionsCloud.Domain.Validation;
 using FunctionsCloud.Storage.Concurrency;
@@ -25,6 +26,7 @@ public sealed record Problem(string Type, string Title, int Status, string Detai
         RoleRequiredException e => new Problem("about:blank", "Forbidden", 403, e.Message),
         InstallationAdminRequiredException e => new Problem("about:blank", "Forbidden", 403, e.Message),
         ResourceNotFoundException e => new Problem("about:blank", "Not found", 404, e.Message),
+        EventsNoLongerKeptException e => new Problem("about:blank", "Gone", 410, e.Message),
         RateLimitedException e => new Problem("about:blank", "Too many requests", 429, e.Message),
         ResourceConflictException e => new Problem("about:blank", "Conflict", 409, e.Message),
         IllegalTransitionException e => new Problem("about:blank", "Conflict", 409, e.Message),

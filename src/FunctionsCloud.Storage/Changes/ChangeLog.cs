@@ -31,6 +31,7 @@ internal sealed class ChangeLog(StorageTable table, IReadOnlyList<StorageTable> 
 
     private readonly ConcurrentDictionary<string, ChangeMarkerEntity> _heads = new();
     private readonly ConcurrentDictionary<string, DateTimeOffset> _caughtUp = new();
+    private readonly ConcurrentDictionary<string, bool> _indexed = new();
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
@@ -86,6 +87,20 @@ internal sealed class ChangeLog(StorageTable table, IReadOnlyList<StorageTable> 
         return (await ReadHeadAsync(client, @namespace, cancellationToken).ConfigureAwait(false))?.Sequence ?? 0;
     }
 
+    public async Task<ChangeLogFloor?> FloorAsync(string @namespace, CancellationToken cancellationToken)
+    {
+        if (!TableKeys.IsValid(@namespace))
+            return null;
+        var client = await table.ReadyAsync().ConfigureAwait(false);
+        return await ChangeRetention.FloorAsync(client, @namespace, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<int> DeleteBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var client = await table.ReadyAsync().ConfigureAwait(false);
+        return await ChangeRetention.SweepAsync(client, cutoff, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>
     /// Relays the namespace's outbox rows that their writers left behind (older than <see cref="LeftBehindAfter"/>),
     /// oldest first; at most every 30 s per namespace on this instance (one range query per object table).
@@ -113,6 +128,7 @@ internal sealed class ChangeLog(StorageTable table, IReadOnlyList<StorageTable> 
         var client = await table.ReadyAsync().ConfigureAwait(false);
         foreach (var inNamespace in pending.GroupBy(p => p.PartitionKey))
         {
+            await IndexAsync(client, inNamespace.Key, cancellationToken).ConfigureAwait(false);
             foreach (var chunk in inNamespace.Chunk(ChangesPerTransaction))
                 await AppendChunkAsync(client, inNamespace.Key, chunk, cancellationToken).ConfigureAwait(false);
         }
@@ -153,6 +169,15 @@ internal sealed class ChangeLog(StorageTable table, IReadOnlyList<StorageTable> 
                 await Task.Delay(OptimisticUpdate.Backoff(Math.Min(attempt, 10)), cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>Lists the namespace for the retention sweep before its first change is logged (once per namespace and instance).</summary>
+    private async Task IndexAsync(TableClient client, string @namespace, CancellationToken cancellationToken)
+    {
+        if (_indexed.ContainsKey(@namespace))
+            return;
+        await client.UpsertEntityAsync(ChangeNamespaceEntity.Of(@namespace), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        _indexed[@namespace] = true;
     }
 
     private static async Task<ChangeMarkerEntity?> ReadHeadAsync(TableClient client, string @namespace, CancellationToken cancellationToken)

@@ -19,6 +19,12 @@ public interface IChangeLog
     /// <summary>The number of the namespace's last change (0 before the first): one point read.</summary>
     Task<long> LastSequenceAsync(string @namespace, CancellationToken cancellationToken);
 
+    /// <summary>Where the namespace's log begins now that retention deleted its oldest changes; null while none were: one point read.</summary>
+    Task<ChangeLogFloor?> FloorAsync(string @namespace, CancellationToken cancellationToken);
+
+    /// <summary>Deletes every namespace's changes stamped before <paramref name="cutoff"/> (the retention sweep); returns how many went.</summary>
+    Task<int> DeleteBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+
     /// <summary>Relays changes whose writers stopped before relaying them (at most every 30 s per namespace and instance unless forced).</summary>
     Task CatchUpAsync(string @namespace, CancellationToken cancellationToken, bool force = false);
 }

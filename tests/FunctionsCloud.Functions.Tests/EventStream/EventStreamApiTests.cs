@@ -6,7 +6,9 @@ using System.Text.Json.Nodes;
 using FunctionsCloud.Functions.Tests.ApiKeys;
 using FunctionsCloud.Functions.Tests.Services;
 using FunctionsCloud.Functions.Tests.Support;
+using FunctionsCloud.Storage.Changes;
 using FunctionsCloud.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using static FunctionsCloud.Testing.FunctionsCloudTestHost;
 
 namespace FunctionsCloud.Functions.Tests.EventStream;
@@ -149,6 +151,31 @@ public sealed class EventStreamApiTests : IAsyncLifetime
             Assert.Null(stream.Current.Message); // nothing more; the server ends the stream
         await stream.DisposeAsync();
         await ExpectAsync(await SendAsync(reader, EventFollower.Path, null), HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_point_older_than_what_the_log_keeps_is_a_410_naming_the_oldest_kept_and_the_rest_reads_on()
+    {
+        using var carol = await _services.OtherNamespaceClientAsync();
+        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+        await _services.CreateAsync(new { image_name = ServiceArrangements.Image, name = "swept-a" }, carol);
+        await _services.CreateAsync(new { image_name = ServiceArrangements.Image, name = "swept-b" }, carol);
+        var last = await LastIdAsync(carol);
+        // The retention sweep, with every change so far past its retention.
+        await _app.Services.GetRequiredService<IChangeLog>().DeleteBeforeAsync(DateTimeOffset.UtcNow, CancellationToken.None);
+        var kept = await _services.CreateAsync(new { image_name = ServiceArrangements.Image, name = "kept" }, carol);
+
+        var since = before.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        foreach (var gone in new[] { await carol.GetAsync($"{EventFollower.Path}?after=0"), await carol.GetAsync($"{EventFollower.Path}?since={since}"), await SendAsync(carol, EventFollower.Path, "1") })
+        {
+            await ExpectAsync(gone, HttpStatusCode.Gone);
+            Assert.Contains($"The oldest kept is id {last + 1}", await gone.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var after = await carol.GetFromJsonAsync<JsonObject>($"{EventFollower.Path}?after={last}");
+        Assert.Equal([ServiceArrangements.Uri(kept)], Objects(after!).Select(e => (string?)e["resource_uri"]));
+        var all = await carol.GetFromJsonAsync<JsonObject>(EventFollower.Path);
+        Assert.Equal([ServiceArrangements.Uri(kept)], Objects(all!).Select(e => (string?)e["resource_uri"]));
     }
 
     private static async Task<long> LastIdAsync(HttpClient client)
