@@ -1,6 +1,7 @@
 using FunctionsCloud.LoadTests.BadInput;
 using FunctionsCloud.LoadTests.Deploy;
 using FunctionsCloud.LoadTests.Heartbeats;
+using FunctionsCloud.LoadTests.Logs;
 using FunctionsCloud.LoadTests.Monitor;
 using FunctionsCloud.LoadTests.Redeploy;
 using FunctionsCloud.LoadTests.Scale;
@@ -17,10 +18,11 @@ const string usage = """
       FunctionsCloud.LoadTests badinput [--requests 100000] [--seed 1] [--parallel 8]
       FunctionsCloud.LoadTests walkthrough [--rounds 2]
       FunctionsCloud.LoadTests redeploy [--containers 30] [--nodes 1] [--interval 2]
+      FunctionsCloud.LoadTests logs [--containers 10] [--nodes 1] [--rate 100] [--seconds 20] [--idle-seconds 30] [--interval 10]
     Exit code 0 when the run met its targets, 1 when not, 2 for bad arguments.
     """;
 
-if (args.Length == 0 || args[0] is not ("monitor" or "heartbeats" or "deploy" or "scale" or "badinput" or "walkthrough" or "redeploy"))
+if (args.Length == 0 || args[0] is not ("monitor" or "heartbeats" or "deploy" or "scale" or "badinput" or "walkthrough" or "redeploy" or "logs"))
 {
     Console.Error.WriteLine(usage);
     return 2;
@@ -37,6 +39,7 @@ try
         "badinput" => await BadInputLoad.RunAsync(options, Console.Out),
         "walkthrough" => await WalkthroughBenchmark.RunAsync(options, Console.Out),
         "redeploy" => await RedeployBenchmark.RunAsync(options, Console.Out),
+        "logs" => await LogLoad.RunAsync(options, Console.Out),
         _ => await HeartbeatLoad.RunAsync(options, Console.Out),
     };
     return passed ? 0 : 1;
