@@ -26,7 +26,7 @@ public sealed partial class DockerNodeContainers : INodeContainers, IDisposable
         _docker = new DockerClientConfiguration(endpoint).CreateClient();
         var progress = new ReconcileProgress();
         _reconciler = new NodeReconciler(_docker, new ContainerActions(_docker, stopGrace ?? DefaultStopGrace), progress, parallelism, logger);
-        _reporter = new NodeReporter(_docker, progress);
+        _reporter = new NodeReporter(_docker, progress, new ImageEnvironments(_docker));
     }
 
     public Uri Endpoint { get; }
@@ -52,6 +52,8 @@ public sealed partial class DockerNodeContainers : INodeContainers, IDisposable
             return null;
         }
     }
+
+    public void Delivered(IReadOnlyList<ReportedContainer> report) => _reporter.Delivered(report);
 
     public Task ReconcileAsync(Guid nodeUuid, IReadOnlyList<DesiredContainer> desired, IPullCredentials pullCredentials, CancellationToken cancellationToken) =>
         _reconciler.ReconcileAsync(nodeUuid, desired, pullCredentials, cancellationToken);

@@ -9,9 +9,10 @@ namespace FunctionsCloud.Agent.Containers;
 /// <summary>
 /// The node's containers for the heartbeat: each container labelled as the node's as the engine sees it, desired ones
 /// still being pulled or created as Starting, and those the last reconcile could not make as Failed with the reason.
-/// Sorted by uuid, so that two reports of the same containers compare equal.
+/// Sorted by uuid, so that two reports of the same containers compare equal. Containers carry their image's variables
+/// until the control plane has them (<see cref="ImageEnvironments"/>).
 /// </summary>
-public sealed class NodeReporter(IDockerClient docker, ReconcileProgress progress)
+public sealed class NodeReporter(IDockerClient docker, ReconcileProgress progress, ImageEnvironments images)
 {
     public async Task<IReadOnlyList<ReportedContainer>> ReportAsync(Guid nodeUuid, CancellationToken cancellationToken)
     {
@@ -33,8 +34,13 @@ public sealed class NodeReporter(IDockerClient docker, ReconcileProgress progres
             reports[uuid] = failed with { Revision = failure.Revision, State = ReportedStates.Failed, Message = failure.Message };
         }
 
-        return [.. reports.Values.OrderBy(r => r.Uuid).Select(r => r with { Intent = progress.IntentOf(r.Uuid) })];
+        var imageIds = existing.Where(c => !string.IsNullOrEmpty(c.Listed.ImageID)).ToDictionary(c => c.Id, c => c.Listed.ImageID, StringComparer.Ordinal);
+        var report = reports.Values.OrderBy(r => r.Uuid).Select(r => r with { Intent = progress.IntentOf(r.Uuid) }).ToList();
+        return await images.AttachAsync(report, imageIds, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The control plane accepted this report (<see cref="ImageEnvironments.Delivered"/>).</summary>
+    public void Delivered(IReadOnlyList<ReportedContainer> report) => images.Delivered(report);
 
     private async Task<ReportedContainer> DescribeAsync(Guid uuid, ManagedContainer container, CancellationToken cancellationToken)
     {

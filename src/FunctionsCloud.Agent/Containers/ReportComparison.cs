@@ -2,7 +2,10 @@ using FunctionsCloud.Domain.Agents;
 
 namespace FunctionsCloud.Agent.Containers;
 
-/// <summary>Compares two reports by value (records compare their port lists by reference).</summary>
+/// <summary>
+/// Compares two reports by value (records compare their port lists by reference). Image variables are left out: they
+/// go once, so a report that lacks them after they went says nothing new.
+/// </summary>
 public static class ReportComparison
 {
     public static bool Same(IReadOnlyList<ReportedContainer>? left, IReadOnlyList<ReportedContainer>? right)
@@ -16,6 +19,6 @@ public static class ReportComparison
     }
 
     private static bool SameContainer(ReportedContainer left, ReportedContainer right) =>
-        left with { Ports = null } == right with { Ports = null }
+        left with { Ports = null, ImageEnv = null } == right with { Ports = null, ImageEnv = null }
         && (left.Ports ?? []).SequenceEqual(right.Ports ?? []);
 }

@@ -25,6 +25,9 @@ public sealed partial class ContainerSync(ControlPlaneClient controlPlane, INode
     public Task<IReadOnlyList<ReportedContainer>?> ReportAsync(Guid nodeUuid, CancellationToken cancellationToken) =>
         containers.ReportAsync(nodeUuid, cancellationToken);
 
+    /// <inheritdoc cref="INodeContainers.Delivered"/>
+    public void Delivered(IReadOnlyList<ReportedContainer> report) => containers.Delivered(report);
+
     /// <summary>Starts a reconcile when <paramref name="generation"/> is not the one reconciled and none is running.</summary>
     public void StartIfDue(NodeIdentity identity, int generation, CancellationToken cancellationToken)
     {

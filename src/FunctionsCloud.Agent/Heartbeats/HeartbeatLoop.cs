@@ -76,6 +76,7 @@ public sealed partial class HeartbeatLoop(
                 (lastSent, failures) = (report, 0);
                 if (report is not null)
                 {
+                    containers.Delivered(report);
                     // Without an engine there is nothing to reconcile (and nothing it could be told).
                     containers.StartIfDue(identity, response.Generation, cancellationToken);
                 }

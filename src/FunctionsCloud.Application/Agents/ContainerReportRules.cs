@@ -48,6 +48,24 @@ public static class ContainerReportRules
                 $"{field}.docker_id", $"must be hexadecimal of at most {MaxDockerIdLength} characters.")
             .Require(container.PrivateIp is null || IPAddress.TryParse(container.PrivateIp, out _), $"{field}.private_ip", "must be an IP address.");
         CheckPorts(validator, $"{field}.ports", container.Ports ?? []);
+        CheckImageEnv(validator, $"{field}.image_env", container.ImageEnv);
+    }
+
+    private static void CheckImageEnv(Validator validator, string field, IReadOnlyList<EnvironmentVariable?>? variables)
+    {
+        if (variables is null)
+            return;
+        if (variables.Count > ImageEnvironmentRules.MaxVariables)
+        {
+            validator.Add(field, $"must list at most {ImageEnvironmentRules.MaxVariables} variables.");
+            return;
+        }
+
+        var problems = variables.Select((v, i) => (Index: i, Problem: ImageEnvironmentRules.Problem(v))).Where(p => p.Problem is not null).ToList();
+        foreach (var (index, problem) in problems)
+            validator.Add($"{field}[{index}]", problem!);
+        if (problems.Count == 0 && ImageEnvironmentRules.LengthOf(variables!) > ImageEnvironmentRules.MaxLength)
+            validator.Add(field, $"keys and values together must be at most {ImageEnvironmentRules.MaxLength} characters.");
     }
 
     private static void CheckPorts(Validator validator, string field, IReadOnlyList<BoundPort?> ports)

@@ -7,7 +7,7 @@ using Uris = FunctionsCloud.Domain.Resources.ResourceUris;
 namespace FunctionsCloud.Application.Containers;
 
 /// <summary>
-/// A container in Docker Cloud's shape: the runtime fields it was deployed with (its spec: container_envvars the service's own, calculated_envvars with link variables and the injected ones),
+/// A container in Docker Cloud's shape: the runtime fields it was deployed with (its spec: container_envvars the service's own, calculated_envvars with its image's, the link variables and the injected ones),
 /// where it runs, and what its node's agent last reported (state, exit code, address, bound ports, Docker id).
 /// </summary>
 public sealed record ContainerResource(
@@ -49,7 +49,7 @@ public sealed record ContainerResource(
             container.Uuid, Uris.Container(container.Uuid), container.Name, Uris.Node(container.NodeUuid), Uris.Service(container.ServiceUuid),
             ApiNames.Of(container.State), container.ExitCode, container.ExitCodeMsg, container.PrivateIp, PublicDns: null, container.DockerId,
             spec.Image, ServiceResource.Command(spec.Command), ServiceResource.Command(spec.Entrypoint), spec.WorkingDir,
-            spec.Ports.Select(p => Bound(p, container.Ports)).ToList(), EnvironmentVariableResource.From(spec.UserEnvironment), EnvironmentVariableResource.Calculated(spec.Environment ?? []),
+            spec.Ports.Select(p => Bound(p, container.Ports)).ToList(), EnvironmentVariableResource.From(spec.UserEnvironment), EnvironmentVariableResource.Calculated(container.ImageEnvironment, spec.Environment ?? []),
             spec.MemoryMb, spec.CpuShares, ApiNames.Of(spec.Autorestart), ApiNames.Of(spec.Autodestroy),
             spec.Privileged, ApiNames.Of(spec.Net), ApiNames.Of(spec.Pid), BindingResource.From(spec.Bindings),
             container.StartedDatetime, container.StoppedDatetime, container.CreatedDatetime, container.DestroyedDatetime);

@@ -9,7 +9,10 @@ public sealed record EnvironmentVariableResource(string Key, string Value, strin
     public static IReadOnlyList<EnvironmentVariableResource> From(IEnumerable<EnvironmentVariable> variables) =>
         variables.Select(v => new EnvironmentVariableResource(v.Key, v.Value, ApiNames.Of(v.Source))).ToList();
 
-    /// <summary>What a container gets: each key once, the last given winning, as the engine applies them.</summary>
-    public static IReadOnlyList<EnvironmentVariableResource> Calculated(IEnumerable<EnvironmentVariable> variables) =>
-        From(variables.GroupBy(v => v.Key, StringComparer.Ordinal).Select(g => g.Last()));
+    /// <summary>
+    /// What a container gets: the image's variables overridden by the container's own (the service's and the link
+    /// and injected ones), each key once, the last given winning, as the engine applies them.
+    /// </summary>
+    public static IReadOnlyList<EnvironmentVariableResource> Calculated(IEnumerable<EnvironmentVariable> image, IEnumerable<EnvironmentVariable> container) =>
+        From(image.Concat(container).GroupBy(v => v.Key, StringComparer.Ordinal).Select(g => g.Last()));
 }

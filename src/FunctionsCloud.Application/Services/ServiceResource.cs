@@ -62,7 +62,7 @@ public sealed record ServiceResource(
             live.Select(c => Uris.Container(c.Uuid)).ToList(), service.TargetNumContainers, live.Count,
             running, live.Count(c => c.State == ContainerState.Stopped),
             ApiNames.Of(service.DeploymentStrategy), TagResource.From(service.Tags), service.ContainerPorts,
-            EnvironmentVariableResource.From(service.ContainerEnvvars), EnvironmentVariableResource.Calculated(Calculated(service, live)),
+            EnvironmentVariableResource.From(service.ContainerEnvvars), Calculated(service, live),
             service.LinkedToService.Select(l => new ServiceLinkResource(l.Alias, Uris.Service(l.ToService), uri)).ToList(),
             Variables(linkVariables), Command(service.RunCommand), Command(service.Entrypoint), service.WorkingDir,
             service.Memory, service.CpuShares, ApiNames.Of(service.Autorestart), ApiNames.Of(service.Autodestroy),
@@ -72,12 +72,13 @@ public sealed record ServiceResource(
     }
 
     /// <summary>
-    /// What the containers get: the newest deployed container's variables (link variables and the injected ones
-    /// included), or the service's own while none is deployed.
+    /// What the containers get: the newest deployed container's variables (its image's, link variables and the
+    /// injected ones included), or the service's own while none is deployed.
     /// </summary>
-    private static IEnumerable<EnvironmentVariable> Calculated(Service service, IReadOnlyList<Container> live) =>
-        live.Where(c => c.Desired != ContainerDesire.Removed).MaxBy(c => c.Revision)?.Spec.Environment
-        ?? service.ContainerEnvvars.Select(v => v.From(EnvironmentOrigin.User));
+    private static IReadOnlyList<EnvironmentVariableResource> Calculated(Service service, IReadOnlyList<Container> live) =>
+        live.Where(c => c.Desired != ContainerDesire.Removed).MaxBy(c => c.Revision) is { } newest
+            ? EnvironmentVariableResource.Calculated(newest.ImageEnvironment, newest.Spec.Environment ?? [])
+            : EnvironmentVariableResource.Calculated([], service.ContainerEnvvars.Select(v => v.From(EnvironmentOrigin.User)));
 
     /// <summary>Argument lists travel as one command line, as Docker Cloud had them.</summary>
     public static string? Command(IReadOnlyList<string>? words) => words is null ? null : CommandLine.Join(words);

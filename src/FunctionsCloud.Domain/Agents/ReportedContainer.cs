@@ -1,11 +1,14 @@
 using System.Text.Json.Serialization;
 using FunctionsCloud.Domain.Containers;
+using FunctionsCloud.Domain.Services;
 
 namespace FunctionsCloud.Domain.Agents;
 
 /// <summary>
 /// A container the agent manages, as its engine sees it, sent with the heartbeat. <see cref="Message"/> says why a
-/// container failed (its image could not be pulled, the engine refused to create or start it).
+/// container failed (its image could not be pulled, the engine refused to create or start it). <see cref="ImageEnv"/>
+/// is the <c>ENV</c> of the image the container runs, sent until a heartbeat carrying it was accepted for that
+/// <see cref="DockerId"/>, then left out (null: unchanged for the same Docker id, unknown for a new one).
 /// </summary>
 public sealed record ReportedContainer(
     [property: JsonPropertyName("uuid")] Guid Uuid,
@@ -16,7 +19,8 @@ public sealed record ReportedContainer(
     [property: JsonPropertyName("docker_id")] string? DockerId = null,
     [property: JsonPropertyName("private_ip")] string? PrivateIp = null,
     [property: JsonPropertyName("ports")] IReadOnlyList<BoundPort>? Ports = null,
-    [property: JsonPropertyName("intent")] int Intent = 0);
+    [property: JsonPropertyName("intent")] int Intent = 0,
+    [property: JsonPropertyName("image_env"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<EnvironmentVariable>? ImageEnv = null);
 
 /// <summary>Bounds of the report an agent keeps to, so that the control plane accepts it.</summary>
 public static class ReportLimits

@@ -1,3 +1,5 @@
+using FunctionsCloud.Domain.Services;
+
 namespace FunctionsCloud.Domain.Containers;
 
 /// <summary>One container of a service, placed on one node, named &lt;service&gt;-&lt;n&gt;.</summary>
@@ -26,6 +28,8 @@ public sealed class Container
     public string? DockerId { get; set; }
     public string? PrivateIp { get; set; }
     public IReadOnlyList<BoundPort> Ports { get; set; } = [];
+    /// <summary>The <c>ENV</c> of the image the container at <see cref="DockerId"/> runs (origin image), as its agent reported it; empty until then.</summary>
+    public IReadOnlyList<EnvironmentVariable> ImageEnvironment { get; set; } = [];
     public DateTimeOffset CreatedDatetime { get; init; }
     public DateTimeOffset? StartedDatetime { get; set; }
     public DateTimeOffset? StoppedDatetime { get; set; }

@@ -1,14 +1,15 @@
 using FunctionsCloud.Domain.Changes;
 using Azure;
 using FunctionsCloud.Domain.Containers;
+using FunctionsCloud.Domain.Services;
 using FunctionsCloud.Domain.States;
 using FunctionsCloud.Storage.Entities;
 
 namespace FunctionsCloud.Storage.Containers;
 
 /// <summary>
-/// A container's row: PartitionKey = namespace, RowKey = uuid; State and Desired by wire name; the spec and
-/// bound ports as JSON columns. Name (&lt;service&gt;-&lt;n&gt;) is stored beside its parts only so lists can filter on it.
+/// A container's row: PartitionKey = namespace, RowKey = uuid; State and Desired by wire name; the spec,
+/// bound ports and image variables as JSON columns. Name (&lt;service&gt;-&lt;n&gt;) is stored beside its parts only so lists can filter on it.
 /// </summary>
 internal sealed class ContainerEntity : IStoredEntity<ContainerEntity, Container>
 {
@@ -38,6 +39,8 @@ internal sealed class ContainerEntity : IStoredEntity<ContainerEntity, Container
     public string? DockerId { get; set; }
     public string? PrivateIp { get; set; }
     public string Ports { get; set; } = "[]";
+    /// <summary>The image's variables (JSON); rows written before they were kept have none.</summary>
+    public string? ImageEnv { get; set; }
     public DateTimeOffset? CreatedDatetime { get; set; }
     public DateTimeOffset? StartedDatetime { get; set; }
     public DateTimeOffset? StoppedDatetime { get; set; }
@@ -64,6 +67,7 @@ internal sealed class ContainerEntity : IStoredEntity<ContainerEntity, Container
         DockerId = container.DockerId,
         PrivateIp = container.PrivateIp,
         Ports = StoredValues.Json(container.Ports, nameof(Ports)),
+        ImageEnv = container.ImageEnvironment.Count == 0 ? null : StoredValues.Json(container.ImageEnvironment, nameof(ImageEnv)),
         CreatedDatetime = StoredValues.Of(container.CreatedDatetime),
         StartedDatetime = container.StartedDatetime,
         StoppedDatetime = container.StoppedDatetime,
@@ -92,6 +96,7 @@ internal sealed class ContainerEntity : IStoredEntity<ContainerEntity, Container
             DockerId = DockerId,
             PrivateIp = PrivateIp,
             Ports = StoredValues.FromJson<BoundPort[]>(Ports) ?? [],
+            ImageEnvironment = StoredValues.FromJson<EnvironmentVariable[]>(ImageEnv) ?? [],
             CreatedDatetime = StoredValues.DateOrDefault(CreatedDatetime),
             StartedDatetime = StartedDatetime,
             StoppedDatetime = StoppedDatetime,

@@ -48,6 +48,7 @@ public sealed class ContainerHeartbeatTests : IAsyncLifetime
         Assert.Equal(web.Uuid, reported.GetProperty("uuid").GetGuid());
         Assert.Equal(ReportedStates.Running, reported.GetProperty("state").GetString());
         Assert.True(reported.GetProperty("ports")[0].GetProperty("outer_port").GetInt32() > 0);
+        Assert.Equal("PATH", reported.GetProperty("image_env")[0].GetProperty("key").GetString()); // the test image's ENV, once
         Assert.Equal(1, agent.Containers.ReconciledGeneration);
 
         // The next generation removes it: fetched at the next (interval) heartbeat, reported at once again.
@@ -56,6 +57,7 @@ public sealed class ContainerHeartbeatTests : IAsyncLifetime
         time.Advance(TimeSpan.FromSeconds(30));
         await _controlPlane.WaitUntilAsync(c => c.Heartbeats.Count >= 4, "a heartbeat after the removal");
         Assert.Equal(2, _controlPlane.DesiredContainerFetches.Count);
+        Assert.False(Assert.Single(ContainersOf(_controlPlane.Heartbeats[2])).TryGetProperty("image_env", out _), "image variables go once");
         Assert.Empty(ContainersOf(_controlPlane.Heartbeats[3]));
         Assert.Empty(await _node.ReportAsync());
 

@@ -1,6 +1,7 @@
 using FunctionsCloud.Agent.Containers;
 using FunctionsCloud.Agent.Tests.Support;
 using FunctionsCloud.Domain.Agents;
+using FunctionsCloud.Domain.Services;
 
 namespace FunctionsCloud.Agent.Tests.Containers;
 
@@ -42,6 +43,23 @@ public sealed class ContainerReconcileTests : IAsyncLifetime
         Assert.Equal(2, replaced.Revision);
         Assert.Equal(ReportedStates.Running, replaced.State);
         Assert.False(await _node.ExistsAsync(old.DockerId!));
+    }
+
+    [Fact]
+    public async Task Reports_carry_each_new_containers_image_variables_until_a_heartbeat_delivered_them()
+    {
+        var web = Desired.Container("web-1");
+        await _node.ReconcileAsync(web);
+
+        var report = await _node.ReportAsync();
+        _node.Containers.Delivered(report);
+        var delivered = await _node.ReportOfAsync(web);
+        await _node.ReconcileAsync(web with { Revision = 2 });
+        var redeployed = await _node.ReportOfAsync(web);
+
+        Assert.Equal([new EnvironmentVariable("PATH", "/bin")], Assert.Single(report).ImageEnv); // the test image's ENV
+        Assert.Null(delivered.ImageEnv);
+        Assert.Equal([new EnvironmentVariable("PATH", "/bin")], redeployed.ImageEnv); // a new Docker id
     }
 
     [Fact]

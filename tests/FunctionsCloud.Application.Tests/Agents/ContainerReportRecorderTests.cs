@@ -191,6 +191,10 @@ public class ContainerReportRecorderTests
         { """{"uuid":"7a1f6c2e-0b7e-4f55-9d1e-2f3a4b5c6d7e","revision":1,"state":"Running","private_ip":"not an address"}""", "containers[0].private_ip" },
         { """{"uuid":"7a1f6c2e-0b7e-4f55-9d1e-2f3a4b5c6d7e","revision":1,"state":"Running","docker_id":"xyz!"}""", "containers[0].docker_id" },
         { """{"uuid":"7a1f6c2e-0b7e-4f55-9d1e-2f3a4b5c6d7e","revision":1,"state":"Failed","message":"%LONG%"}""", "containers[0].message" },
+        { """{"uuid":"7a1f6c2e-0b7e-4f55-9d1e-2f3a4b5c6d7e","revision":1,"state":"Running","image_env":[{"key":"","value":"x"}]}""", "containers[0].image_env[0]" },
+        { """{"uuid":"7a1f6c2e-0b7e-4f55-9d1e-2f3a4b5c6d7e","revision":1,"state":"Running","image_env":[{"key":"PATH","value":"/bin"},{"key":"A=B","value":"x"}]}""", "containers[0].image_env[1]" },
+        { """{"uuid":"7a1f6c2e-0b7e-4f55-9d1e-2f3a4b5c6d7e","revision":1,"state":"Running","image_env":[{"key":"BELL","value":"\u0007"}]}""", "containers[0].image_env[0]" },
+        { """{"uuid":"7a1f6c2e-0b7e-4f55-9d1e-2f3a4b5c6d7e","revision":1,"state":"Running","image_env":[{"key":"BIG","value":"%HUGE%"}]}""", "containers[0].image_env" },
         { """{"uuid":"7a1f6c2e-0b7e-4f55-9d1e-2f3a4b5c6d7e","revision":1,"state":"Running"}, {"uuid":"7a1f6c2e-0b7e-4f55-9d1e-2f3a4b5c6d7e","revision":1,"state":"Running"}""", "containers" },
     };
 
@@ -209,7 +213,8 @@ public class ContainerReportRecorderTests
     {
         var row = _world.AddContainer(Starting);
         var report = RequestBody.Parse<HeartbeatRequest>(System.Text.Encoding.UTF8.GetBytes(
-            """{"inventory":{"cpu":1,"memory":1,"disk":1},"containers":[""" + containers.Replace("%LONG%", new string('x', 2000), StringComparison.Ordinal) + "]}")).Containers!;
+            """{"inventory":{"cpu":1,"memory":1,"disk":1},"containers":[""" + containers.Replace("%LONG%", new string('x', 2000), StringComparison.Ordinal)
+                .Replace("%HUGE%", new string('x', ImageEnvironmentRules.MaxLength), StringComparison.Ordinal) + "]}")).Containers!;
 
         var error = await Assert.ThrowsAsync<RequestValidationException>(() => _world.Reports().ApplyAsync(_world.Node, report, CancellationToken.None));
 

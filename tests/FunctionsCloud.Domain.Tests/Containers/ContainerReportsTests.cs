@@ -34,6 +34,22 @@ public class ContainerReportsTests
         Assert.True(again.IsNone);
     }
 
+    [Fact]
+    public void Image_variables_are_kept_for_their_docker_id_and_forgotten_with_it()
+    {
+        var row = Row(Running);
+        var report = Report(ReportedStates.Running) with { DockerId = "abc123", ImageEnv = [new EnvironmentVariable("PATH", "/bin")] };
+
+        Apply(row, report);
+        var sentOnce = ContainerReports.Decide(row, report with { ImageEnv = null }, Now);
+        Apply(row, report with { DockerId = "def456", ImageEnv = null });
+
+        Assert.True(sentOnce.IsNone);
+        Assert.Empty(row.ImageEnvironment);
+        Apply(row, report with { DockerId = "def456" });
+        Assert.Equal([new EnvironmentVariable("PATH", "/bin", EnvironmentOrigin.Image)], row.ImageEnvironment);
+    }
+
     [Theory]
     [InlineData(ReportedStates.Running, null)]
     [InlineData(ReportedStates.Stopped, 1)]

@@ -8,7 +8,8 @@ namespace FunctionsCloud.Functions.Tests.EndToEnd;
 /// <summary>
 /// The walk through a service's life on a 3-node local cluster with real containers: deploy 6 spread
 /// 2 per node and answering HTTP, scale to 9 then 2, stop and start, redeploy replacing every container, and a
-/// linked db whose variables show inside a web container.
+/// linked db whose variables show inside a web container, and calculated_envvars showing what the containers really get
+/// (the image's ENV, overridden by the service's own).
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class ServiceLifecycleEndToEndTests : IAsyncLifetime
@@ -92,6 +93,7 @@ public sealed class ServiceLifecycleEndToEndTests : IAsyncLifetime
             image_name = DockerEngine.TestImage,
             target_num_containers = 1,
             linked_to_service = new[] { new { name = "db", to_service = db } },
+            container_envvars = new[] { new { key = "PATH", value = "/bin:/opt" } },
         });
         await _e2e.PostAsync(app, "start");
 
@@ -108,9 +110,29 @@ public sealed class ServiceLifecycleEndToEndTests : IAsyncLifetime
         }
 
         Assert.Contains("DB_PORT_80_TCP_PROTO=tcp", environment);
+        await AssertCalculatedVariablesAsync(db, app, container, environment);
         var hosts = await DockerCli.OutputAsync("exec", (string)container["docker_id"]!, "cat", "/etc/hosts");
         Assert.Contains(" db-1", hosts.Replace('\t', ' '));
     }
+
+    /// <summary>db gets the image's PATH (origin image) beside its own; app's own PATH overrides the image's, as inside the container.</summary>
+    private async Task AssertCalculatedVariablesAsync(string db, string app, JsonObject appContainer, string environment)
+    {
+        var dbVariables = Calculated(await _e2e.App.GetJsonAsync(db));
+        Assert.Equal(("/bin", "image"), dbVariables["PATH"]); // the test image's ENV
+        Assert.Equal(("primary", "user"), dbVariables["DB_ROLE"]);
+        Assert.Equal(dbVariables, Calculated(await _e2e.App.GetJsonAsync((string)(await _e2e.LiveContainersAsync(db))[0]["resource_uri"]!)));
+
+        var appVariables = Calculated(await _e2e.App.GetJsonAsync(app));
+        Assert.Contains("PATH=/bin:/opt", environment.Split('\n').Select(line => line.Trim()));
+        Assert.Equal(("/bin:/opt", "user"), appVariables["PATH"]);
+        Assert.Equal("tutum", appVariables["DB_PORT_80_TCP_PROTO"].Origin);
+        Assert.Equal(appVariables, Calculated(await _e2e.App.GetJsonAsync((string)appContainer["resource_uri"]!)));
+    }
+
+    /// <summary>calculated_envvars by key (each key is listed once).</summary>
+    private static Dictionary<string, (string Value, string Origin)> Calculated(JsonObject resource) =>
+        resource["calculated_envvars"]!.AsArray().ToDictionary(v => (string)v!["key"]!, v => ((string)v!["value"]!, (string)v["origin"]!));
 
     private async Task<int> RunningOnEngineAsync(string service)
     {
