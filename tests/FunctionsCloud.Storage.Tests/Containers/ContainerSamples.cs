@@ -52,6 +52,7 @@ internal static class ContainerSamples
             DockerId = "4f1c2d3e5a6b",
             PrivateIp = "10.0.0.8",
             Ports = [new BoundPort(ContainerPort.Tcp, 80, 32768), new BoundPort(ContainerPort.Udp, 53, null)],
+            ImageEnvironment = [new EnvironmentVariable("PATH", "/usr/bin:/bin", EnvironmentOrigin.Image)],
             CreatedDatetime = Samples.At(1),
             StartedDatetime = Samples.At(2),
             StoppedDatetime = Samples.At(3),
