@@ -87,6 +87,8 @@ param commandQueue string = 'functionscloud-commands'
 param maxCommandBytes int = 8192
 @description('Calls per minute one trigger URL accepts.')
 param triggerCallsPerMinute int = 30
+@description('API keys one user may make per minute, all instances together.')
+param apiKeysPerMinute int = 10
 param heartbeatIntervalSeconds int = 10
 param providerBatchSize int = 10
 @description('A node silent this long becomes Unreachable.')
@@ -275,6 +277,7 @@ module functionApp 'core/functionapp.bicep' = {
       commandQueue: commandQueue
       maxCommandBytes: maxCommandBytes
       triggerCallsPerMinute: triggerCallsPerMinute
+      apiKeysPerMinute: apiKeysPerMinute
       heartbeatIntervalSeconds: heartbeatIntervalSeconds
       providerBatchSize: providerBatchSize
       unreachableAfterSeconds: unreachableAfterSeconds

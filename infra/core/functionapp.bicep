@@ -60,6 +60,7 @@ type settingsType = {
   commandQueue: string
   maxCommandBytes: int
   triggerCallsPerMinute: int
+  apiKeysPerMinute: int
   heartbeatIntervalSeconds: int
   providerBatchSize: int
   unreachableAfterSeconds: int
@@ -165,6 +166,7 @@ module appSettings 'appsettings.bicep' = {
       FunctionsCloud__CommandQueue: settings.commandQueue
       FunctionsCloud__MaxCommandBytes: string(settings.maxCommandBytes)
       FunctionsCloud__TriggerCallsPerMinute: string(settings.triggerCallsPerMinute)
+      FunctionsCloud__ApiKeysPerMinute: string(settings.apiKeysPerMinute)
       FunctionsCloud__RegistrationTokenLifetimeSeconds: string(settings.registrationTokenLifetimeSeconds)
       FunctionsCloud__HeartbeatIntervalSeconds: string(settings.heartbeatIntervalSeconds)
       FunctionsCloud__ProviderBatchSize: string(settings.providerBatchSize)
