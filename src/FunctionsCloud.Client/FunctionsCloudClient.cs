@@ -106,6 +106,15 @@ public sealed class FunctionsCloudClient
     public Task<Accepted<User>> CreateUserAsync(CreateUserRequest request, CancellationToken cancellationToken = default) =>
         Users.CreateAsync(request, ClientJson.Default.CreateUserRequest, cancellationToken);
 
+    public Task<Accepted<User>> PatchUserAsync(string userUri, PatchUserRequest request, CancellationToken cancellationToken = default) =>
+        Users.PatchAsync(userUri, request, ClientJson.Default.PatchUserRequest, cancellationToken);
+
+    /// <summary>Who the client's key stands for: its user, namespace and role (<c>/api/account/v1/me/</c>).</summary>
+    public Task<Me> MeAsync(CancellationToken cancellationToken = default) =>
+        connection.GetAsync(MePath, ClientJson.Default.Me, cancellationToken);
+
+    public const string MePath = "/api/account/v1/me/";
+
     /// <summary>A user's resource_uri: users are named by name.</summary>
     public string UserUri(string username) => $"{Users.Collection}{Uri.EscapeDataString(username)}/";
 

@@ -106,10 +106,15 @@ public sealed class ApiKeyService(
         return ApiKeyResource.From(key);
     }
 
-    /// <summary>Revokes every key of the user (a user being removed); every instance refuses them within seconds.</summary>
-    public async Task RevokeAllAsync(string user, CancellationToken cancellationToken)
+    /// <summary>
+    /// Revokes every key of the user (a user being removed), or only those bound to <paramref name="inNamespace"/> (an
+    /// organization being removed); every instance refuses them within seconds.
+    /// </summary>
+    public async Task RevokeAllAsync(string user, CancellationToken cancellationToken, string? inNamespace = null)
     {
-        foreach (var key in (await keys.ListAsync(user, cancellationToken)).Where(k => !k.Revoked))
+        var bound = (await keys.ListAsync(user, cancellationToken))
+            .Where(k => !k.Revoked && (inNamespace is null || string.Equals(k.Namespace, inNamespace, StringComparison.OrdinalIgnoreCase)));
+        foreach (var key in bound)
             await keys.UpsertAsync(key with { Revoked = true }, cancellationToken);
         await revocations.PublishAsync(cancellationToken);
     }

@@ -6,7 +6,7 @@ namespace FunctionsCloud.Application.Authentication;
 
 /// <summary>
 /// What a user may do in a namespace: admin of their own, their teams' strongest role in an organization's, nothing in
-/// another user's, nothing at all once removed. A key's role narrows it further. A namespace nobody holds is one from
+/// another user's, nothing at all once removed or while suspended. A key's role narrows it further. A namespace nobody holds is one from
 /// before users existed (the bootstrap key's, when it is not the bootstrap user's own name): there the key's role stands.
 /// </summary>
 public sealed class NamespaceAccess(IAccountStore accounts, IApiKeyStore keys, TimeProvider clock)
@@ -17,8 +17,9 @@ public sealed class NamespaceAccess(IAccountStore accounts, IApiKeyStore keys, T
         var (account, role) = await StandingAsync(key.User, key.Namespace, key.Role, cancellationToken);
         if (role is not { } held)
             return null;
-        // The installation's administrators are users marked so; a key of a user from before users existed keeps its mark.
-        var isAdmin = key.IsAdmin && (account is null || account.IsAdmin);
+        // The installation's administrators are users marked so now (a user made one later acts as one with the keys they
+        // have; one unmade stops at once); a key of a user from before users existed keeps its mark.
+        var isAdmin = account is null ? key.IsAdmin : account.IsAdmin;
         return new Caller(key.User, key.Namespace, isAdmin, (Role)Math.Min((int)held, (int)key.Role), key.Label, key.ExpiresAt);
     }
 
@@ -45,7 +46,7 @@ public sealed class NamespaceAccess(IAccountStore accounts, IApiKeyStore keys, T
         var own = string.Equals(user, @namespace, StringComparison.OrdinalIgnoreCase);
         var holder = await accounts.FindAsync(@namespace, cancellationToken);
         var account = own ? holder?.User : (await accounts.FindAsync(user, cancellationToken))?.User;
-        if (account?.Removed == true)
+        if (account is { Removed: true } or { IsActive: false })
             return (account, null);
         var role = holder switch
         {

@@ -1,4 +1,5 @@
 using FunctionsCloud.Application.Api;
+using FunctionsCloud.Application.ApiKeys;
 using FunctionsCloud.Application.Authentication;
 using FunctionsCloud.Domain.Accounts;
 using FunctionsCloud.Domain.States;
@@ -12,7 +13,7 @@ namespace FunctionsCloud.Application.Users;
 /// the installation's) change its teams. Only members (and the installation's administrators) see one: to anyone else
 /// it does not exist (404).
 /// </summary>
-public sealed class OrganizationService(IAccountStore accounts, OrganizationMembers members, TimeProvider clock)
+public sealed class OrganizationService(IAccountStore accounts, OrganizationMembers members, ApiKeyService keys, TimeProvider clock)
 {
     private static readonly string Roles = string.Join(", ", ApiNames.All<Role>());
 
@@ -45,7 +46,7 @@ public sealed class OrganizationService(IAccountStore accounts, OrganizationMemb
         var organizations = (await accounts.ListAsync(cancellationToken))
             .Select(o => o.Organization)
             .OfType<Organization>()
-            .Where(o => caller.IsAdmin || o.RoleOf(caller.User) is not null)
+            .Where(o => !o.Removed && (caller.IsAdmin || o.RoleOf(caller.User) is not null))
             .OrderBy(o => o.CreatedAt)
             .Select(OrganizationResource.From);
         return InMemoryLists.Apply(organizations, request, FilterFields);
@@ -53,6 +54,21 @@ public sealed class OrganizationService(IAccountStore accounts, OrganizationMemb
 
     public async Task<OrganizationResource> GetAsync(Caller caller, string name, CancellationToken cancellationToken) =>
         OrganizationResource.From(await VisibleAsync(caller, name, cancellationToken));
+
+    /// <summary>
+    /// Removes the organization (administrators of the installation): its members' keys bound to it are revoked, its
+    /// teams end, and its name stays taken for good, so that nobody reaches what is left in its namespace.
+    /// </summary>
+    public async Task<OrganizationResource> RemoveAsync(Caller caller, string name, CancellationToken cancellationToken)
+    {
+        UserService.DemandInstallationAdmin(caller, "Removing an organization");
+        var organization = await VisibleAsync(caller, name, cancellationToken);
+        // Marked removed first: from then on it gives nobody a role, whatever happens to the revocations below.
+        await accounts.ReplaceOrganizationAsync(organization with { Removed = true }, cancellationToken);
+        foreach (var member in organization.Teams.SelectMany(t => t.Members).Distinct(StringComparer.Ordinal))
+            await keys.RevokeAllAsync(member, cancellationToken, inNamespace: organization.Name);
+        return OrganizationResource.From(organization);
+    }
 
     public async Task<(IReadOnlyList<TeamResource> Items, int Total)> ListTeamsAsync(
         Caller caller, string organization, ListRequest request, CancellationToken cancellationToken)
@@ -107,7 +123,7 @@ public sealed class OrganizationService(IAccountStore accounts, OrganizationMemb
 
     /// <summary>An organization the caller is a member of (any organization to an administrator of the installation); else 404.</summary>
     private async Task<Organization> VisibleAsync(Caller caller, string name, CancellationToken cancellationToken) =>
-        await accounts.FindAsync(name, cancellationToken) is { Organization: { } organization } && (caller.IsAdmin || organization.RoleOf(caller.User) is not null)
+        await accounts.FindAsync(name, cancellationToken) is { Organization: { Removed: false } organization } && (caller.IsAdmin || organization.RoleOf(caller.User) is not null)
             ? organization
             : throw new ResourceNotFoundException("organization", name);
 

@@ -33,6 +33,8 @@ namespace FunctionsCloud.Client.Http;
 [JsonSerializable(typeof(ListPage<Team>))]
 [JsonSerializable(typeof(CreateApiKeyRequest))]
 [JsonSerializable(typeof(CreateUserRequest))]
+[JsonSerializable(typeof(PatchUserRequest))]
+[JsonSerializable(typeof(Me))]
 [JsonSerializable(typeof(CreateOrganizationRequest))]
 [JsonSerializable(typeof(TeamRequest))]
 [JsonSerializable(typeof(ListPage<Stack>))]

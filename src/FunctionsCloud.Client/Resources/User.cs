@@ -1,4 +1,6 @@
 namespace FunctionsCloud.Client.Resources;
 
 /// <summary>A user of the installation; <see cref="ApiKey"/>, their first key, comes only in the answer that makes them.</summary>
-public sealed record User(string Username, string ResourceUri, string? Email, bool IsAdmin, DateTimeOffset CreatedDatetime, ApiKey? ApiKey);
+/// <param name="IsActive">False while an administrator has suspended the user: their keys are refused.</param>
+public sealed record User(
+    string Username, string ResourceUri, string? Email, bool IsAdmin, DateTimeOffset CreatedDatetime, ApiKey? ApiKey, string? FullName = null, bool IsActive = true);

@@ -18,8 +18,14 @@ public sealed record Organization
     public IReadOnlyList<Team> Teams { get; init; } = [];
     public string? Version { get; init; }
 
-    /// <summary>The strongest role the user has through their teams, or null when they are in none.</summary>
-    public Role? RoleOf(string user) =>
+    /// <summary>
+    /// Removed by an administrator of the installation: it keeps its name for good (so nobody inherits what is left in
+    /// its namespace) and gives nobody a role.
+    /// </summary>
+    public bool Removed { get; init; }
+
+    /// <summary>The strongest role the user has through their teams, or null when they are in none (or it was removed).</summary>
+    public Role? RoleOf(string user) => Removed ? null :
         Teams.Where(t => t.Has(user)).Select(t => (Role?)t.Role).DefaultIfEmpty(null).Max();
 
     public bool HasAdmin => Teams.Any(t => t.Role == Role.Admin && t.Members.Count > 0);

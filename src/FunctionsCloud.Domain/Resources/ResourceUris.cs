@@ -26,6 +26,7 @@ public static class ResourceUris
     public static string RegistrationToken(Guid uuid) => $"{Infra}/token/{uuid:D}/";
     public static string ApiKey(Guid uuid) => $"{Account}/apikey/{uuid:D}/";
     public static string User(string name) => $"{Account}/user/{name}/";
+    public static string Me => $"{Account}/me/";
     public static string Organization(string name) => $"{Account}/organization/{name}/";
     public static string Team(string organization, string name) => $"{Organization(organization)}team/{name}/";
 

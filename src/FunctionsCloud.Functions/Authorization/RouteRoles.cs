@@ -49,6 +49,7 @@ public static class RouteRoles
         ["ListApiKeys"] = Role.ReadOnly,
         ["ListUsers"] = Role.ReadOnly,
         ["GetUser"] = Role.ReadOnly,
+        ["GetMe"] = Role.ReadOnly,
         ["ListOrganizations"] = Role.ReadOnly,
         ["GetOrganization"] = Role.ReadOnly,
         ["ListTeams"] = Role.ReadOnly,
@@ -101,8 +102,10 @@ public static class RouteRoles
         ["RevokeApiKey"] = Role.Admin,
         // Users and organizations also need an administrator of the installation (or, for teams, of the organization).
         ["CreateUser"] = Role.Admin,
+        ["PatchUser"] = Role.Admin,
         ["RemoveUser"] = Role.Admin,
         ["CreateOrganization"] = Role.Admin,
+        ["RemoveOrganization"] = Role.Admin,
         ["CreateTeam"] = Role.Admin,
         ["PatchTeam"] = Role.Admin,
         ["DeleteTeam"] = Role.Admin,

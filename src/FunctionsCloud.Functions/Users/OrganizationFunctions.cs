@@ -29,4 +29,8 @@ public sealed class OrganizationFunctions(OrganizationService organizations)
     [Function("GetOrganization")]
     public async Task<IResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Item)] HttpRequest request, string organization) =>
         ApiResults.Ok(await organizations.GetAsync(request.Caller(), organization, request.HttpContext.RequestAborted));
+
+    [Function("RemoveOrganization")]
+    public async Task<IResult> Remove([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Item)] HttpRequest request, string organization) =>
+        ApiResults.Ok(await organizations.RemoveAsync(request.Caller(), organization, request.HttpContext.RequestAborted));
 }

@@ -5,7 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace FunctionsCloud.Functions.Users;
 
-/// <summary>/api/account/v1/user/: the installation's users, made and removed by its administrators.</summary>
+/// <summary>/api/account/v1/user/: the installation's users, made, changed and removed by its administrators.</summary>
 public sealed class UserFunctions(UserService users)
 {
     private const string Collection = "api/account/v1/user";
@@ -29,6 +29,13 @@ public sealed class UserFunctions(UserService users)
     [Function("GetUser")]
     public async Task<IResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Item)] HttpRequest request, string username) =>
         ApiResults.Ok(await users.GetAsync(request.Caller(), username, request.HttpContext.RequestAborted));
+
+    [Function("PatchUser")]
+    public async Task<IResult> Patch([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = Item)] HttpRequest request, string username)
+    {
+        var body = await request.ReadBodyAsync<PatchUserRequest>();
+        return ApiResults.Ok(await users.PatchAsync(request.Caller(), username, body, request.HttpContext.RequestAborted));
+    }
 
     [Function("RemoveUser")]
     public async Task<IResult> Remove([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Item)] HttpRequest request, string username) =>

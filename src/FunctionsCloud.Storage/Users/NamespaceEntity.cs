@@ -23,9 +23,12 @@ internal sealed class NamespaceEntity : ITableEntity
     public string Kind { get; set; } = UserKind;
     public string Name { get; set; } = "";
     public string? Email { get; set; }
+    public string? FullName { get; set; }
     public bool IsAdmin { get; set; }
     public DateTimeOffset? CreatedAt { get; set; }
     public bool Removed { get; set; }
+    /// <summary>Stored as its negation so that rows from before suspension existed read as active.</summary>
+    public bool Inactive { get; set; }
     public string? Teams { get; set; }
 
     public static string KeyOf(string name) => name.ToLowerInvariant();
@@ -36,9 +39,11 @@ internal sealed class NamespaceEntity : ITableEntity
         Kind = UserKind,
         Name = user.Name,
         Email = user.Email,
+        FullName = user.FullName,
         IsAdmin = user.IsAdmin,
         CreatedAt = StoredValues.Of(user.CreatedAt),
         Removed = user.Removed,
+        Inactive = !user.IsActive,
     };
 
     public static NamespaceEntity From(Organization organization) => new()
@@ -48,6 +53,7 @@ internal sealed class NamespaceEntity : ITableEntity
         Name = organization.Name,
         CreatedAt = StoredValues.Of(organization.CreatedAt),
         Teams = StoredValues.Json(organization.Teams, nameof(Teams)),
+        Removed = organization.Removed,
         ETag = organization.Version is null ? default : new ETag(organization.Version),
     };
 
@@ -55,9 +61,11 @@ internal sealed class NamespaceEntity : ITableEntity
     {
         Name = Name,
         Email = Email,
+        FullName = FullName,
         IsAdmin = IsAdmin,
         CreatedAt = StoredValues.DateOrDefault(CreatedAt),
         Removed = Removed,
+        IsActive = !Inactive,
     };
 
     public Organization? ToOrganization() => Kind != OrganizationKind ? null : new Organization
@@ -65,6 +73,7 @@ internal sealed class NamespaceEntity : ITableEntity
         Name = Name,
         CreatedAt = StoredValues.DateOrDefault(CreatedAt),
         Teams = StoredValues.FromJson<List<Team>>(Teams) ?? [],
+        Removed = Removed,
         Version = ETag.ToString(),
     };
 }

@@ -44,6 +44,14 @@ internal static class AccountArrangements
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
 
+    /// <summary>A 400 problem naming the field among its errors.</summary>
+    public static async Task ExpectProblemAsync(HttpResponseMessage response, string field)
+    {
+        await ExpectAsync(response, HttpStatusCode.BadRequest);
+        var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.True(problem["errors"]?.AsObject().ContainsKey(field), problem.ToJsonString());
+    }
+
     public static async Task<JsonArray> ObjectsAsync(this HttpClient client, string path) =>
         (await client.GetFromJsonAsync<JsonObject>(path))!["objects"]!.AsArray();
 }

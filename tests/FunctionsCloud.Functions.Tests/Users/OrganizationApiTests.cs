@@ -171,11 +171,4 @@ public sealed class OrganizationApiTests(ApiKeyHostFixture fixture) : IClassFixt
         await ExpectProblemAsync(refused, "namespace");
         Assert.Equal([(string?)org["name"]], (await owner.Client.ObjectsAsync(OrganizationCollection)).Select(o => (string?)o!["name"]));
     }
-
-    private static async Task ExpectProblemAsync(HttpResponseMessage response, string field)
-    {
-        await ExpectAsync(response, HttpStatusCode.BadRequest);
-        var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-        Assert.True(problem["errors"]?.AsObject().ContainsKey(field), problem.ToJsonString());
-    }
 }

@@ -24,6 +24,24 @@ public sealed class AccountStoreTests
     }
 
     [Fact]
+    public async Task A_users_full_name_and_suspension_and_an_organizations_removal_round_trip()
+    {
+        Assert.True(await _store.AddUserAsync(new UserAccount { Name = "carol", Email = "c@example.com" }));
+        Assert.True(await _store.AddOrganizationAsync(new Organization { Name = "gone", Teams = [new Team("owners", Role.Admin, ["carol"])] }));
+        Assert.True((await _store.FindAsync("carol"))!.User!.IsActive);
+
+        await _store.ReplaceUserAsync(new UserAccount { Name = "carol", Email = "c@example.com", FullName = "Carol C", IsActive = false });
+        var organization = (await _store.FindAsync("gone"))!.Organization!;
+        await _store.ReplaceOrganizationAsync(organization with { Removed = true });
+
+        var user = (await _store.FindAsync("carol"))!.User!;
+        Assert.Equal(("Carol C", false), (user.FullName, user.IsActive));
+        var removed = (await _store.FindAsync("gone"))!.Organization!;
+        Assert.True(removed.Removed);
+        Assert.Null(removed.RoleOf("carol"));
+    }
+
+    [Fact]
     public async Task An_organizations_teams_round_trip_and_a_stale_copy_is_not_written()
     {
         var acme = new Organization { Name = "acme", Teams = [new Team("owners", Role.Admin, ["alice"]), new Team("ops", Role.Operator, [])] };
