@@ -57,6 +57,7 @@ public sealed class DashboardScenarioTests(ITestOutputHelper output) : IAsyncLif
             await ScaleWhileAnotherOperationRunsAsync(service);
             await RefusedImageIsShownAtItsFieldAsync();
             await FollowAServicesLogAsync();
+            await MakeCopyUseAndRevokeAReadOnlyKeyAsync();
             await VisitEveryPageAsync();
             await RefusedKeyBringsTheSignInBackAsync();
             await SignOutAsync();
@@ -241,9 +242,63 @@ public sealed class DashboardScenarioTests(ITestOutputHelper output) : IAsyncLif
         Assert.Matches(@"Z stderr printer-1 warning 1\n", saved);
     }
 
+    /// <summary>
+    /// A key made on the API keys page (read-only, expiring in a day), copied with its button, used to sign in in
+    /// another tab, where sliders and operations are disabled saying the operator role is needed; then revoked by
+    /// keyboard after the confirmation, after which that tab's key is refused.
+    /// </summary>
+    private async Task MakeCopyUseAndRevokeAReadOnlyKeyAsync()
+    {
+        await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await page.GetByRole(AriaRole.Link, new() { Name = "API keys", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Row, new() { Name = "Key bootstrap" })).ToBeVisibleAsync();
+        await page.GetByLabel("Label", new() { Exact = true }).FillAsync("browser-reader");
+        await page.GetByLabel("Role", new() { Exact = true }).SelectOptionAsync("read-only");
+        await page.GetByLabel("Expires", new() { Exact = true }).SelectOptionAsync("1 day");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Make key" }).ClickAsync();
+        var shown = page.Locator(".new-key .copy-text code");
+        await Expect(shown).ToHaveTextAsync(new Regex(@"^\S{20,}$"));
+        var key = await shown.TextContentAsync();
+        await page.Locator(".new-key").GetByRole(AriaRole.Button, new() { Name = "Copy" }).ClickAsync();
+        await Expect(page.Locator(".new-key").GetByRole(AriaRole.Status)).ToHaveTextAsync("Copied to the clipboard.");
+        Assert.Equal(key, await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+        await Expect(page.GetByRole(AriaRole.Row, new() { Name = "Key browser-reader" })).ToContainTextAsync("read-only");
+        await AccessibilityScan.AssertCleanAsync(page, "the API keys with a new key shown");
+
+        var reader = await browser.Chromium.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        try
+        {
+            await reader.GotoAsync(app.Host.BaseAddress.ToString());
+            await reader.GetByLabel("User", new() { Exact = true }).FillAsync(FunctionsCloudTestHost.AdminUser);
+            await reader.GetByLabel("API key", new() { Exact = true }).FillAsync(key!);
+            await reader.GetByLabel("API key", new() { Exact = true }).PressAsync("Enter");
+            var cluster = reader.GetByRole(AriaRole.Listitem, new() { Name = "Node cluster web" });
+            await Expect(cluster.Locator(".needs-role")).ToHaveTextAsync("needs the operator role");
+            await Expect(cluster.GetByRole(AriaRole.Slider)).ToBeDisabledAsync();
+            await Expect(cluster.GetByRole(AriaRole.Button, new() { Name = "Terminate" })).ToBeDisabledAsync();
+            await Expect(reader.GetByRole(AriaRole.Button, new() { Name = "New node cluster" })).ToBeDisabledAsync();
+            await AccessibilityScan.AssertCleanAsync(reader, "the node clusters to a read-only key");
+
+            await page.Locator(".new-key").GetByRole(AriaRole.Button, new() { Name = "Done, I have copied it" }).ClickAsync();
+            await Expect(page.Locator(".new-key")).ToHaveCountAsync(0);
+            var row = page.GetByRole(AriaRole.Row, new() { Name = "Key browser-reader" });
+            await row.GetByRole(AriaRole.Button, new() { Name = "Revoke" }).FocusAsync();
+            await page.Keyboard.PressAsync("Enter");
+            await row.GetByRole(AriaRole.Button, new() { Name = "Yes, revoke" }).ClickAsync();
+            await Expect(row).ToHaveCountAsync(0);
+
+            await reader.ReloadAsync();
+            await Expect(reader.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        }
+        finally
+        {
+            await reader.CloseAsync();
+        }
+    }
+
     private async Task VisitEveryPageAsync()
     {
-        foreach (var (link, heading) in new[] { ("Actions", "Actions"), ("Events", "Events"), ("Providers", "Providers") })
+        foreach (var (link, heading) in new[] { ("Actions", "Actions"), ("Events", "Events"), ("Providers", "Providers"), ("Users", "Users"), ("Organizations", "Organizations") })
         {
             await page.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Exact = true })).ToBeVisibleAsync();

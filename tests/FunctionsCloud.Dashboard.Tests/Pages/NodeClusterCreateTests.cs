@@ -66,7 +66,4 @@ public sealed class NodeClusterCreateTests : DashboardTestContext
 
     private static string[] Options(IRenderedComponent<NodeClusterCreate> page, string select) =>
         page.FindAll($"{select} option").Select(o => o.GetAttribute("value") ?? "").ToArray();
-
-    private static string Page(string objects) =>
-        $$"""{"meta":{"limit":100,"offset":0,"total_count":3,"next":null,"previous":null},"objects":[{{objects}}]}""";
 }

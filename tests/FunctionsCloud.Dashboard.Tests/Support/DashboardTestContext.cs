@@ -1,5 +1,7 @@
 using FunctionsCloud.Client;
 using FunctionsCloud.Client.Http;
+using FunctionsCloud.Client.Resources;
+using Microsoft.AspNetCore.Components;
 using FunctionsCloud.Dashboard.Live;
 using FunctionsCloud.Dashboard.Session;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,8 +13,13 @@ namespace FunctionsCloud.Dashboard.Tests.Support;
 /// The dashboard's services around a component, signed in, with the API behind <see cref="Api"/> (a scripted
 /// handler) and a clock that moves only when a test says so.
 /// </summary>
-public abstract class DashboardTestContext : BunitContext
+public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
 {
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>Pages that refresh themselves hold services that are only disposed asynchronously (<see cref="PageVisibility"/>).</summary>
+    async Task IAsyncLifetime.DisposeAsync() => await ((IAsyncDisposable)this).DisposeAsync();
+
     protected DashboardTestContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
@@ -25,7 +32,19 @@ public abstract class DashboardTestContext : BunitContext
         Services.AddSingleton<PageVisibility>();
         Services.AddSingleton<UserOperation>();
         Services.AddSingleton(new FunctionsCloudClient(new HttpClient(Api) { BaseAddress = new Uri("http://dashboard.test/") }));
+        SignedInWith(Access.Admin, isInstallationAdmin: true);
     }
+
+    /// <summary>What the signed-in key may do, as the layout learns it from /api/account/v1/me/ (the last one given holds).</summary>
+    protected void SignedInWith(string role, bool isInstallationAdmin = false, string? keyLabel = "laptop")
+    {
+        var access = new Access(new Me("admin", "/api/account/v1/me/", "admin", role, isInstallationAdmin, keyLabel, null));
+        RenderTree.Add<CascadingValue<Access>>(p => p.Add(c => c.Value, access));
+    }
+
+    /// <summary>A list answer holding the objects given (JSON, comma-separated).</summary>
+    protected static string Page(string objects) =>
+        $$"""{"meta":{"limit":100,"offset":0,"total_count":1,"next":null,"previous":null},"objects":[{{objects}}]}""";
 
     protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero));
 

@@ -7,6 +7,10 @@ window.functionsCloud = {
   copy(text) {
     return navigator.clipboard.writeText(text);
   },
+  select(field) {
+    field.focus();
+    field.select();
+  },
   download(fileName, text) {
     const url = URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" }));
     const link = Object.assign(document.createElement("a"), { href: url, download: fileName });
