@@ -22,7 +22,14 @@ public sealed class EventStreamClient(HttpClient http, ResourceClient<ObjectEven
         return list.ListAsync(query.ToParameters(), limit, offset, cancellationToken);
     }
 
-    public async IAsyncEnumerable<ObjectEvent> FollowAsync(EventQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<ObjectEvent> FollowAsync(EventQuery query, CancellationToken cancellationToken = default) =>
+        FollowAsync(query, positioned: null, cancellationToken);
+
+    /// <param name="positioned">
+    /// Told the id where each opened stream stands before its first event (so a caller knows the stream is open, and
+    /// where it resumes, even while nothing happens).
+    /// </param>
+    public async IAsyncEnumerable<ObjectEvent> FollowAsync(EventQuery query, Action<string>? positioned, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         var lastEventId = query.After;
@@ -41,6 +48,8 @@ public sealed class EventStreamClient(HttpClient http, ResourceClient<ObjectEven
             {
                 // An id alone says where the stream stands: a reconnect resumes there even when no event came yet.
                 lastEventId = id ?? lastEventId;
+                if (data is null && id is not null)
+                    positioned?.Invoke(id);
                 if (data is not null && JsonSerializer.Deserialize(data, ClientJson.Default.ObjectEvent) is { } message)
                     yield return message;
             }
