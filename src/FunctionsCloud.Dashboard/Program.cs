@@ -16,6 +16,8 @@ builder.Services.AddSingleton<ConnectionStatus>();
 builder.Services.AddSingleton<MessageArea>();
 builder.Services.AddSingleton<PageVisibility>();
 builder.Services.AddSingleton<UserOperation>();
+// One follower of the event stream per tab (WebAssembly's scope is the tab's), shared by its pages.
+builder.Services.AddScoped<EventSubscription>();
 builder.Services.AddSingleton(services => new FunctionsCloudClient(new HttpClient(
     new ApiCredentialsHandler(services.GetRequiredService<SignInSession>(), services.GetRequiredService<ConnectionStatus>())
     {

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using FunctionsCloud.Testing;
 using FunctionsCloud.Testing.Docker;
@@ -58,6 +60,7 @@ public sealed class DashboardScenarioTests(ITestOutputHelper output) : IAsyncLif
             await RefusedImageIsShownAtItsFieldAsync();
             await FollowAServicesLogAsync();
             await MakeCopyUseAndRevokeAReadOnlyKeyAsync();
+            await ServicesFollowChangesMadeElsewhereAsync();
             await VisitEveryPageAsync();
             await RefusedKeyBringsTheSignInBackAsync();
             await SignOutAsync();
@@ -293,6 +296,54 @@ public sealed class DashboardScenarioTests(ITestOutputHelper output) : IAsyncLif
         finally
         {
             await reader.CloseAsync();
+        }
+    }
+
+    /// <summary>
+    /// The services list follows the event stream ("Live"): a service created, scaled and terminated through the API,
+    /// not this page, shows on it without a reload; a change of one service reads that service alone; and while live
+    /// the page reads no list on a timer (it read one every 3 s when it polled).
+    /// </summary>
+    private async Task ServicesFollowChangesMadeElsewhereAsync()
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = "Services", Exact = true }).ClickAsync();
+        await Expect(page.Locator("tbody tr").Filter(new() { HasText = "printer" })).ToHaveCountAsync(1);
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Live" })).ToHaveTextAsync("Live");
+        var (listReads, serviceReads) = (0, 0);
+        void Count(object? sender, IRequest request)
+        {
+            var path = new Uri(request.Url).AbsolutePath;
+            if (request.Method == "GET" && path == "/api/app/v1/service/")
+                Interlocked.Increment(ref listReads);
+            else if (request.Method == "GET" && path.StartsWith("/api/app/v1/service/", StringComparison.Ordinal))
+                Interlocked.Increment(ref serviceReads);
+        }
+        page.Request += Count;
+        try
+        {
+            using var created = await app.Client.PostAsJsonAsync("/api/app/v1/service/", new { name = "elsewhere", image_name = "functionscloud/busybox", target_num_containers = 1 });
+            await FunctionsCloudTestHost.ExpectAsync(created, HttpStatusCode.Created);
+            var uri = (string)(await created.Content.ReadFromJsonAsync<JsonObject>())!["resource_uri"]!;
+            var row = page.Locator("tbody tr").Filter(new() { HasText = "elsewhere" });
+            await Expect(row).ToContainTextAsync("0 running of 1");
+            var listReadsAfterCreation = Volatile.Read(ref listReads);
+            Assert.InRange(listReadsAfterCreation, 1, 2);
+
+            using var scaled = await app.Client.PatchAsJsonAsync(uri, new { target_num_containers = 2 });
+            Assert.True(scaled.IsSuccessStatusCode, $"Scaling {uri}: {scaled.StatusCode}");
+            await Expect(row).ToContainTextAsync("0 running of 2");
+            Assert.True(Volatile.Read(ref serviceReads) >= 1, "The scaled service was not read again by itself.");
+            // An absence shows only over a while: three periods of the polling it replaces.
+            await page.WaitForTimeoutAsync(9_000);
+            Assert.Equal(listReadsAfterCreation, Volatile.Read(ref listReads));
+
+            using var terminated = await app.Client.DeleteAsync(uri);
+            Assert.True(terminated.IsSuccessStatusCode, $"Terminating {uri}: {terminated.StatusCode}");
+            await Expect(row).ToHaveCountAsync(0);
+        }
+        finally
+        {
+            page.Request -= Count;
         }
     }
 

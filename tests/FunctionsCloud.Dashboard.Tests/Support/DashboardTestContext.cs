@@ -31,6 +31,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<MessageArea>();
         Services.AddSingleton<PageVisibility>();
         Services.AddSingleton<UserOperation>();
+        Services.AddScoped<EventSubscription>();
         Services.AddSingleton(new FunctionsCloudClient(new HttpClient(Api) { BaseAddress = new Uri("http://dashboard.test/") }));
         SignedInWith(Access.Admin, isInstallationAdmin: true);
     }

@@ -21,6 +21,13 @@ public sealed class EventStream
         return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
     }
 
+    /// <summary>Says where the stream stands, as the API's first message does: an id alone.</summary>
+    public async Task OpenAtAsync(int id)
+    {
+        lastId = id;
+        await pipe.Writer.WriteAsync(Encoding.UTF8.GetBytes($"id: {id}\n\n"));
+    }
+
     public async Task SendAsync(string json) =>
         await pipe.Writer.WriteAsync(Encoding.UTF8.GetBytes($"id: {++lastId}\ndata: {json}\n\n"));
 
