@@ -36,7 +36,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
 
     private LocalFunctionsHost(
         WebApplication app, DurableBackend durable, ILoggerFactory durableLoggerFactory, AzuriteLauncher? azurite,
-        IReadOnlyList<DiscoveredFunction> functions, HostJsonSettings hostJson, DurableTaskHostSettings durableTask)
+        IReadOnlyList<DiscoveredFunction> functions, HostJsonSettings hostJson)
     {
         _app = app;
         _durable = durable;
@@ -44,7 +44,6 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         _azurite = azurite;
         Functions = functions;
         HostJson = hostJson;
-        DurableTask = durableTask;
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("Kestrel reported no listening address.");
         BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
@@ -71,14 +70,13 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
     public HostJsonSettings HostJson { get; }
 
     /// <summary>The task hub and its settings: host.json's durableTask, with the app settings' overrides.</summary>
-    public DurableTaskHostSettings DurableTask { get; }
+    public DurableTaskHostSettings DurableTask => HostJson.DurableTask;
 
     public static async Task<LocalFunctionsHost> StartAsync(LocalHostOptions options, CancellationToken cancellationToken = default)
     {
         var configuration = options.Configuration;
         var hostJsonPath = options.HostJsonPath ?? DefaultHostJsonPath(options);
-        var hostJson = HostJsonSettings.Load(hostJsonPath);
-        var durableTask = DurableTaskHostSettings.Load(hostJsonPath, configuration);
+        var hostJson = HostJsonSettings.Load(hostJsonPath, configuration);
         var functions = FunctionDiscovery.Discover(options.FunctionsAssembly, configuration)
             .Where(f => options.FunctionFilter?.Invoke(f) ?? true)
             .ToList();
@@ -94,12 +92,12 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
                 azurite = await AzuriteLauncher.EnsureRunningAsync(azuriteData, cancellationToken);
 
             // The backend starts before the app is built, so activities reach the app's services through this.
-            durable = await StartDurableAsync(options, configuration, durableTask, functions, () => app, durableLoggerFactory, cancellationToken);
+            durable = await StartDurableAsync(options, configuration, hostJson.DurableTask, functions, () => app, durableLoggerFactory, cancellationToken);
 
             app = Build(options, configuration, hostJson, functions, pipeline, durable.Client);
             HttpFunctionEndpoints.Map(app, functions, hostJson.RoutePrefix);
             await app.StartAsync(cancellationToken);
-            return new LocalFunctionsHost(app, durable, durableLoggerFactory, azurite, functions, hostJson, durableTask);
+            return new LocalFunctionsHost(app, durable, durableLoggerFactory, azurite, functions, hostJson);
         }
         catch
         {
@@ -186,7 +184,11 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
     /// <summary>Completes when the host is asked to stop (Ctrl+C, SIGTERM, or IHostApplicationLifetime.StopApplication).</summary>
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
 
-    /// <summary>Stops the web host (and with it timers and queue pollers), then the durable backend, then Azurite if started here.</summary>
+    /// <summary>
+    /// Stops the web host (and with it timers and queue pollers), disposes the app's services (the local provider stops
+    /// the agents it runs and waits for them), then the durable backend, then Azurite if started here: storage goes last,
+    /// once nothing is left to use it.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (_disposed)

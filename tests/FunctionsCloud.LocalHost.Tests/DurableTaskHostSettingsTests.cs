@@ -22,7 +22,7 @@ public sealed class DurableTaskHostSettingsTests
             }
             """);
 
-        var settings = DurableTaskHostSettings.Load(path, AppSettings(("FunctionsCloud:TaskHub", "hubfromsettings")));
+        var settings = HostJsonSettings.Load(path, AppSettings(("FunctionsCloud:TaskHub", "hubfromsettings"))).DurableTask;
 
         Assert.Equal("hubfromsettings", settings.HubName);
         Assert.Equal(3, settings.PartitionCount);
@@ -37,10 +37,10 @@ public sealed class DurableTaskHostSettingsTests
     {
         var path = HostJson("""{ "extensions": { "durableTask": { "hubName": "fromfile", "storageProvider": { "maxQueuePollingInterval": "00:00:10" } } } }""");
 
-        var settings = DurableTaskHostSettings.Load(path, AppSettings(
+        var settings = HostJsonSettings.Load(path, AppSettings(
             ("AzureFunctionsJobHost:extensions:durableTask:storageProvider:maxQueuePollingInterval", "00:00:01"),
             ("AzureFunctionsJobHost:extensions:durableTask:storageProvider:workItemQueueVisibilityTimeout", "00:00:15"),
-            ("AzureFunctionsJobHost:extensions:durableTask:storageProvider:controlQueueVisibilityTimeout", "00:00:10")));
+            ("AzureFunctionsJobHost:extensions:durableTask:storageProvider:controlQueueVisibilityTimeout", "00:00:10"))).DurableTask;
 
         Assert.Equal("fromfile", settings.HubName);
         Assert.Equal(TimeSpan.FromSeconds(1), settings.MaxQueuePollingInterval);
@@ -51,20 +51,20 @@ public sealed class DurableTaskHostSettingsTests
     [Fact]
     public void Repository_host_json_names_its_hub_from_the_task_hub_setting()
     {
-        var settings = DurableTaskHostSettings.Load(Path.Combine(RepositoryRoot.Find(AppContext.BaseDirectory)!, "host.json"), AppSettings(("FunctionsCloud:TaskHub", "FunctionsCloud")));
+        var settings = HostJsonSettings.Load(Path.Combine(RepositoryRoot.Find(AppContext.BaseDirectory)!, "host.json"), AppSettings(("FunctionsCloud:TaskHub", "FunctionsCloud"))).DurableTask;
 
         Assert.Equal("FunctionsCloud", settings.HubName);
         Assert.Equal(4, settings.PartitionCount);
         Assert.Equal(10, settings.MaxConcurrentActivityFunctions);
     }
 
-    private static string HostJson(string text)
+    internal static string HostJson(string text)
     {
         var path = Path.Combine(Path.GetTempPath(), $"host-{Guid.NewGuid():N}.json");
         File.WriteAllText(path, text);
         return path;
     }
 
-    private static IConfiguration AppSettings(params (string Key, string Value)[] values) =>
+    internal static IConfiguration AppSettings(params (string Key, string Value)[] values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => KeyValuePair.Create(v.Key, (string?)v.Value))).Build();
 }

@@ -1,13 +1,31 @@
 using FunctionsCloud.LocalHost.Configuration;
+using Microsoft.Extensions.Configuration;
 
 namespace FunctionsCloud.LocalHost.Tests;
 
 public sealed class HostJsonSettingsTests
 {
+    private static readonly IConfiguration NoAppSettings = DurableTaskHostSettingsTests.AppSettings();
+
+    [Fact]
+    public void App_settings_override_every_part_of_host_json_in_the_one_read()
+    {
+        var path = DurableTaskHostSettingsTests.HostJson("""
+            { "extensions": { "http": { "routePrefix": "" }, "queues": { "maxDequeueCount": 7 }, "durableTask": { "hubName": "fromfile" } } }
+            """);
+
+        var settings = HostJsonSettings.Load(path, DurableTaskHostSettingsTests.AppSettings(
+            ("AzureFunctionsJobHost:extensions:http:routePrefix", "v3"),
+            ("AzureFunctionsJobHost:extensions:queues:maxDequeueCount", "2"),
+            ("AzureFunctionsJobHost:extensions:durableTask:hubName", "fromsettings")));
+
+        Assert.Equal(("v3", 2, "fromsettings"), (settings.RoutePrefix, settings.QueueMaxDequeueCount, settings.DurableTask.HubName));
+    }
+
     [Fact]
     public void Missing_file_means_host_defaults()
     {
-        var settings = HostJsonSettings.Load(Path.Combine(Path.GetTempPath(), "no-such-host.json"));
+        var settings = HostJsonSettings.Load(Path.Combine(Path.GetTempPath(), "no-such-host.json"), NoAppSettings);
 
         Assert.Equal("api", settings.RoutePrefix);
         Assert.Equal(5, settings.QueueMaxDequeueCount);
@@ -28,7 +46,7 @@ public sealed class HostJsonSettingsTests
             }
             """);
 
-        var settings = HostJsonSettings.Load(path);
+        var settings = HostJsonSettings.Load(path, NoAppSettings);
 
         Assert.Equal("v2", settings.RoutePrefix);
         Assert.Equal(7, settings.QueueMaxDequeueCount);
@@ -41,7 +59,7 @@ public sealed class HostJsonSettingsTests
     {
         var root = RepositoryRoot.Find(AppContext.BaseDirectory)!;
 
-        Assert.Equal("", HostJsonSettings.Load(Path.Combine(root, "host.json")).RoutePrefix);
+        Assert.Equal("", HostJsonSettings.Load(Path.Combine(root, "host.json"), NoAppSettings).RoutePrefix);
     }
 
     [Fact]
@@ -50,6 +68,6 @@ public sealed class HostJsonSettingsTests
         var path = Path.Combine(Path.GetTempPath(), $"host-{Guid.NewGuid():N}.json");
         File.WriteAllText(path, """{ "version": "2.0", "extensions": { "http": { "routePrefix": "" } } }""");
 
-        Assert.Equal("", HostJsonSettings.Load(path).RoutePrefix);
+        Assert.Equal("", HostJsonSettings.Load(path, NoAppSettings).RoutePrefix);
     }
 }

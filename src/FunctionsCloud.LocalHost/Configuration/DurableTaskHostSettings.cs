@@ -3,13 +3,11 @@ using Microsoft.Extensions.Configuration;
 namespace FunctionsCloud.LocalHost.Configuration;
 
 /// <summary>
-/// host.json's <c>extensions.durableTask</c>, with the Durable Functions extension's defaults, overridden by the
-/// app settings <c>AzureFunctionsJobHost__extensions__durableTask__...</c> as the Functions host overrides them.
+/// host.json's <c>extensions.durableTask</c> (read with the rest of it by <see cref="HostJsonSettings"/>, app settings'
+/// overrides included), with the Durable Functions extension's defaults.
 /// </summary>
 public sealed record DurableTaskHostSettings
 {
-    public const string AppSettingsOverrides = "AzureFunctionsJobHost";
-
     /// <summary>hubName, its %Setting% references resolved.</summary>
     public string HubName { get; init; } = "TestHubName";
 
@@ -28,14 +26,9 @@ public sealed record DurableTaskHostSettings
     /// <summary>How long a dequeued activity message stays invisible: after a crash, how soon the activity runs again.</summary>
     public TimeSpan WorkItemQueueVisibilityTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Reads host.json (none: the defaults), then the app settings' overrides on top.</summary>
-    public static DurableTaskHostSettings Load(string? hostJsonPath, IConfiguration appSettings)
+    /// <summary>The settings in host.json's durableTask section; %Setting% references resolved from the app settings.</summary>
+    public static DurableTaskHostSettings From(IConfigurationSection durable, IConfiguration appSettings)
     {
-        var builder = new ConfigurationBuilder();
-        if (hostJsonPath is not null && File.Exists(hostJsonPath))
-            builder.AddJsonFile(hostJsonPath, optional: false, reloadOnChange: false);
-        builder.AddInMemoryCollection(appSettings.GetSection(AppSettingsOverrides).AsEnumerable(makePathsRelative: true));
-        var durable = builder.Build().GetSection("extensions:durableTask");
         var storage = durable.GetSection("storageProvider");
         var defaults = new DurableTaskHostSettings();
         return new DurableTaskHostSettings

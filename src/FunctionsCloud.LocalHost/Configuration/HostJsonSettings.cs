@@ -1,10 +1,16 @@
-using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 
 namespace FunctionsCloud.LocalHost.Configuration;
 
-/// <summary>The parts of host.json the local host honours, with the Functions host's defaults.</summary>
+/// <summary>
+/// The parts of host.json the local host honours, with the Functions host's defaults. host.json is read in this one
+/// place, then the app settings <c>AzureFunctionsJobHost__...</c> are laid over it, as the Functions host lays them
+/// (its keys, like host.json's there, are case-insensitive; comments and trailing commas are allowed).
+/// </summary>
 public sealed record HostJsonSettings
 {
+    public const string AppSettingsOverrides = "AzureFunctionsJobHost";
+
     /// <summary>
     /// extensions.http.routePrefix. "api" is the Functions host's default when host.json names none; FunctionsCloud's
     /// host.json sets it empty, so that the dashboard can be served at the site root and its routes carry api/ themselves.
@@ -18,41 +24,27 @@ public sealed record HostJsonSettings
 
     public int QueueBatchSize { get; init; } = 16;
 
+    /// <summary>extensions.durableTask: the task hub and its settings.</summary>
+    public DurableTaskHostSettings DurableTask { get; init; } = new();
+
     public static HostJsonSettings Default { get; } = new();
 
-    /// <summary>Reads host.json; a missing file means the defaults (as with the Functions host).</summary>
-    public static HostJsonSettings Load(string? path)
+    /// <summary>Reads host.json (a missing file means the defaults, as with the Functions host), then the app settings' overrides on top.</summary>
+    public static HostJsonSettings Load(string? path, IConfiguration appSettings)
     {
-        if (path is null || !File.Exists(path))
-            return Default;
-
-        using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        var extensions = Property(document.RootElement, "extensions");
-        var http = extensions is { } e ? Property(e, "http") : null;
-        var queues = extensions is { } e2 ? Property(e2, "queues") : null;
-
+        var builder = new ConfigurationBuilder();
+        if (path is not null && File.Exists(path))
+            builder.AddJsonFile(path, optional: false, reloadOnChange: false);
+        builder.AddInMemoryCollection(appSettings.GetSection(AppSettingsOverrides).AsEnumerable(makePathsRelative: true));
+        var extensions = builder.Build().GetSection("extensions");
+        var queues = extensions.GetSection("queues");
         return new HostJsonSettings
         {
-            RoutePrefix = (http is { } h && Property(h, "routePrefix") is { ValueKind: JsonValueKind.String } prefix ? prefix.GetString()! : Default.RoutePrefix).Trim('/'),
-            QueueMaxDequeueCount = queues is { } q && Property(q, "maxDequeueCount") is { ValueKind: JsonValueKind.Number } max ? max.GetInt32() : Default.QueueMaxDequeueCount,
-            QueueBatchSize = queues is { } q2 && Property(q2, "batchSize") is { ValueKind: JsonValueKind.Number } batch ? batch.GetInt32() : Default.QueueBatchSize,
-            QueueVisibilityTimeout = queues is { } q3 && Property(q3, "visibilityTimeout") is { ValueKind: JsonValueKind.String } visibility
-                ? TimeSpan.Parse(visibility.GetString()!, System.Globalization.CultureInfo.InvariantCulture)
-                : Default.QueueVisibilityTimeout,
+            RoutePrefix = (extensions["http:routePrefix"] ?? Default.RoutePrefix).Trim('/'),
+            QueueMaxDequeueCount = queues.GetValue("maxDequeueCount", Default.QueueMaxDequeueCount),
+            QueueBatchSize = queues.GetValue("batchSize", Default.QueueBatchSize),
+            QueueVisibilityTimeout = queues.GetValue("visibilityTimeout", Default.QueueVisibilityTimeout),
+            DurableTask = DurableTaskHostSettings.From(extensions.GetSection("durableTask"), appSettings),
         };
-    }
-
-    // host.json keys are case-insensitive in the Functions host.
-    private static JsonElement? Property(JsonElement element, string name)
-    {
-        if (element.ValueKind != JsonValueKind.Object)
-            return null;
-        foreach (var property in element.EnumerateObject())
-        {
-            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
-                return property.Value;
-        }
-
-        return null;
     }
 }
