@@ -17,6 +17,7 @@ public sealed class AzuriteLauncher : IAsyncDisposable
 {
     public static readonly int[] DefaultPorts = [10000, 10001, 10002];
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(15);
 
     // Azurite's well-known development account (public, documented; not a secret).
     private const string DevelopmentAccount = "devstoreaccount1";
@@ -25,17 +26,22 @@ public sealed class AzuriteLauncher : IAsyncDisposable
     private readonly int[] _ports;
     private readonly string? _dataDirectory;
     private readonly StringBuilder _errors = new();
+    private readonly bool _ownSession;
     private Process? _process;
-    private int? _adoptedPid;
+    private ProcessIdentity? _adopted;
 
-    private AzuriteLauncher(int[] ports, string? dataDirectory)
+    private AzuriteLauncher(int[] ports, string? dataDirectory, bool ownSession = false)
     {
         _ports = ports;
         _dataDirectory = dataDirectory is null ? null : Path.GetFullPath(dataDirectory);
+        _ownSession = ownSession;
     }
 
     /// <summary>True when this launcher started the emulator, or took over one a killed run of it left (and so will stop it).</summary>
-    public bool StartedHere => _process is not null || _adoptedPid is not null;
+    public bool StartedHere => _process is not null || _adopted is not null;
+
+    /// <summary>The emulator's process id while one started (or taken over) here runs; else null.</summary>
+    public int? ProcessId => _process is { HasExited: false } process ? process.Id : _adopted?.Pid;
 
     /// <summary>Where a persistent emulator records its process id: beside its data folder.</summary>
     public static string PidFile(string dataDirectory) => Path.GetFullPath(dataDirectory).TrimEnd(Path.DirectorySeparatorChar) + ".pid";
@@ -48,9 +54,13 @@ public sealed class AzuriteLauncher : IAsyncDisposable
           $"TableEndpoint=http://127.0.0.1:{_ports[2]}/{DevelopmentAccount};";
 
     /// <param name="dataDirectory">Where a started emulator keeps its data. One a killed run left running on that folder is taken over.</param>
+    /// <remarks>
+    /// A started emulator leads a session of its own (through <c>setsid</c>, where there is one), so that a terminal's
+    /// Ctrl+C reaches the local run only, which stops the emulator last, once nothing needs storage any more.
+    /// </remarks>
     public static async Task<AzuriteLauncher> EnsureRunningAsync(string dataDirectory, CancellationToken cancellationToken = default)
     {
-        var launcher = new AzuriteLauncher(DefaultPorts, dataDirectory);
+        var launcher = new AzuriteLauncher(DefaultPorts, dataDirectory, ownSession: true);
         if (!await launcher.AllListeningAsync(cancellationToken))
             await launcher.StartAsync(cancellationToken);
         else
@@ -59,12 +69,16 @@ public sealed class AzuriteLauncher : IAsyncDisposable
     }
 
     /// <param name="dataDirectory">Keep the data in this folder (it then survives <see cref="StopAsync"/>); null: in memory.</param>
-    public static async Task<AzuriteLauncher> StartPrivateAsync(string? dataDirectory = null, CancellationToken cancellationToken = default)
+    /// <param name="ownSession">
+    /// In a session of its own, as the local run's (<see cref="EnsureRunningAsync"/>); by default in the caller's, so that
+    /// a test run interrupted with Ctrl+C takes its emulators with it.
+    /// </param>
+    public static async Task<AzuriteLauncher> StartPrivateAsync(string? dataDirectory = null, bool ownSession = false, CancellationToken cancellationToken = default)
     {
         // The free ports can be taken by another process before Azurite binds them: then try others.
         for (var attempt = 1; ; attempt++)
         {
-            var launcher = new AzuriteLauncher([FreePort(), FreePort(), FreePort()], dataDirectory);
+            var launcher = new AzuriteLauncher([FreePort(), FreePort(), FreePort()], dataDirectory, ownSession);
             try
             {
                 await launcher.StartAsync(cancellationToken);
@@ -125,13 +139,16 @@ public sealed class AzuriteLauncher : IAsyncDisposable
     {
         var workingDirectory = _dataDirectory ?? Path.Combine(Path.GetTempPath(), $"functionscloud-azurite-{Environment.ProcessId}-{_ports[2]}");
         Directory.CreateDirectory(workingDirectory);
-        var info = new ProcessStartInfo(FindExecutable())
+        var setsid = _ownSession ? SetsidPath() : null;
+        var info = new ProcessStartInfo(setsid ?? FindExecutable())
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = workingDirectory,
         };
+        if (setsid is not null)
+            info.ArgumentList.Add(FindExecutable()); // setsid runs it in place (same pid): it is no group leader
         string[] persistence = _dataDirectory is null ? ["--inMemoryPersistence"] : ["--location", _dataDirectory];
         foreach (var arg in persistence.Concat(
                  [
@@ -189,31 +206,27 @@ public sealed class AzuriteLauncher : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>An emulator that answers on our ports and whose recorded pid runs on our folder was left by a killed run: ours to stop.</summary>
+    private static string? SetsidPath() =>
+        OperatingSystem.IsWindows() ? null : new[] { "/usr/bin/setsid", "/bin/setsid" }.FirstOrDefault(File.Exists);
+
+    /// <summary>
+    /// An emulator that answers on our ports and whose recorded pid runs on our folder was left by a killed run: ours to
+    /// stop. It is known by its start time too, so that a process given its pid later is never taken for it.
+    /// </summary>
     private void AdoptLeftOver()
     {
-        if (_dataDirectory is not null && LocalProcesses.ReadPid(PidFile(_dataDirectory)) is { } pid
-            && LocalProcesses.IsAliveWithArgument(pid, _dataDirectory))
-            _adoptedPid = pid;
+        if (_dataDirectory is not null && LocalProcesses.ReadPid(PidFile(_dataDirectory)) is { } pid)
+            _adopted = ProcessIdentity.Of(pid, _dataDirectory);
     }
 
     /// <summary>Stops the emulator if it was started (or taken over) here; a persistent one keeps its data for the next start.</summary>
     public async Task StopAsync()
     {
-        if (_adoptedPid is { } adopted)
+        if (_adopted is { } adopted)
         {
-            try
-            {
-                using var process = Process.GetProcessById(adopted);
-                await ShutDownAsync(process);
-            }
-            catch (ArgumentException)
-            {
-                // Gone already.
-            }
-
-            LocalProcesses.KillTree(adopted);
-            _adoptedPid = null;
+            // Only while it is the process taken over: SIGTERM (it saves its data), then a kill if it does not end.
+            await adopted.StopAsync(ShutdownGrace);
+            _adopted = null;
         }
 
         if (_process is null)
@@ -234,7 +247,7 @@ public sealed class AzuriteLauncher : IAsyncDisposable
     private static async Task ShutDownAsync(Process process)
     {
         LocalProcesses.RequestStop(process.Id);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        using var timeout = new CancellationTokenSource(ShutdownGrace);
         try
         {
             await process.WaitForExitAsync(timeout.Token);

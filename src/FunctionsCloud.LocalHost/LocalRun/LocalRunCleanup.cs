@@ -20,9 +20,9 @@ public static class LocalRunCleanup
                 if (!Guid.TryParse(Path.GetFileName(directory), out var uuid))
                     continue;
                 var node = new LocalNodeDirectory(state.Nodes, uuid);
-                if (node.ReadPid() is { } pid && LocalProcesses.IsAliveWithArgument(pid, node.Path))
+                if (node.ReadPid() is { } pid && ProcessIdentity.Of(pid, node.Path) is { } agent)
                 {
-                    LocalProcesses.KillTree(pid);
+                    agent.KillTree();
                     stopped++;
                 }
 
@@ -30,8 +30,8 @@ public static class LocalRunCleanup
             }
         }
 
-        if (LocalProcesses.ReadPid(state.AzuritePidFile) is { } azurite && LocalProcesses.IsAliveWithArgument(azurite, state.AzuriteData))
-            LocalProcesses.KillTree(azurite);
+        if (LocalProcesses.ReadPid(state.AzuritePidFile) is { } pid)
+            ProcessIdentity.Of(pid, state.AzuriteData)?.KillTree();
         state.Delete();
         output.WriteLine($"Started clean: {stopped} agent(s) of the last run stopped, their containers removed, {state.Path} deleted.");
     }

@@ -16,7 +16,7 @@ namespace FunctionsCloud.Providers.Local;
 /// found running under the state root when the provider starts (left by a host that was killed or asked to leave
 /// them) are its own from then on. Linux only (uses /proc and signals).
 /// </summary>
-public sealed partial class LocalNodeProvider : INodeProvider, IDisposable
+public sealed partial class LocalNodeProvider : INodeProvider, IDisposable, IAsyncDisposable
 {
     public const string ProviderName = "local";
     public const string TokenVariable = "FUNCTIONSCLOUD_AGENT_TOKEN";
@@ -56,11 +56,9 @@ public sealed partial class LocalNodeProvider : INodeProvider, IDisposable
 
         foreach (var path in Directory.EnumerateDirectories(_stateRoot))
         {
-            if (Guid.TryParse(System.IO.Path.GetFileName(path), out var nodeUuid)
-                && new LocalNodeDirectory(_stateRoot, nodeUuid) is var directory
-                && directory.ReadPid() is { } pid && LocalProcesses.IsAliveWithArgument(pid, directory.Path))
+            if (Guid.TryParse(System.IO.Path.GetFileName(path), out var nodeUuid) && RunningAgent.Found(new LocalNodeDirectory(_stateRoot, nodeUuid)) is { } agent)
             {
-                _running.TryAdd(nodeUuid, new RunningAgent(pid, directory.Path, null));
+                _running.TryAdd(nodeUuid, agent);
             }
         }
     }
@@ -127,11 +125,11 @@ public sealed partial class LocalNodeProvider : INodeProvider, IDisposable
     private NodeCreationResult Create(NodeToCreate node)
     {
         var directory = new LocalNodeDirectory(_stateRoot, node.NodeUuid);
-        if (directory.ReadPid() is { } existing && LocalProcesses.IsAliveWithArgument(existing, directory.Path))
+        if (RunningAgent.Found(directory) is { } existing)
         {
-            _running.TryAdd(node.NodeUuid, new RunningAgent(existing, directory.Path, null));
-            LogAlreadyRunning(_logger, node.NodeUuid, existing);
-            return Created(node.NodeUuid, existing);
+            _running.TryAdd(node.NodeUuid, existing);
+            LogAlreadyRunning(_logger, node.NodeUuid, existing.Pid);
+            return Created(node.NodeUuid, existing.Pid);
         }
 
         var agentPath = _options.ResolveAgentPath();
@@ -157,7 +155,7 @@ public sealed partial class LocalNodeProvider : INodeProvider, IDisposable
             previous.Process?.Dispose();
         }
 
-        _running[node.NodeUuid] = new RunningAgent(process.Id, directory.Path, process);
+        _running[node.NodeUuid] = new RunningAgent(process.Id, null, process);
         LogStarted(_logger, node.NodeUuid, process.Id, directory.LogFile);
         return Created(node.NodeUuid, process.Id);
     }
@@ -191,10 +189,11 @@ public sealed partial class LocalNodeProvider : INodeProvider, IDisposable
         {
             var directory = new LocalNodeDirectory(_stateRoot, node.NodeUuid);
             _running.TryRemove(node.NodeUuid, out var tracked);
-            var pid = directory.ReadPid() ?? tracked?.Pid ?? ParsePid(node.ProviderId);
-            if (pid is { } alive && LocalProcesses.IsAliveWithArgument(alive, directory.Path))
+            var agent = tracked is { Process: not null } ? tracked
+                : RunningAgent.Found(directory, directory.ReadPid() ?? tracked?.Pid ?? ParsePid(node.ProviderId));
+            if (agent is not null)
             {
-                await StopAsync(node.NodeUuid, alive, directory.Path, tracked?.Process, cancellationToken).ConfigureAwait(false);
+                await StopAgentAsync(node.NodeUuid, agent, cancellationToken).ConfigureAwait(false);
             }
 
             tracked?.Process?.Dispose();
@@ -218,59 +217,54 @@ public sealed partial class LocalNodeProvider : INodeProvider, IDisposable
         }
     }
 
-    private async Task StopAsync(Guid nodeUuid, int pid, string nodeDir, Process? process, CancellationToken cancellationToken)
+    /// <summary>
+    /// SIGTERM, then waits up to <see cref="LocalNodeProviderOptions.StopTimeout"/> for the agent to end (it says it
+    /// stopped), else kills it and waits for that. Only the agent itself: our own child, or one taken over that still is
+    /// the process taken over (never a process that got its pid later).
+    /// </summary>
+    private async Task StopAgentAsync(Guid nodeUuid, RunningAgent agent, CancellationToken cancellationToken)
     {
-        LocalProcesses.RequestStop(pid);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.StopTimeout);
+        if (agent.Adopted is { } adopted)
+        {
+            await adopted.StopAsync(_options.StopTimeout, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var process = agent.Process!;
+        if (process.HasExited)
+        {
+            return;
+        }
+
+        // Our own child: its pid stays ours (unreaped) until waited for, so a signal by pid reaches it and nothing else.
+        LocalProcesses.RequestStop(process.Id);
+        using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        grace.CancelAfter(_options.StopTimeout);
         try
         {
-            await WaitForExitAsync(pid, nodeDir, process, timeout.Token).ConfigureAwait(false);
+            await process.WaitForExitAsync(grace.Token).ConfigureAwait(false);
             return;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            LogKilling(_logger, nodeUuid, pid, _options.StopTimeout.TotalSeconds);
+            LogKilling(_logger, nodeUuid, process.Id, _options.StopTimeout.TotalSeconds);
         }
 
-        LocalProcesses.KillTree(pid);
-        using var afterKill = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        afterKill.CancelAfter(TimeSpan.FromSeconds(5));
-        await WaitForExitAsync(pid, nodeDir, process, afterKill.Token).ConfigureAwait(false);
-    }
-
-    private static async Task WaitForExitAsync(int pid, string nodeDir, Process? process, CancellationToken cancellationToken)
-    {
-        if (process is not null)
-        {
-            // Our own child: waiting on it also reaps it.
-            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        while (LocalProcesses.IsAliveWithArgument(pid, nodeDir))
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>The killed agents' containers go too: nothing of a local node outlives the host.</summary>
-    private void RemoveContainersOf(IEnumerable<Guid> nodes)
-    {
-        if (_containers is null)
-        {
-            return;
-        }
-
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        Task.WhenAll(nodes.Select(node => _containers.RemoveAllAsync(node, timeout.Token))).GetAwaiter().GetResult();
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static int? ParsePid(string? providerId) =>
         int.TryParse(providerId, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && pid > 0 ? pid : null;
 
-    /// <summary>Kills every agent this provider started or found running, and removes their containers, so none outlives the host.</summary>
-    public void Dispose()
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Stops every agent this provider started or found running, each as terminating its node would, and waits until
+    /// they have ended; then removes their containers. So when the host goes on to stop storage, no agent is left to
+    /// spend its last seconds failing against it.
+    /// </summary>
+    public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
@@ -283,36 +277,34 @@ public sealed partial class LocalNodeProvider : INodeProvider, IDisposable
             return;
         }
 
-        foreach (var (nodeUuid, agent) in _running)
+        await Task.WhenAll(_running.Select(pair => StopOnExitAsync(pair.Key, pair.Value))).ConfigureAwait(false);
+        if (_containers is not null)
         {
-            try
-            {
-                if (agent.Process is { HasExited: false } process)
-                {
-                    process.Kill(entireProcessTree: true);
-                }
-                else if (agent.Process is null && LocalProcesses.IsAliveWithArgument(agent.Pid, agent.NodeDir))
-                {
-                    LocalProcesses.KillTree(agent.Pid);
-                }
-
-                LogKilledOnDispose(_logger, nodeUuid, agent.Pid);
-            }
-            catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception)
-            {
-                // Already gone.
-            }
-            finally
-            {
-                agent.Process?.Dispose();
-            }
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await Task.WhenAll(_running.Keys.Select(node => _containers.RemoveAllAsync(node, timeout.Token))).ConfigureAwait(false);
         }
 
-        RemoveContainersOf(_running.Keys);
         _running.Clear();
         foreach (var gate in _locks.Values)
         {
             gate.Dispose();
+        }
+    }
+
+    private async Task StopOnExitAsync(Guid nodeUuid, RunningAgent agent)
+    {
+        try
+        {
+            await StopAgentAsync(nodeUuid, agent, CancellationToken.None).ConfigureAwait(false);
+            LogStoppedOnExit(_logger, nodeUuid, agent.Pid);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // Already gone.
+        }
+        finally
+        {
+            agent.Process?.Dispose();
         }
     }
 
@@ -331,7 +323,15 @@ public sealed partial class LocalNodeProvider : INodeProvider, IDisposable
     [LoggerMessage(Level = LogLevel.Information, Message = "Local node {NodeUuid}: agent left running as process {Pid}")]
     private static partial void LogLeftRunning(ILogger logger, Guid nodeUuid, int pid);
 
-    private sealed record RunningAgent(int Pid, string NodeDir, Process? Process);
+    /// <summary>An agent this provider runs: its own child (<paramref name="Process"/>) or one it took over (<paramref name="Adopted"/>).</summary>
+    private sealed record RunningAgent(int Pid, ProcessIdentity? Adopted, Process? Process)
+    {
+        /// <summary>The agent the node's pid file (or <paramref name="pid"/>) names, when that process runs on the node's directory.</summary>
+        public static RunningAgent? Found(LocalNodeDirectory directory, int? pid = null) =>
+            (pid ?? directory.ReadPid()) is { } recorded && ProcessIdentity.Of(recorded, directory.Path) is { } identity
+                ? new RunningAgent(identity.Pid, identity, null)
+                : null;
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Local node {NodeUuid}: agent started as process {Pid}, output in {LogFile}")]
     private static partial void LogStarted(ILogger logger, Guid nodeUuid, int pid, string logFile);
@@ -351,6 +351,6 @@ public sealed partial class LocalNodeProvider : INodeProvider, IDisposable
     [LoggerMessage(Level = LogLevel.Error, Message = "Local node {NodeUuid}: could not terminate: {Reason}")]
     private static partial void LogTerminateFailed(ILogger logger, Guid nodeUuid, string reason, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Local node {NodeUuid}: agent process {Pid} killed as the provider shuts down")]
-    private static partial void LogKilledOnDispose(ILogger logger, Guid nodeUuid, int pid);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Local node {NodeUuid}: agent process {Pid} stopped as the provider shuts down")]
+    private static partial void LogStoppedOnExit(ILogger logger, Guid nodeUuid, int pid);
 }

@@ -17,19 +17,43 @@ public static class LocalProcesses
     {
         try
         {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var afterName = stat.LastIndexOf(')');
-            if (afterName < 0 || afterName + 2 >= stat.Length || stat[afterName + 2] is 'Z' or 'X')
-            {
-                return false;
-            }
-
-            var commandLine = File.ReadAllText($"/proc/{pid}/cmdline");
-            return commandLine.Split('\0').Contains(argument, StringComparer.Ordinal);
+            return StartTimeOf(pid) is not null
+                && File.ReadAllText($"/proc/{pid}/cmdline").Split('\0').Contains(argument, StringComparer.Ordinal);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return false;
+        }
+    }
+
+    /// <summary>
+    /// When the live (not zombie) process <paramref name="pid"/> started, in clock ticks since boot (/proc/&lt;pid&gt;/stat,
+    /// field 22); null when there is none. A process that reuses the pid later has a later start time.
+    /// </summary>
+    public static ulong? StartTimeOf(int pid) =>
+        StatFields(pid) is { Length: > 19 } fields && fields[0] is not ("Z" or "X")
+        && ulong.TryParse(fields[19], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            ? ticks
+            : null;
+
+    /// <summary>The session the process belongs to (/proc/&lt;pid&gt;/stat, field 6); null when there is no such process.</summary>
+    public static int? SessionOf(int pid) =>
+        StatFields(pid) is { Length: > 3 } fields && int.TryParse(fields[3], NumberStyles.None, CultureInfo.InvariantCulture, out var session)
+            ? session
+            : null;
+
+    /// <summary>The fields of /proc/&lt;pid&gt;/stat after the command name (which may hold spaces): state first.</summary>
+    private static string[]? StatFields(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var afterName = stat.LastIndexOf(')');
+            return afterName < 0 || afterName + 2 >= stat.Length ? null : stat[(afterName + 2)..].Split(' ');
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 

@@ -135,7 +135,7 @@ public sealed class LocalNodeProviderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_host_disposing_the_provider_kills_its_agents()
+    public async Task The_host_disposing_the_provider_stops_its_agents_and_waits_for_them()
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["FunctionsCloud:LocalProvider:StateRoot"] = _root })
@@ -145,12 +145,19 @@ public sealed class LocalNodeProviderTests : IAsyncLifetime
         Assert.Equal("local", provider.Name);
         Assert.Equal(_root, ((LocalNodeProvider)provider).StateRoot);
 
-        await provider.CreateNodesAsync(Request(Node("token-i"), Node("token-j")), CancellationToken.None);
-        // A process caught between fork and exec shows no command line for a moment.
-        await WaitUntilAsync(() => AgentProcessesUnder(_root).Count == 2, "both agents run");
+        var nodes = new[] { Node("token-i"), Node("token-j") };
+        await provider.CreateNodesAsync(Request(nodes), CancellationToken.None);
+        await _controlPlane.WaitUntilAsync(c => c.Registrations.Count == 2, "both agents register");
+
         await services.DisposeAsync();
 
-        await WaitUntilAsync(() => AgentProcessesUnder(_root).Count == 0, "the agents are gone");
+        // Gone when disposal returns (the host stops storage next), and each stopped as asked, not killed.
+        Assert.Empty(AgentProcessesUnder(_root));
+        foreach (var node in nodes)
+        {
+            Assert.Contains("FunctionsCloud agent stopped (stop requested)",
+                await File.ReadAllTextAsync(new LocalNodeDirectory(_root, node.NodeUuid).LogFile), StringComparison.Ordinal);
+        }
     }
 
     [Fact]
