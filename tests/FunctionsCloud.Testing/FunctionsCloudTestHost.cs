@@ -87,7 +87,8 @@ public sealed class FunctionsCloudTestHost : IAsyncDisposable
             AzuriteDataDirectory = null, // the test assembly's own emulator (AzuriteFixture)
             OrchestrationService = orchestrationService,
         });
-        return new FunctionsCloudTestHost(host, test.AdminKey, test.Prefix);
+        // A bootstrap key in the settings (another instance's, or a rotated one) is the admin's key.
+        return new FunctionsCloudTestHost(host, configuration["FunctionsCloud:Bootstrap:ApiKey"]!, configuration["FunctionsCloud:TablePrefix"]!);
     }
 
     public HttpClient NewClient(string? user = null, string? apiKey = null)

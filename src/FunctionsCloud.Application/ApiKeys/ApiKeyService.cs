@@ -44,11 +44,6 @@ public sealed class ApiKeyService(
         if (granted > allowed)
             throw new RoleRequiredException(granted, $"A key with the {ApiNames.Of(granted)} role");
 
-        var live = (await LiveKeysAsync(caller.User, cancellationToken)).ToList();
-        if (live.Any(k => string.Equals(k.Label, request.Label, StringComparison.OrdinalIgnoreCase)))
-            throw new ResourceConflictException($"You already have a key labelled '{request.Label}'; revoke it or choose another label.");
-        if (live.Count >= MaxKeysPerUser)
-            throw new ResourceConflictException($"You have {MaxKeysPerUser} keys, the most a user may have; revoke one first.");
         var now = clock.GetUtcNow();
         if (!await creations.TryCountAsync(caller.User, now, options.Value.ApiKeysPerMinute, cancellationToken))
             throw new RateLimitedException(
@@ -61,7 +56,11 @@ public sealed class ApiKeyService(
             cancellationToken);
     }
 
-    /// <summary>Stores a new key as granted and answers it with the key, this once.</summary>
+    /// <summary>
+    /// Stores a new key as granted and answers it with the key, this once. Its label free among the user's live keys and
+    /// the user under <see cref="MaxKeysPerUser"/> are checked by the store as it writes, so concurrent requests on any
+    /// instance cannot both take a label or pass the limit together.
+    /// </summary>
     public async Task<ApiKeyResource> IssueAsync(KeyGrant grant, CancellationToken cancellationToken)
     {
         var secret = ApiKeyHasher.NewKey();
@@ -77,8 +76,13 @@ public sealed class ApiKeyService(
             CreatedAt = clock.GetUtcNow(),
             ExpiresAt = grant.ExpiresAt,
         };
-        await keys.AddAsync(key, cancellationToken);
-        return ApiKeyResource.From(key, secret);
+        return await keys.AddAsync(key, MaxKeysPerUser, cancellationToken) switch
+        {
+            KeyAddition.Added => ApiKeyResource.From(key, secret),
+            KeyAddition.LabelTaken => throw new ResourceConflictException($"You already have a key labelled '{grant.Label}'; revoke it or choose another label."),
+            KeyAddition.LimitReached => throw new ResourceConflictException($"You have {MaxKeysPerUser} keys, the most a user may have; revoke one first."),
+            var other => throw new InvalidOperationException($"A new random key was not stored: {other}."),
+        };
     }
 
     /// <summary>
@@ -110,11 +114,16 @@ public sealed class ApiKeyService(
     /// Revokes every key of the user (a user being removed), or only those bound to <paramref name="inNamespace"/> (an
     /// organization being removed); every instance refuses them within seconds.
     /// </summary>
-    public async Task RevokeAllAsync(string user, CancellationToken cancellationToken, string? inNamespace = null)
+    public Task RevokeAllAsync(string user, CancellationToken cancellationToken, string? inNamespace = null) =>
+        RevokeWhereAsync(user, k => inNamespace is null || string.Equals(k.Namespace, inNamespace, StringComparison.OrdinalIgnoreCase), cancellationToken);
+
+    /// <summary>Revokes the user's live keys with that label (a rotated bootstrap key's predecessors); every instance refuses them within seconds.</summary>
+    public Task RevokeLabelledAsync(string user, string label, CancellationToken cancellationToken) =>
+        RevokeWhereAsync(user, k => string.Equals(k.Label, label, StringComparison.OrdinalIgnoreCase), cancellationToken);
+
+    private async Task RevokeWhereAsync(string user, Func<ApiKeyRecord, bool> which, CancellationToken cancellationToken)
     {
-        var bound = (await keys.ListAsync(user, cancellationToken))
-            .Where(k => !k.Revoked && (inNamespace is null || string.Equals(k.Namespace, inNamespace, StringComparison.OrdinalIgnoreCase)));
-        foreach (var key in bound)
+        foreach (var key in (await LiveKeysAsync(user, cancellationToken)).Where(which))
             await keys.UpsertAsync(key with { Revoked = true }, cancellationToken);
         await revocations.PublishAsync(cancellationToken);
     }

@@ -1,3 +1,4 @@
+using FunctionsCloud.Application.ApiKeys;
 using FunctionsCloud.Application.Configuration;
 using FunctionsCloud.Domain.Accounts;
 using FunctionsCloud.Storage.ApiKeys;
@@ -11,10 +12,12 @@ namespace FunctionsCloud.Application.Authentication;
 /// <summary>
 /// Stores the configured first admin key (hashed, labelled "bootstrap") at start-up, so that a new deployment can be
 /// called at all. A key already stored is left as it is: once revoked through the API it stays revoked, whatever
-/// restarts with the setting still in place.
+/// restarts with the setting still in place. A configured key not stored yet is a rotation: the bootstrap user's
+/// earlier bootstrap keys are revoked first, and every instance refuses them within the revocation bound.
 /// </summary>
 public sealed class AdminKeyBootstrapper(
-    IApiKeyStore keys, IAccountStore accounts, IOptions<FunctionsCloudOptions> options, TimeProvider clock, ILogger<AdminKeyBootstrapper> logger)
+    IApiKeyStore keys, ApiKeyService keyService, IAccountStore accounts, IOptions<FunctionsCloudOptions> options, TimeProvider clock,
+    ILogger<AdminKeyBootstrapper> logger)
     : IHostedService
 {
     public const string Label = "bootstrap";
@@ -33,7 +36,8 @@ public sealed class AdminKeyBootstrapper(
         var stored = await keys.FindAsync(bootstrap.User, hash, cancellationToken);
         if (stored is null)
         {
-            await keys.AddAsync(new ApiKeyRecord
+            await keyService.RevokeLabelledAsync(bootstrap.User, Label, cancellationToken);
+            var added = await keys.AddAsync(new ApiKeyRecord
             {
                 User = bootstrap.User,
                 KeyHash = hash,
@@ -43,7 +47,10 @@ public sealed class AdminKeyBootstrapper(
                 Role = Role.Admin,
                 IsAdmin = true,
                 CreatedAt = clock.GetUtcNow(),
-            }, cancellationToken);
+            }, cancellationToken: cancellationToken);
+            // Another instance starting with another bootstrap key at the same time took the label: the settings disagree.
+            if (added == KeyAddition.LabelTaken)
+                logger.LogError("User {User} got another bootstrap API key from an instance starting at the same time; give every instance the same FunctionsCloud:Bootstrap:ApiKey.", bootstrap.User);
         }
         else if (stored.Uuid == Guid.Empty)
         {

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using FunctionsCloud.Storage.Concurrency;
 using FunctionsCloud.Storage.Connection;
 using FunctionsCloud.Storage.Entities;
 using FunctionsCloud.Storage.Querying;
@@ -8,6 +9,9 @@ namespace FunctionsCloud.Storage.ApiKeys;
 
 internal sealed class ApiKeyStore(StorageTables tables) : IApiKeyStore
 {
+    // Enough for every one of a burst of concurrent creations by one user to land or be refused, one after another.
+    private const int MaxAddAttempts = 60;
+
     private readonly StorageTable _table = tables.ApiKeys;
 
     public async Task<ApiKeyRecord?> FindAsync(string user, string keyHash, CancellationToken cancellationToken = default)
@@ -29,19 +33,45 @@ internal sealed class ApiKeyStore(StorageTables tables) : IApiKeyStore
         await client.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<bool> AddAsync(ApiKeyRecord key, CancellationToken cancellationToken = default)
+    public async Task<KeyAddition> AddAsync(ApiKeyRecord key, int maxLiveKeys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
+        var entity = ApiKeyEntity.From(key);
         var client = await _table.ReadyAsync().ConfigureAwait(false);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await client.AddEntityAsync(ApiKeyEntity.From(key), cancellationToken).ConfigureAwait(false);
-            return true;
+            // The version first: a key added after this read changes it, and then the write below fails.
+            var version = await client.GetEntityIfExistsAsync<ApiKeysVersionEntity>(entity.PartitionKey, ApiKeysVersionEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var refusal = Refusal(await ListAsync(key.User, cancellationToken).ConfigureAwait(false), entity, maxLiveKeys);
+            if (refusal is { } refused)
+                return refused;
+            var next = new ApiKeysVersionEntity { PartitionKey = entity.PartitionKey, Version = Guid.NewGuid().ToString("N") };
+            var bump = version.HasValue
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, next, version.Value!.ETag)
+                : new TableTransactionAction(TableTransactionActionType.Add, next);
+            try
+            {
+                await client.SubmitTransactionAsync([new TableTransactionAction(TableTransactionActionType.Add, entity), bump], cancellationToken).ConfigureAwait(false);
+                return KeyAddition.Added;
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            {
+                // Another key of the user was added since the version was read: decide again on a fresh read.
+                if (attempt >= MaxAddAttempts)
+                    throw new ConcurrencyConflictException("API keys", entity.PartitionKey, ApiKeysVersionEntity.Row, e);
+                await Task.Delay(OptimisticUpdate.Backoff(attempt), cancellationToken).ConfigureAwait(false);
+            }
         }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            return false;
-        }
+    }
+
+    private static KeyAddition? Refusal(IReadOnlyList<ApiKeyRecord> keys, ApiKeyEntity added, int maxLiveKeys)
+    {
+        if (keys.Any(k => k.KeyHash == added.RowKey))
+            return KeyAddition.HashTaken;
+        var live = keys.Where(k => !k.Revoked).ToList();
+        if (live.Any(k => string.Equals(k.Label, added.Label, StringComparison.OrdinalIgnoreCase)))
+            return KeyAddition.LabelTaken;
+        return live.Count >= maxLiveKeys ? KeyAddition.LimitReached : null;
     }
 
     public async Task<IReadOnlyList<ApiKeyRecord>> ListAsync(string user, CancellationToken cancellationToken = default)
@@ -50,7 +80,8 @@ internal sealed class ApiKeyStore(StorageTables tables) : IApiKeyStore
         if (!TableKeys.IsValid(partition))
             return [];
         var client = await _table.ReadyAsync().ConfigureAwait(false);
-        var filter = ODataFilter.Compare("PartitionKey", "eq", partition);
+        // Keys only: the version row sorts after every key hash.
+        var filter = ODataFilter.And(ODataFilter.Compare("PartitionKey", "eq", partition), ODataFilter.Compare("RowKey", "lt", ApiKeysVersionEntity.Row));
         var entities = await TablePaging.AllAsync<ApiKeyEntity>(client, filter, cancellationToken).ConfigureAwait(false);
         return entities.Select(e => e.ToRecord()).ToList();
     }

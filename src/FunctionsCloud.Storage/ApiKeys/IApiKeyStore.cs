@@ -9,8 +9,13 @@ public interface IApiKeyStore
     /// <summary>Stores the key, replacing a stored one with the same user and hash.</summary>
     Task UpsertAsync(ApiKeyRecord key, CancellationToken cancellationToken = default);
 
-    /// <summary>Stores the key unless one with the same user and hash is stored: false then, and nothing changes.</summary>
-    Task<bool> AddAsync(ApiKeyRecord key, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Stores the key unless one with the same user and hash is stored, a live key of the user has its label, or the user
+    /// has <paramref name="maxLiveKeys"/> live keys: nothing changes then. Race-free across instances: concurrent
+    /// additions for one user land one at a time (a version row of the user's, written with If-Match in the key's
+    /// transaction), each deciding on the keys as the one before it left them.
+    /// </summary>
+    Task<KeyAddition> AddAsync(ApiKeyRecord key, int maxLiveKeys = int.MaxValue, CancellationToken cancellationToken = default);
 
     /// <summary>Every key of the user, revoked ones included.</summary>
     Task<IReadOnlyList<ApiKeyRecord>> ListAsync(string user, CancellationToken cancellationToken = default);

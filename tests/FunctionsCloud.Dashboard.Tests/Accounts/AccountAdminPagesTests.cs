@@ -47,7 +47,7 @@ public sealed class AccountAdminPagesTests : DashboardTestContext
     [Fact]
     public void Users_are_not_offered_to_a_key_that_is_not_an_installation_administrators()
     {
-        SignedInWith(Access.Admin, isInstallationAdmin: false);
+        SignedInWith(Access.Admin, isAdmin: false);
 
         var page = Render<FunctionsCloud.Dashboard.Pages.Users>();
 
@@ -76,7 +76,7 @@ public sealed class AccountAdminPagesTests : DashboardTestContext
     [Fact]
     public void A_member_who_is_not_an_admin_of_the_organization_sees_its_teams_but_cannot_change_them()
     {
-        SignedInWith(Access.Admin, isInstallationAdmin: false);
+        SignedInWith(Access.Admin, isAdmin: false);
         Api.On("GET", Acme, HttpStatusCode.OK, AcmeJson.Replace("\"members\":[\"admin\"]", "\"members\":[\"alice\"]", StringComparison.Ordinal));
 
         var page = Render<OrganizationDetail>(p => p.Add(o => o.Name, "acme"));

@@ -76,10 +76,10 @@ public sealed class ApiKeyStoreTests
             ExpiresAt = Samples.At(2), LastUsedAt = Samples.At(3),
         };
 
-        Assert.True(await _storage.ApiKeys.AddAsync(key));
+        Assert.Equal(KeyAddition.Added, await _storage.ApiKeys.AddAsync(key));
 
         Assert.Equal(key, await _storage.ApiKeys.FindAsync("alice", Hash));
-        Assert.False(await _storage.ApiKeys.AddAsync(key with { Label = "other" }));
+        Assert.Equal(KeyAddition.HashTaken, await _storage.ApiKeys.AddAsync(key with { Label = "other" }));
         Assert.Equal("ci", (await _storage.ApiKeys.FindAsync("alice", Hash))!.Label);
     }
 
@@ -108,4 +108,33 @@ public sealed class ApiKeyStoreTests
         Assert.NotEqual("", first);
         Assert.NotEqual(first, await _storage.ApiKeys.RevocationGenerationAsync());
     }
+
+    [Fact]
+    public async Task Additions_at_once_with_one_label_store_one_key()
+    {
+        var additions = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => _storage.ApiKeys.AddAsync(NewKey("deploy"))));
+
+        Assert.Equal(1, additions.Count(a => a == KeyAddition.Added));
+        Assert.Equal(19, additions.Count(a => a == KeyAddition.LabelTaken));
+        Assert.Single(await _storage.ApiKeys.ListAsync("alice"));
+    }
+
+    [Fact]
+    public async Task Additions_at_once_at_the_limit_never_pass_it_and_a_revoked_key_frees_its_label_and_place()
+    {
+        var first = NewKey("first");
+        await _storage.ApiKeys.AddAsync(first, maxLiveKeys: 8);
+        await _storage.ApiKeys.UpsertAsync(NewKey("revoked") with { Revoked = true });
+
+        var additions = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => _storage.ApiKeys.AddAsync(NewKey($"k{i}"), maxLiveKeys: 8)));
+
+        Assert.Equal(7, additions.Count(a => a == KeyAddition.Added));
+        Assert.Equal(13, additions.Count(a => a == KeyAddition.LimitReached));
+        Assert.Equal(8, (await _storage.ApiKeys.ListAsync("alice")).Count(k => !k.Revoked));
+        await _storage.ApiKeys.UpsertAsync(first with { Revoked = true });
+        Assert.Equal(KeyAddition.Added, await _storage.ApiKeys.AddAsync(NewKey("first"), maxLiveKeys: 8));
+    }
+
+    private static ApiKeyRecord NewKey(string label) =>
+        Key(hash: Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))) with { Uuid = Guid.NewGuid(), Label = label };
 }
