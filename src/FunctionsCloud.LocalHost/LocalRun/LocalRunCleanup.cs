@@ -30,8 +30,8 @@ public static class LocalRunCleanup
             }
         }
 
-        if (LocalProcesses.ReadPid(state.AzuritePidFile) is { } pid)
-            ProcessIdentity.Of(pid, state.AzuriteData)?.KillTree();
+        if (LocalProcesses.ReadPid(state.AzuritePidFile) is { } azurite)
+            ProcessIdentity.Of(azurite, state.AzuriteData)?.KillTree();
         state.Delete();
         output.WriteLine($"Started clean: {stopped} agent(s) of the last run stopped, their containers removed, {state.Path} deleted.");
     }
