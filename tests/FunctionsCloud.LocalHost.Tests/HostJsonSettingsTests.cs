@@ -59,7 +59,7 @@ public sealed class HostJsonSettingsTests
     {
         var root = RepositoryRoot.Find(AppContext.BaseDirectory)!;
 
-        Assert.Equal("", HostJsonSettings.Load(Path.Combine(root, "host.json"), NoAppSettings).RoutePrefix);
+        Assert.Equal("", HostJsonSettings.Load(Path.Combine(root, "host.json"), DurableTaskHostSettingsTests.AppSettings(("FunctionsCloud:TaskHub", "FunctionsCloud"))).RoutePrefix);
     }
 
     [Fact]
