@@ -34,7 +34,7 @@ public sealed class CompletionWordsTests
     public async Task Every_command_is_offered_after_fc_alone_and_no_option_or_help_alias()
     {
         var words = await SuggestAsync("[suggest]", "fc ");
-        Assert.Equal(["action", "apikey", "completion", "container", "event", "login", "node", "nodecluster", "nodetype", "org", "provider", "region", "service", "trigger", "user"], words.Order());
+        Assert.Equal(["action", "apikey", "completion", "container", "event", "login", "node", "nodecluster", "nodetype", "org", "provider", "region", "service", "stack", "trigger", "user"], words.Order());
     }
 
     [Fact]

@@ -52,7 +52,9 @@ public sealed class ChangeDebouncerTests : IDisposable
         debouncer.AddResync();
         clock.Advance(ChangeDebouncer.Wait);
         Assert.False(refreshed.Reader.TryRead(out _)); // never two reads at once
-        reading.SetResult();
+        // Off the test's synchronization context, where the read's continuations run inline: the next wait has begun
+        // when this returns (on that context they would be queued, and the clock could move before the wait began).
+        await Task.Run(reading.SetResult);
         clock.Advance(ChangeDebouncer.Wait);
 
         var next = await NextAsync();

@@ -31,7 +31,7 @@ public sealed class ServiceFilterTests : IAsyncLifetime
     [Fact]
     public void The_documented_fields_are_queryable()
     {
-        Assert.Equal(["deployment_strategy", "image_name", "name", "state", "uuid"], _services.QueryableFields.Order(StringComparer.Ordinal));
+        Assert.Equal(["deployment_strategy", "image_name", "name", "stack", "state", "uuid"], _services.QueryableFields.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -40,6 +40,13 @@ public sealed class ServiceFilterTests : IAsyncLifetime
         Assert.Equal(Uuids(_web), await ListAsync(q => q.Where("uuid", _web.Uuid.ToString("D").ToUpperInvariant())));
         Assert.Equal(Uuids(_web), await ListAsync(q => q.Where("uuid", $"/api/app/v1/service/{_web.Uuid:D}/")));
         Assert.Equal(Uuids(_web), await ListAsync(q => q.WhereStartsWith("uuid", _web.Uuid.ToString("D")[..8].ToUpperInvariant())));
+    }
+
+    [Fact]
+    public async Task Stack_filters_by_the_stacks_uuid_or_resource_uri()
+    {
+        Assert.Equal(Uuids(_web), await ListAsync(q => q.Where("stack", _web.StackUuid!.Value.ToString("D"))));
+        Assert.Equal(Uuids(_db), await ListAsync(q => q.Where("stack", $"/api/app/v1/stack/{_db.StackUuid:D}/")));
     }
 
     [Fact]
@@ -80,6 +87,6 @@ public sealed class ServiceFilterTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_field_is_refused()
     {
-        await Assert.ThrowsAsync<UnknownQueryFieldException>(() => ListAsync(q => q.Where("stack", "x")));
+        await Assert.ThrowsAsync<UnknownQueryFieldException>(() => ListAsync(q => q.Where("target_num_containers", "1")));
     }
 }

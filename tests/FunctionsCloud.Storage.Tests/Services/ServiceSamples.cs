@@ -46,6 +46,8 @@ internal static class ServiceSamples
             DestroyedDatetime = Samples.At(3),
             ActiveAction = Guid.NewGuid(),
             TriggerBody = "{\"tag\":\"v2\"}",
+            StackUuid = Guid.NewGuid(),
+            LeavingStack = true,
         };
         service.Restore(state);
         return service;
