@@ -11,7 +11,6 @@ public sealed class LogViewTests : DashboardTestContext
     private const string Service = "/api/app/v1/service/0b6f3c1e-3b8e-4f7b-9d4c-7c1a2e5f9a10/";
     private const string LogsPath = Service + "logs/";
     private static readonly double Start = new DateTimeOffset(2026, 12, 3, 11, 59, 0, TimeSpan.Zero).ToUnixTimeSeconds();
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
     private readonly TaskCompletionSource<EventStream>[] connections = [new(TaskCreationOptions.RunContinuationsAsynchronously), new(TaskCreationOptions.RunContinuationsAsynchronously)];
     private int opened;
 

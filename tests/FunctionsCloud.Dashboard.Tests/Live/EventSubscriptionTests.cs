@@ -8,7 +8,6 @@ namespace FunctionsCloud.Dashboard.Tests.Live;
 
 public sealed class EventSubscriptionTests : DashboardTestContext
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
     private readonly EventStreamApi stream;
     private readonly Channel<string> told = Channel.CreateUnbounded<string>();
     private readonly Channel<(bool Live, DateTimeOffset? RetryAt)> changes = Channel.CreateUnbounded<(bool, DateTimeOffset?)>();

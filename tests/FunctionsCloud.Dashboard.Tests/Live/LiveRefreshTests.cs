@@ -8,7 +8,6 @@ namespace FunctionsCloud.Dashboard.Tests.Live;
 
 public sealed class LiveRefreshTests : DashboardTestContext
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan Polling = TimeSpan.FromSeconds(3);
     private readonly EventStreamApi stream;
     private readonly Channel<ChangeBatch> batches = Channel.CreateUnbounded<ChangeBatch>();

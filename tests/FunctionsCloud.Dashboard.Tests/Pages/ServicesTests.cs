@@ -9,7 +9,6 @@ namespace FunctionsCloud.Dashboard.Tests.Pages;
 public sealed class ServicesTests : DashboardTestContext
 {
     private const string ServicesPath = "/api/app/v1/service/";
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
     private readonly EventStreamApi stream;
     private int running;
 
@@ -17,10 +16,10 @@ public sealed class ServicesTests : DashboardTestContext
     {
         stream = new EventStreamApi(Api);
         Api.On("GET", ServicesPath, HttpStatusCode.OK,
-            $$"""{"meta":{"limit":100,"offset":0,"total_count":2,"next":null,"previous":null},"objects":[{{ServiceJson(Changes.ServiceA, "web", 1)}},{{ServiceJson(Changes.ServiceB, "db", 1)}}]}""");
+            $$"""{"meta":{"limit":100,"offset":0,"total_count":2,"next":null,"previous":null},"objects":[{{Samples.Service(Changes.ServiceA, "web", 1, 0)}},{{Samples.Service(Changes.ServiceB, "db", 1, 0)}}]}""");
         Api.On("GET", Changes.ServiceA, _ => new HttpResponseMessage(HttpStatusCode.OK)
         {
-            Content = new StringContent(ServiceJson(Changes.ServiceA, "web", Interlocked.Increment(ref running) + 1)),
+            Content = new StringContent(Samples.Service(Changes.ServiceA, "web", Interlocked.Increment(ref running) + 1, running)),
         });
     }
 
@@ -54,26 +53,4 @@ public sealed class ServicesTests : DashboardTestContext
         lock (Api.Requests)
             return Api.Requests.Count(r => r.Method == "GET" && r.Path == ServicesPath);
     }
-
-    private async Task WaitUntilLiveAsync()
-    {
-        var subscription = Services.GetRequiredService<EventSubscription>();
-        var live = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        subscription.Changed += () =>
-        {
-            if (subscription.IsLive)
-                live.TrySetResult();
-        };
-        if (subscription.IsLive)
-            live.TrySetResult();
-        await live.Task.WaitAsync(Patience);
-    }
-
-    private static string ServiceJson(string uri, string name, int target) => $$"""
-        {"uuid":"{{uri.TrimEnd('/').Split('/')[^1]}}","resource_uri":"{{uri}}","image_name":"functionscloud/busybox","name":"{{name}}","nickname":"{{name}}",
-         "state":"Running","containers":[],"target_num_containers":{{target}},"current_num_containers":{{target - 1}},"running_num_containers":{{target - 1}},
-         "stopped_num_containers":0,"deployment_strategy":"EMPTIEST_NODE","tags":[],"container_ports":[],"container_envvars":[],
-         "linked_to_service":[],"link_variables":{},"run_command":null,"entrypoint":null,"autorestart":"OFF","autodestroy":"OFF",
-         "sequential_deployment":false,"deployed_datetime":null,"current_action":null}
-        """;
 }

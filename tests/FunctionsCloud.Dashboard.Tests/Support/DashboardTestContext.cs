@@ -47,6 +47,23 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     protected static string Page(string objects) =>
         $$"""{"meta":{"limit":100,"offset":0,"total_count":1,"next":null,"previous":null},"objects":[{{objects}}]}""";
 
+    protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
+    /// <summary>Until the tab follows the event stream (the page opened it; the test's stream said where it stands).</summary>
+    protected async Task WaitUntilLiveAsync()
+    {
+        var subscription = Services.GetRequiredService<EventSubscription>();
+        var live = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        subscription.Changed += () =>
+        {
+            if (subscription.IsLive)
+                live.TrySetResult();
+        };
+        if (subscription.IsLive)
+            live.TrySetResult();
+        await live.Task.WaitAsync(Patience);
+    }
+
     protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero));
 
     protected ScriptedApi Api { get; } = new();
