@@ -12,7 +12,8 @@ namespace FunctionsCloud.Dashboard.BrowserTests;
 
 /// <summary>
 /// A person at the dashboard: signs in, makes a local node cluster in the wizard, drags sliders, runs a web service
-/// whose containers answer, reads an action's log, meets a conflict and a refused field, and signs out. The real app
+/// whose containers answer, reads an action's log, meets a conflict and a refused field, runs a stack from a
+/// stackfile, and signs out. The real app
 /// on the local host, real agents and the real Docker engine; axe on every page; a screenshot when it fails.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
@@ -61,6 +62,7 @@ public sealed class DashboardScenarioTests(ITestOutputHelper output) : IAsyncLif
             await FollowAServicesLogAsync();
             await MakeCopyUseAndRevokeAReadOnlyKeyAsync();
             await ServicesFollowChangesMadeElsewhereAsync();
+            await RunAStackFromAStackfileAsync();
             await VisitEveryPageAsync();
             await RefusedKeyBringsTheSignInBackAsync();
             await SignOutAsync();
@@ -345,6 +347,53 @@ public sealed class DashboardScenarioTests(ITestOutputHelper output) : IAsyncLif
         {
             page.Request -= Count;
         }
+    }
+
+    /// <summary>
+    /// A stackfile pasted with a mistake: the API's problem shows beside it at its line; fixed, it makes a stack that
+    /// runs; one service's slider scales that service; the stack is exported (shown and downloaded) and terminated.
+    /// </summary>
+    private async Task RunAStackFromAStackfileAsync()
+    {
+        const string stackfile = "front:\n  image: functionscloud/busybox\n  links:\n    - store\nstore:\n  image: functionscloud/busybox\n";
+        await page.GetByRole(AriaRole.Link, new() { Name = "Stacks", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "New stack" }).ClickAsync();
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("shop");
+        var text = page.GetByRole(AriaRole.Textbox, new() { Name = "Stackfile" });
+        var mistyped = stackfile.Replace("store:\n  image:", "store:\n  imgae:", StringComparison.Ordinal);
+        await text.FillAsync(mistyped);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create and start" }).ClickAsync();
+        var problems = page.Locator("#stackfile-problems li");
+        await Expect(problems).ToHaveCountAsync(2); // the unknown key, and a service without an image
+        var atLine = problems.Filter(new() { HasText = "Line 6, column 3" });
+        await Expect(atLine).ToContainTextAsync("'imgae' is not a stackfile key");
+        await Expect(atLine.Locator("code")).ToHaveTextAsync("imgae: functionscloud/busybox");
+        await Expect(text).ToHaveValueAsync(mistyped);
+        await AccessibilityScan.AssertCleanAsync(page, "the new stack form with a refused line");
+
+        await text.FillAsync(stackfile);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create and start" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "shop" })).ToBeVisibleAsync();
+        await Expect(page.Locator("h1 .state")).ToHaveTextAsync("Running");
+        var front = page.GetByRole(AriaRole.Listitem, new() { Name = "Service front" });
+        await Expect(front).ToContainTextAsync("1 running of 1");
+        await Expect(page.GetByRole(AriaRole.Listitem, new() { Name = "Service store" })).ToContainTextAsync("1 running of 1");
+        await Slider.DragToAsync(page, front.GetByRole(AriaRole.Slider), 2);
+        await Expect(front).ToContainTextAsync("2 running of 2");
+        await AccessibilityScan.AssertCleanAsync(page, "a stack");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Export" }).ClickAsync();
+        var exported = page.GetByLabel("Stackfile of shop");
+        await Expect(exported).ToContainTextAsync("target_num_containers: 2");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download" }).ClickAsync());
+        Assert.Equal("shop.yml", download.SuggestedFilename);
+        Assert.Equal(await exported.TextContentAsync(), await File.ReadAllTextAsync(await download.PathAsync()));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Terminate" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, terminate" }).ClickAsync();
+        await Expect(page.Locator("h1 .state")).ToHaveTextAsync("Terminated");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Stacks", Exact = true }).ClickAsync();
+        await Expect(page.GetByText("No stacks yet.")).ToBeVisibleAsync();
     }
 
     private async Task VisitEveryPageAsync()
