@@ -389,6 +389,11 @@ public sealed class DashboardScenarioTests(ITestOutputHelper output) : IAsyncLif
         Assert.Equal("shop.yml", download.SuggestedFilename);
         Assert.Equal(await exported.TextContentAsync(), await File.ReadAllTextAsync(await download.PathAsync()));
 
+        await page.GetByRole(AriaRole.Link, new() { Name = "Stacks", Exact = true }).ClickAsync();
+        var row = page.GetByRole(AriaRole.Row, new() { Name = "shop" });
+        await Expect(row).ToContainTextAsync("front, store");
+        await AccessibilityScan.AssertCleanAsync(page, "the stacks");
+        await row.GetByRole(AriaRole.Link, new() { Name = "shop" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Terminate" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Yes, terminate" }).ClickAsync();
         await Expect(page.Locator("h1 .state")).ToHaveTextAsync("Terminated");
