@@ -110,13 +110,17 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<ActionService>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IActionOperations, ClusterActionOperations>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IActionOperations, ServiceActionOperations>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IActionOperations, EngineUpgradeActionOperations>());
         services.TryAddSingleton<ActionCancellation>();
         services.TryAddSingleton<ActionRetry>();
         services.TryAddSingleton<OperationLauncher>();
         services.TryAddSingleton<OperationTakeover>();
         services.TryAddSingleton<OperationSlot>();
+        services.TryAddSingleton<NodeOperationSlot>();
         services.TryAddSingleton<OwnNodeTerminationStarter>();
         services.TryAddSingleton<OwnNodeTerminationActivities>();
+        services.TryAddSingleton<EngineUpgrades.EngineUpgradeStarter>();
+        services.TryAddSingleton<EngineUpgrades.EngineUpgradeActivities>();
         services.TryAddSingleton<ClusterOperationStarter>();
         services.TryAddSingleton<NodeClusterOperationActivities>();
         services.TryAddSingleton<NodeClusterService>();

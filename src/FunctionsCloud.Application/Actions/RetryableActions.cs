@@ -8,13 +8,14 @@ namespace FunctionsCloud.Application.Actions;
 
 /// <summary>
 /// Which operations make sense to run again once they failed or were canceled: every user operation on a node
-/// cluster, a node, a service or a container. The system's own operations (healing) are not: the system runs
+/// cluster, a node (an engine upgrade included), a service or a container. The system's own operations (healing) are not: the system runs
 /// them again by itself when the node they were about changes again.
 /// </summary>
 public static class RetryableActions
 {
     private static readonly FrozenSet<string> Names = Enum.GetValues<ClusterOperationKind>().Select(ClusterOperationNames.ActionName)
         .Concat(Enum.GetValues<ServiceOperationKind>().Where(k => k != ServiceOperationKind.Reschedule).Select(ServiceOperationNames.ActionName))
+        .Append(Domain.Nodes.EngineUpgrade.ActionName)
         .ToFrozenSet();
 
     /// <summary>Null when an action of this kind can be retried, else why not.</summary>

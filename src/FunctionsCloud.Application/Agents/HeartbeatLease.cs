@@ -10,8 +10,10 @@ namespace FunctionsCloud.Application.Agents;
 /// longer matches and the heartbeat takes the path with one read.
 /// </summary>
 /// <param name="ContainersDigest">The <see cref="ContainerReportDigest"/> of the last container report applied (null: none yet).</param>
-public sealed record HeartbeatLease(Guid NodeUuid, string PointerVersion, long DueTicks, int SecretVersion, int Generation, string? ContainersDigest = null)
+/// <param name="EngineUpgrade">The engine upgrade ordered to the agent (the pointer's), repeated in every answer while it holds.</param>
+public sealed record HeartbeatLease(
+    Guid NodeUuid, string PointerVersion, long DueTicks, int SecretVersion, int Generation, string? ContainersDigest = null, Guid? EngineUpgrade = null)
 {
     public static HeartbeatLease Of(NodeLiveness pointer) =>
-        new(pointer.NodeUuid, pointer.Version!, pointer.DueTicks, pointer.SecretVersion, pointer.Generation);
+        new(pointer.NodeUuid, pointer.Version!, pointer.DueTicks, pointer.SecretVersion, pointer.Generation, EngineUpgrade: pointer.EngineUpgrade);
 }

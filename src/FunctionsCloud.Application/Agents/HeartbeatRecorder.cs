@@ -1,5 +1,6 @@
 using FunctionsCloud.Application.Api;
 using FunctionsCloud.Application.Configuration;
+using FunctionsCloud.Application.EngineUpgrades;
 using FunctionsCloud.Application.Liveness;
 using FunctionsCloud.Application.Logs;
 using FunctionsCloud.Domain.Agents;
@@ -21,6 +22,8 @@ namespace FunctionsCloud.Application.Agents;
 /// agent restarted) does the heartbeat read them first, once, and bring the node back if it was Unreachable.
 /// The container report it carries is applied only when it differs from the last one applied (the lease has its digest).
 /// A log credential goes with the answer only when the agent's is missing or half spent (<see cref="LogCredentialIssuer"/>).
+/// An engine upgrade ordered in the pointer goes with every answer while it holds (the lease carries it), and the
+/// agent's report of it is handed to the upgrade (<see cref="EngineUpgradeReports"/>).
 /// </summary>
 public sealed class HeartbeatRecorder(
     ILivenessStore liveness,
@@ -48,8 +51,9 @@ public sealed class HeartbeatRecorder(
         var beaten = (leased is null ? null : await TryBeatAsync(node, leased, heartbeat.Inventory, now, cancellationToken))
             ?? await BeatAfterReadAsync(node, heartbeat.Inventory, leased?.ContainersDigest, now, cancellationToken);
         // Only after the beat: it is what proves the secret is still the node's newest.
-        return Answer(await reports.RecordAsync(node, heartbeat.Containers, beaten, cancellationToken, durable))
-            with { Logs = await logCredentials.RenewAsync(node.NodeUuid, heartbeat.LogsExpires, cancellationToken) };
+        var lease = await reports.RecordAsync(node, heartbeat.Containers, beaten, cancellationToken, durable);
+        await EngineUpgradeReports.ForwardAsync(heartbeat.EngineUpgrade, lease.EngineUpgrade, durable, cancellationToken);
+        return Answer(lease) with { Logs = await logCredentials.RenewAsync(node.NodeUuid, heartbeat.LogsExpires, cancellationToken) };
     }
 
     /// <summary>Everything is checked before anything is written.</summary>
@@ -61,6 +65,7 @@ public sealed class HeartbeatRecorder(
         if (heartbeat.Lease is { Length: > MaxLeaseLength })
             throw new RequestValidationException("lease", $"must be at most {MaxLeaseLength} characters: echo the lease of the last answer unchanged.");
         ContainerReportRules.Validate(heartbeat.Containers);
+        EngineUpgradeReports.Validate(heartbeat.EngineUpgrade);
         if (heartbeat.LogsExpires is < 0 or > LogCredential.MaxExpires)
             throw new RequestValidationException("logs_expires", $"must be epoch seconds from 0 to {LogCredential.MaxExpires}: echo the expires of the log credential held, unchanged.");
     }
@@ -105,5 +110,6 @@ public sealed class HeartbeatRecorder(
     }
 
     private HeartbeatResponse Answer(HeartbeatLease lease) =>
-        new(options.Value.HeartbeatIntervalSeconds, lease.Generation, credentials.IssueLease(lease));
+        new(options.Value.HeartbeatIntervalSeconds, lease.Generation, credentials.IssueLease(lease),
+            EngineUpgrade: lease.EngineUpgrade is { } upgrade ? new EngineUpgradeOrder(upgrade) : null);
 }

@@ -20,10 +20,13 @@ public sealed class InventoryRules
                 .Require(inventory.Cpu is >= 1 and <= 4096, "inventory.cpu", "must be between 1 and 4096.")
                 .Require(inventory.MemoryMb is >= 0 and <= 64L * 1024 * 1024, "inventory.memory", "must be between 0 and 67108864 MB.")
                 .Require(inventory.DiskGb is >= 0 and <= 1024L * 1024, "inventory.disk", "must be between 0 and 1048576 GB.")
-                .Require(inventory.DockerVersion is null || (inventory.DockerVersion.Length <= MaxDockerVersionLength && inventory.DockerVersion.All(c => c is > ' ' and < '\u007f')),
-                    "inventory.docker_version", $"must be printable ASCII of at most {MaxDockerVersionLength} characters.");
+                .DockerVersion("inventory.docker_version", inventory.DockerVersion);
         }
 
         validator.ThrowIfInvalid();
     }
+
+    /// <summary>The engine's version as agents report it, in their inventory and after an engine upgrade.</summary>
+    public static bool IsDockerVersion(string? version) =>
+        version is null || (version.Length <= MaxDockerVersionLength && version.All(c => c is > ' ' and < '\u007f'));
 }

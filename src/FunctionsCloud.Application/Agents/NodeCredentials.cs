@@ -63,17 +63,21 @@ public sealed class NodeCredentials
     }
 
     public string IssueLease(HeartbeatLease lease) =>
-        Sign(LeasePrefix, $"{lease.NodeUuid:D}\n{lease.PointerVersion}\n{lease.DueTicks}\n{lease.SecretVersion}\n{lease.Generation}\n{lease.ContainersDigest}");
+        Sign(LeasePrefix, $"{lease.NodeUuid:D}\n{lease.PointerVersion}\n{lease.DueTicks}\n{lease.SecretVersion}\n{lease.Generation}\n{lease.ContainersDigest}\n{lease.EngineUpgrade:D}");
 
-    /// <summary>A lease that is not ours (forged, garbled, another key's) reads as none; one issued before leases carried a digest reads as one without.</summary>
+    /// <summary>
+    /// A lease that is not ours (forged, garbled, another key's) reads as none; one issued before leases carried a digest
+    /// or an engine upgrade reads as one without.
+    /// </summary>
     public bool TryReadLease(string? lease, out HeartbeatLease read)
     {
         read = default!;
-        if (!TryVerify(LeasePrefix, lease, out var fields) || fields.Length is not (5 or 6) || !Guid.TryParse(fields[0], out var uuid)
+        if (!TryVerify(LeasePrefix, lease, out var fields) || fields.Length is not (5 or 6 or 7) || !Guid.TryParse(fields[0], out var uuid)
             || !long.TryParse(fields[2], out var dueTicks) || !int.TryParse(fields[3], out var secretVersion) || !int.TryParse(fields[4], out var generation))
             return false;
-        var digest = fields.Length == 6 && fields[5].Length > 0 ? fields[5] : null;
-        read = new HeartbeatLease(uuid, fields[1], dueTicks, secretVersion, generation, digest);
+        var digest = fields.Length >= 6 && fields[5].Length > 0 ? fields[5] : null;
+        Guid? upgrade = fields.Length == 7 && Guid.TryParse(fields[6], out var action) ? action : null;
+        read = new HeartbeatLease(uuid, fields[1], dueTicks, secretVersion, generation, digest, upgrade);
         return true;
     }
 

@@ -29,6 +29,9 @@ public sealed class FunctionsCloudOptions
     /// </summary>
     public int ContainerPollSeconds { get; set; } = 15;
 
+    /// <summary>How long a Node Upgrade Docker waits for the node's agent to report the upgrade (command and engine restart) before it fails.</summary>
+    public int EngineUpgradeTimeoutSeconds { get; set; } = 900;
+
     /// <summary>
     /// The storage queue of commands (operations on clusters and services for systems without an API key at hand).
     /// The queue-triggered function reads the app setting FunctionsCloud__CommandQueue itself; this copy documents the default.

@@ -1,5 +1,6 @@
 using FunctionsCloud.Application.Api;
 using FunctionsCloud.Application.Authentication;
+using FunctionsCloud.Application.EngineUpgrades;
 using FunctionsCloud.Application.Liveness;
 using FunctionsCloud.Application.NodeTermination;
 using FunctionsCloud.Application.Operations;
@@ -21,7 +22,8 @@ public sealed class NodeService(
     ILivenessStore liveness,
     LivenessMonitor monitor,
     ClusterOperationStarter operations,
-    OwnNodeTerminationStarter ownNodes)
+    OwnNodeTerminationStarter ownNodes,
+    EngineUpgradeStarter engineUpgrades)
 {
     public IReadOnlySet<string> FilterableFields => nodes.QueryableFields;
 
@@ -42,11 +44,19 @@ public sealed class NodeService(
         return await GetAsync(caller, uuid, cancellationToken);
     }
 
-    /// <summary>Docker Cloud's engine upgrade: refused with who upgrades this node's engine instead (<see cref="EngineUpgrade"/>).</summary>
-    public async Task<NodeResource> UpgradeDockerAsync(Caller caller, Guid uuid, CancellationToken cancellationToken)
+    /// <summary>
+    /// Docker Cloud's engine upgrade, as a Node Upgrade Docker action, for the nodes whose engine FunctionsCloud installed;
+    /// refused with who upgrades it for the others (<see cref="EngineUpgrade"/>), and while the node or its cluster is busy.
+    /// </summary>
+    public async Task<(NodeResource Node, ActionRecord Action)> UpgradeDockerAsync(
+        Caller caller, RequestInfo info, Guid uuid, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var node = await LoadAsync(caller, uuid, cancellationToken);
-        throw new ResourceConflictException($"The node's Docker engine is not upgraded here: {EngineUpgrade.Refusal(node)}");
+        if (EngineUpgrade.OwnerRefusal(node) is { } notOurs)
+            throw new ResourceConflictException($"The node's Docker engine is not upgraded here: {notOurs}");
+        await RequireClusterIdleAsync(caller, node, cancellationToken);
+        var (upgrading, action) = await engineUpgrades.StartAsync(caller, info, uuid, durable, cancellationToken);
+        return (await ToResourceAsync(upgrading, cancellationToken), action);
     }
 
     /// <summary>
@@ -60,8 +70,7 @@ public sealed class NodeService(
             .Tags("tags", request.Tags?.Select(t => t.Name))
             .Nickname("nickname", request.Nickname)
             .ThrowIfInvalid();
-        if (current.NodeCluster is { } clusterUuid && (await clusters.GetAsync(caller.Namespace, clusterUuid, cancellationToken))?.ActiveAction is { } clusterBusy)
-            throw new OperationInProgressException(clusterBusy);
+        await RequireClusterIdleAsync(caller, current, cancellationToken);
         var node = await nodes.UpdateAsync(caller.Namespace, uuid, n =>
         {
             if (n.State == NodeState.Terminated)
@@ -106,6 +115,13 @@ public sealed class NodeService(
                 c.MoveTo(NodeClusterState.Scaling);
         }, durable, uuid, cancellationToken);
         return (await ToResourceAsync(node, cancellationToken), action);
+    }
+
+    /// <summary>409 naming the operation in flight on the node's cluster, if any (it may be terminating the node).</summary>
+    private async Task RequireClusterIdleAsync(Caller caller, Node node, CancellationToken cancellationToken)
+    {
+        if (node.NodeCluster is { } clusterUuid && (await clusters.GetAsync(caller.Namespace, clusterUuid, cancellationToken))?.ActiveAction is { } clusterBusy)
+            throw new OperationInProgressException(clusterBusy);
     }
 
     /// <summary>The node with its last heartbeat: one point read of its liveness pointer.</summary>

@@ -1,29 +1,44 @@
 using FunctionsCloud.Domain.Catalog;
+using FunctionsCloud.Domain.States;
 
 namespace FunctionsCloud.Domain.Nodes;
 
 /// <summary>
-/// Who upgrades a node's Docker engine (POST .../docker-upgrade/). The agent never replaces a host's engine (Docker
-/// Cloud's agent did, with a pinned build, which its users complained of): a host of your own is upgraded by its
-/// owner, local nodes share the engine of the machine that runs the control plane, and cloud nodes get their
-/// distribution's engine when they are created.
+/// Whose Docker engine a node runs, and so whether POST .../docker-upgrade/ upgrades it. FunctionsCloud upgrades the
+/// engines it installed: those of the nodes it made on a cloud provider (their agent came with the machine). A host of
+/// your own keeps its owner's engine (Docker Cloud's agent replaced it with a pinned build, which its users complained
+/// of), and local nodes share the engine of the machine that runs the control plane.
 /// </summary>
 public static class EngineUpgrade
 {
     public const string LocalProvider = "local";
 
-    /// <summary>Why the engine of this node is not upgraded here (every node has such a reason today).</summary>
-    public static string Refusal(Node node)
+    /// <summary>The action's name, after Docker Cloud's node "Upgrade Docker".</summary>
+    public const string ActionName = "Node Upgrade Docker";
+
+    /// <summary>Why the engine of this node is not upgraded here, or null when it is (state apart).</summary>
+    public static string? OwnerRefusal(Node node)
     {
         ArgumentNullException.ThrowIfNull(node);
         return node.Provider switch
         {
             ByonCatalog.Provider =>
-                "this node is a host of your own: its owner upgrades its Docker engine (e.g. with the host's package manager); the agent keeps working across the upgrade and the node reports the new docker_version in its next heartbeat.",
+                "this node is a host of your own, whose engine is its owner's: upgrade it on the host (e.g. with its package manager); the agent keeps working across the upgrade and the node reports the new docker_version in its next heartbeat.",
             LocalProvider =>
                 "local nodes share the Docker engine of the machine that runs FunctionsCloud: upgrade it there (e.g. apt-get install --only-upgrade docker.io); every local node reports the new docker_version in its next heartbeat.",
-            _ =>
-                "engine upgrades of cloud nodes are not offered: a node gets its distribution's current engine when it is created, so scale the cluster up and then remove the old node to move to a newer engine.",
+            _ => null,
         };
     }
+
+    /// <summary>Why the node cannot be upgraded in its present state, or null when it is Deployed.</summary>
+    public static string? StateRefusal(Node node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return node.State == NodeState.Deployed
+            ? null
+            : $"the node is {ApiNames.Of(node.State)}; only a Deployed node's Docker engine is upgraded.";
+    }
+
+    /// <summary>Why this node's engine is not upgraded now, or null when it may be.</summary>
+    public static string? Refusal(Node node) => OwnerRefusal(node) ?? StateRefusal(node);
 }

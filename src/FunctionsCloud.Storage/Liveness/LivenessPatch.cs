@@ -10,4 +10,6 @@ public sealed record LivenessPatch
     public bool? Unreachable { get; init; }
     public int? Generation { get; init; }
     public int? SecretVersion { get; init; }
+    /// <summary>Orders the engine upgrade of this action; <see cref="Guid.Empty"/> withdraws the order.</summary>
+    public Guid? EngineUpgrade { get; init; }
 }

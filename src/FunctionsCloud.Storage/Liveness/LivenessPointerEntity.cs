@@ -24,4 +24,6 @@ internal sealed class LivenessPointerEntity : ITableEntity
     public bool? Unreachable { get; set; }
     public int? Generation { get; set; }
     public int? SecretVersion { get; set; }
+    /// <summary>The action of the engine upgrade ordered to the node's agent; "" when none is.</summary>
+    public string? EngineUpgrade { get; set; }
 }

@@ -199,6 +199,7 @@ internal sealed class LivenessStore(StorageTables tables, LivenessShards shards)
         Unreachable = write.Patch.Unreachable,
         Generation = write.Patch.Generation,
         SecretVersion = write.Patch.SecretVersion,
+        EngineUpgrade = write.Patch.EngineUpgrade is { } upgrade ? (upgrade == Guid.Empty ? "" : upgrade.ToString("D")) : null,
         DueTicks = write.Due?.ToTicks,
     };
 
@@ -219,6 +220,7 @@ internal sealed class LivenessStore(StorageTables tables, LivenessShards shards)
         Unreachable = row.Unreachable ?? false,
         Generation = row.Generation ?? 0,
         SecretVersion = row.SecretVersion ?? 1,
+        EngineUpgrade = Guid.TryParse(row.EngineUpgrade, out var upgrade) ? upgrade : null,
         DueTicks = row.DueTicks ?? 0,
         Version = row.ETag.ToString(),
     };
@@ -230,6 +232,7 @@ internal sealed class LivenessStore(StorageTables tables, LivenessShards shards)
         Unreachable = patch.Unreachable ?? current.Unreachable,
         Generation = patch.Generation ?? current.Generation,
         SecretVersion = patch.SecretVersion ?? current.SecretVersion,
+        EngineUpgrade = patch.EngineUpgrade is { } upgrade ? (upgrade == Guid.Empty ? null : upgrade) : current.EngineUpgrade,
         Version = version,
     };
 

@@ -15,6 +15,8 @@ public sealed record NodeLiveness
     public int Generation { get; init; }
     /// <summary>The version of the node secret that is valid now; rotation moves it on.</summary>
     public int SecretVersion { get; init; } = 1;
+    /// <summary>The action of the engine upgrade the node's agent is ordered to run (null: none).</summary>
+    public Guid? EngineUpgrade { get; init; }
     /// <summary>Deadline of the node's due row in UTC ticks; 0 when it has none (handed over as lost).</summary>
     public long DueTicks { get; init; }
     /// <summary>The pointer row's ETag.</summary>
