@@ -5,6 +5,7 @@ public sealed record AgentOptions
 {
     public const string DefaultStateDir = "/var/lib/functionscloud-agent";
     public static readonly TimeSpan DefaultHeartbeatInterval = TimeSpan.FromSeconds(15);
+    public const string DefaultUpgradeCommand = "apt-get install -y --only-upgrade docker.io";
 
     /// <summary>The control plane's base address, e.g. https://cloud.example.com.</summary>
     public required Uri ApiUrl { get; init; }
@@ -24,10 +25,13 @@ public sealed record AgentOptions
     /// <summary>The host name reported at registration.</summary>
     public required string Hostname { get; init; }
 
+    /// <summary>The shell command that upgrades the host's Docker engine when the control plane orders it (run with /bin/sh -c).</summary>
+    public string UpgradeCommand { get; init; } = DefaultUpgradeCommand;
+
     /// <summary>Run once to replace the node secret (<c>--rotate-secret</c>), then exit, instead of running the agent.</summary>
     public bool RotateSecret { get; init; }
 
     /// <summary>Never print the token.</summary>
     public override string ToString() =>
-        $"AgentOptions {{ ApiUrl = {ApiUrl}, StateDir = {StateDir}, HeartbeatInterval = {HeartbeatInterval}, DockerHost = {DockerHost}, Hostname = {Hostname}, Token = {(Token is null ? "none" : "***")} }}";
+        $"AgentOptions {{ ApiUrl = {ApiUrl}, StateDir = {StateDir}, HeartbeatInterval = {HeartbeatInterval}, DockerHost = {DockerHost}, Hostname = {Hostname}, UpgradeCommand = {UpgradeCommand}, Token = {(Token is null ? "none" : "***")} }}";
 }

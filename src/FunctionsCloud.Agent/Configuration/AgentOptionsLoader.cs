@@ -31,6 +31,7 @@ public static class AgentOptionsLoader
         new("heartbeat_interval", "--heartbeat-interval", $"seconds between heartbeats until the control plane says otherwise (1-{MaxHeartbeatIntervalSeconds})"),
         new("docker_host", "--docker-host", $"the Docker engine endpoint (default: DOCKER_HOST, else {DefaultDockerHost})"),
         new("hostname", "--hostname", "the host name reported at registration (default: the machine name)"),
+        new("upgrade_command", "--upgrade-command", $"the shell command that upgrades the Docker engine when the control plane orders it (default: {AgentOptions.DefaultUpgradeCommand})"),
     ];
 
     private static readonly HashSet<string> HelpSwitches = new(["--help", "-h", "-?"], StringComparer.Ordinal);
@@ -233,6 +234,7 @@ public static class AgentOptionsLoader
 
         var token = configuration["token"];
         var hostname = configuration["hostname"];
+        var upgradeCommand = configuration["upgrade_command"];
         if (errors.Count > 0 || apiUrl is null || dockerHost is null)
         {
             return null;
@@ -246,6 +248,7 @@ public static class AgentOptionsLoader
             HeartbeatInterval = heartbeatInterval,
             DockerHost = dockerHost,
             Hostname = string.IsNullOrWhiteSpace(hostname) ? Environment.MachineName : hostname.Trim(),
+            UpgradeCommand = string.IsNullOrWhiteSpace(upgradeCommand) ? AgentOptions.DefaultUpgradeCommand : upgradeCommand.Trim(),
         };
     }
 }

@@ -1,5 +1,6 @@
 using FunctionsCloud.Agent.Containers;
 using FunctionsCloud.Agent.ControlPlane;
+using FunctionsCloud.Agent.Engine;
 using FunctionsCloud.Agent.Identity;
 using FunctionsCloud.Agent.Inventory;
 using FunctionsCloud.Agent.Logs;
@@ -15,7 +16,8 @@ namespace FunctionsCloud.Agent.Heartbeats;
 /// no longer knows the node (404/401). Other failures are logged and the loop goes on. A new desired-state generation
 /// in an answer starts a reconcile of the node's containers (<see cref="ContainerSync"/>); when it changes the report,
 /// a heartbeat goes at once, in between the regular ones. A 401 after the secret was rotated on disk
-/// (<c>--rotate-secret</c>) is no end: the loop picks up the new secret.
+/// (<c>--rotate-secret</c>) is no end: the loop picks up the new secret. An engine upgrade an answer orders runs beside
+/// the loop (<see cref="EngineUpgrader"/>), and its outcome goes with the heartbeats once it has ended.
 /// </summary>
 public sealed partial class HeartbeatLoop(
     ControlPlaneClient controlPlane,
@@ -23,6 +25,7 @@ public sealed partial class HeartbeatLoop(
     IdentityStore identities,
     ContainerSync containers,
     LogCredentialHolder logCredentials,
+    EngineUpgrader upgrades,
     TimeProvider time,
     ILogger<HeartbeatLoop> logger)
 {
@@ -70,9 +73,11 @@ public sealed partial class HeartbeatLoop(
             try
             {
                 var report = pending is null ? await containers.ReportAsync(identity.Uuid, cancellationToken).ConfigureAwait(false) : pending.Containers;
-                var request = new HeartbeatRequest(await inventory.CollectAsync(cancellationToken).ConfigureAwait(false), lease, report, logCredentials.Expires);
+                var request = new HeartbeatRequest(
+                    await inventory.CollectAsync(cancellationToken).ConfigureAwait(false), lease, report, logCredentials.Expires, upgrades.Report);
                 var response = await controlPlane.HeartbeatAsync(identity.NodeSecret, request, cancellationToken).ConfigureAwait(false);
                 lease = Accept(identity, response, failures);
+                upgrades.Follow(response.EngineUpgrade, cancellationToken);
                 (lastSent, failures) = (report, 0);
                 if (report is not null)
                 {

@@ -1,6 +1,7 @@
 using FunctionsCloud.Agent.Configuration;
 using FunctionsCloud.Agent.Containers;
 using FunctionsCloud.Agent.ControlPlane;
+using FunctionsCloud.Agent.Engine;
 using FunctionsCloud.Agent.Heartbeats;
 using FunctionsCloud.Agent.Identity;
 using FunctionsCloud.Agent.Inventory;
@@ -52,6 +53,7 @@ public static class AgentHost
         services.TryAddSingleton<ContainerSync>();
         services.TryAddSingleton<Registrar>();
         services.TryAddSingleton<LogCredentialHolder>();
+        services.TryAddSingleton<EngineUpgrader>();
         services.TryAddSingleton<HeartbeatLoop>();
         services.AddHostedService<AgentWorker>();
         services.AddHostedService<LogShipper>();

@@ -31,13 +31,17 @@ public sealed partial class DockerVersionProbe : IDockerVersionProbe, IDisposabl
 
     public Uri Endpoint => _endpoint;
 
-    public async Task<string?> GetVersionAsync(CancellationToken cancellationToken)
+    public Task<string?> GetVersionAsync(CancellationToken cancellationToken) => VersionAsync(fresh: false, cancellationToken);
+
+    public Task<string?> AskNowAsync(CancellationToken cancellationToken) => VersionAsync(fresh: true, cancellationToken);
+
+    private async Task<string?> VersionAsync(bool fresh, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var now = _time.GetUtcNow();
-            if (_cached is { } cached && now - cached.At < CacheFor)
+            if (!fresh && _cached is { } cached && now - cached.At < CacheFor)
             {
                 return cached.Version;
             }

@@ -1,6 +1,7 @@
 using FunctionsCloud.Agent.Configuration;
 using FunctionsCloud.Agent.Containers;
 using FunctionsCloud.Agent.ControlPlane;
+using FunctionsCloud.Agent.Engine;
 using FunctionsCloud.Agent.Heartbeats;
 using FunctionsCloud.Agent.Identity;
 using FunctionsCloud.Agent.Inventory;
@@ -35,10 +36,12 @@ public sealed class AgentParts : IDisposable
         Http = new HttpClient();
         Client = new ControlPlaneClient(Http, apiUrl);
         Identities = new IdentityStore(stateDir);
-        Inventory = new InventoryCollector(new StubDockerProbe(dockerVersion), stateDir);
+        var probe = new StubDockerProbe(dockerVersion);
+        Inventory = new InventoryCollector(probe, stateDir);
         Registrar = new Registrar(Options, Identities, Client, Inventory, FastBackoff, Time, Logs.CreateLogger<Registrar>());
         Containers = new ContainerSync(Client, containers ?? new StubNodeContainers(), Logs.CreateLogger<ContainerSync>());
-        Heartbeats = new HeartbeatLoop(Client, Inventory, Identities, Containers, new LogCredentialHolder(), Time, Logs.CreateLogger<HeartbeatLoop>());
+        Heartbeats = new HeartbeatLoop(Client, Inventory, Identities, Containers, new LogCredentialHolder(),
+            new EngineUpgrader(Options, probe, Time, Logs.CreateLogger<EngineUpgrader>()), Time, Logs.CreateLogger<HeartbeatLoop>());
     }
 
     public TimeProvider Time { get; }
