@@ -111,6 +111,24 @@ public sealed class HeartbeatApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_engine_upgrade_ordered_in_the_pointer_is_in_every_answer_while_it_holds_and_quiet_heartbeats_stay_one_request()
+    {
+        var node = await _app.RegisterNodeAsync();
+        var first = await BeatAsync(_agent, node.NodeSecret, node.Lease);
+        var action = Guid.NewGuid();
+
+        await Liveness.UpdateAsync(node.Namespace, node.NodeUuid, _ => new LivenessPatch { EngineUpgrade = action });
+        var ordered = await BeatAsync(_agent, node.NodeSecret, first.Lease);
+        _storageRequests.Clear();
+        var repeated = await BeatAsync(_agent, node.NodeSecret, ordered.Lease);
+        var quiet = _storageRequests.Requests.Count;
+        await Liveness.UpdateAsync(node.Namespace, node.NodeUuid, _ => new LivenessPatch { EngineUpgrade = Guid.Empty });
+        var withdrawn = await BeatAsync(_agent, node.NodeSecret, repeated.Lease);
+
+        Assert.Equal((null, action, action, 1, null), (first.EngineUpgrade, ordered.EngineUpgrade?.Action, repeated.EngineUpgrade?.Action, quiet, withdrawn.EngineUpgrade));
+    }
+
+    [Fact]
     public async Task Malformed_or_oversized_heartbeats_are_400s_and_write_nothing()
     {
         var node = await _app.RegisterNodeAsync();
@@ -125,6 +143,8 @@ public sealed class HeartbeatApiTests : IAsyncLifetime
             """{"inventory": {"cpu": "two", "memory": 1, "disk": 1}}""",
             """{"inventory": {"cpu": 2, "memory": 1, "disk": 1}, "extra": true}""",
             "{\"inventory\": {\"cpu\": 2, \"memory\": 1, \"disk\": 1}, \"lease\": \"" + new string('x', 5000) + "\"}",
+            """{"inventory": {"cpu": 2, "memory": 1, "disk": 1}, "engine_upgrade": {"action": "7d0e2a4e-1d7a-4a55-9b8e-2f1f6c1e0a11", "succeeded": true, "output": "", "docker_version": "bad version"}}""",
+            "{\"inventory\": {\"cpu\": 2, \"memory\": 1, \"disk\": 1}, \"engine_upgrade\": {\"action\": \"7d0e2a4e-1d7a-4a55-9b8e-2f1f6c1e0a11\", \"succeeded\": false, \"output\": \"" + new string('x', EngineUpgradeReport.MaxOutput + 1) + "\"}}",
         ];
 
         foreach (var body in bodies)

@@ -29,11 +29,12 @@ public static class LocalAgents
     }
 
     /// <summary>
-    /// The agent as the install script runs it on a host of one's own: registering with a token, its state in a directory
-    /// of its own, calling the app (or <paramref name="apiUrl"/>, e.g. a proxy in front of it).
+    /// The agent as the install script runs it on a host of one's own (or cloud-init on a cloud machine): registering with
+    /// a token, its state in a directory of its own, calling the app (or <paramref name="apiUrl"/>, e.g. a proxy in front
+    /// of it), with <paramref name="options"/> of its own (e.g. "--upgrade-command", script).
     /// </summary>
-    public static Process StartOwnHost(FunctionsCloudTestHost app, string token, string stateDir, Uri? apiUrl = null) =>
-        Run(app, apiUrl ?? app.Host.BaseAddress, "--state-dir", stateDir, "--token", token);
+    public static Process StartOwnHost(FunctionsCloudTestHost app, string token, string stateDir, Uri? apiUrl = null, params string[] options) =>
+        Run(app, apiUrl ?? app.Host.BaseAddress, ["--state-dir", stateDir, "--token", token, .. options]);
 
     private static Process Run(FunctionsCloudTestHost app, Uri apiUrl, params string[] arguments)
     {

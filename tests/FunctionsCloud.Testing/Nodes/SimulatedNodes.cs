@@ -16,16 +16,18 @@ public static class SimulatedNodes
 {
     public static readonly NodeInventory Inventory = new(2, 4096, 60, "27.1.0");
 
-    public static async Task<RegisteredAgent> RegisterAsync(IServiceProvider services, DurableTaskClient durable, string @namespace, CancellationToken cancellationToken = default)
+    /// <param name="provider">The provider the node is of, region and node type named alike ("local"; "byon": a host of one's own).</param>
+    public static async Task<RegisteredAgent> RegisterAsync(
+        IServiceProvider services, DurableTaskClient durable, string @namespace, CancellationToken cancellationToken = default, string provider = "local")
     {
         var clock = services.GetRequiredService<TimeProvider>();
         var node = new Node
         {
             Uuid = Uuid4.From(Guid.NewGuid()),
             Namespace = @namespace,
-            Provider = "local",
-            Region = "local",
-            NodeType = "local",
+            Provider = provider,
+            Region = provider,
+            NodeType = provider,
             CreatedDatetime = clock.GetUtcNow(),
         };
         await services.GetRequiredService<INodeStore>().CreateAsync(node, cancellationToken);
@@ -36,6 +38,7 @@ public static class SimulatedNodes
         return new RegisteredAgent(@namespace, answer.Uuid, answer.NodeSecret, answer.Lease);
     }
 
-    public static Task<RegisteredAgent> RegisterNodeAsync(this FunctionsCloudTestHost app, string @namespace = FunctionsCloudTestHost.AdminNamespace) =>
-        RegisterAsync(app.Services, app.Host.DurableClient, @namespace);
+    public static Task<RegisteredAgent> RegisterNodeAsync(
+        this FunctionsCloudTestHost app, string @namespace = FunctionsCloudTestHost.AdminNamespace, string provider = "local") =>
+        RegisterAsync(app.Services, app.Host.DurableClient, @namespace, provider: provider);
 }
