@@ -101,7 +101,7 @@ public sealed class HeartbeatRecorder(
     private async Task<HeartbeatLease?> TryBeatAsync(
         NodeIdentity node, HeartbeatLease lease, NodeInventory inventory, DateTimeOffset now, CancellationToken cancellationToken, bool comingBack = false)
     {
-        var due = policy.DueAfter(now, unreachable: false);
+        var due = policy.DueAfter(node.NodeUuid, now, unreachable: false);
         var write = new LivenessWrite(node.Namespace, node.NodeUuid, lease.PointerVersion,
             new LivenessPatch { LastSeen = now, Inventory = inventory, Unreachable = false },
             due == lease.DueTicks && !comingBack ? null : new DueMove(lease.DueTicks, "*", due, now, Unreachable: false));

@@ -67,8 +67,9 @@ public sealed class FunctionsCloudOptions
     public const string DefaultMonitorSchedule = "*/10 * * * * *";
 
     /// <summary>
-    /// The period of <see cref="MonitorSchedule"/> in seconds. Due rows are kept on multiples of it, so that a
-    /// heartbeat moves its node's due row only when its deadline crosses into the next period.
+    /// The period of <see cref="MonitorSchedule"/> in seconds. Due rows are kept on multiples of it (shifted by a phase
+    /// per node, so that nodes cross into their next period at different instants), so that a heartbeat moves its
+    /// node's due row only when its deadline crosses into the next period.
     /// </summary>
     public int MonitorPeriodSeconds { get; set; } = 10;
 

@@ -51,7 +51,7 @@ public sealed class LivenessRegistry(ILivenessStore liveness, INodeStore nodes, 
             Inventory = inventory,
             Unreachable = unreachable,
             SecretVersion = secretVersion,
-            DueTicks = policy.DueAfter(now, unreachable),
+            DueTicks = policy.DueAfter(nodeUuid, now, unreachable),
         }, cancellationToken);
         // The lease needs the pointer's ETag; registration is rare enough to read it back.
         return await liveness.GetAsync(@namespace, nodeUuid, cancellationToken)

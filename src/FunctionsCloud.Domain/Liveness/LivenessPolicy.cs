@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using FunctionsCloud.Domain.Nodes;
 
 namespace FunctionsCloud.Domain.Liveness;
@@ -8,10 +9,12 @@ namespace FunctionsCloud.Domain.Liveness;
 /// heartbeats share it.
 /// </summary>
 /// <param name="Period">
-/// The monitor's period. Due rows lie at deadlines rounded up to a multiple of it: a tick (which comes at such a
-/// multiple) finds exactly the nodes whose deadline has passed, as with exact deadlines, while a heartbeat moves
-/// its node's due row only when the deadline crosses into the next period. Agents that beat more often than the
-/// monitor ticks then mostly write the pointer row alone.
+/// The monitor's period. Due rows lie at deadlines rounded up to the node's own grid of it (multiples of the period
+/// shifted by the node's <see cref="PhaseOf">phase</see>): a heartbeat moves its node's due row only when the
+/// deadline crosses into the next period of that grid, so agents that beat more often than the monitor ticks mostly
+/// write the pointer row alone. The phases spread those moves (a transaction, dearer than a merge) over the whole
+/// period: on one grid every node's deadline crossed at the same instant, and all their next heartbeats were
+/// transactions at once. A tick finds a node whose deadline has passed at most two periods late (one without phases).
 /// </param>
 /// <param name="OwnOutageGap">
 /// How long the monitor may go without a tick that worked before it takes the gap for an outage of its own (storage
@@ -30,8 +33,19 @@ public sealed record LivenessPolicy(TimeSpan UnreachableAfter, TimeSpan LostAfte
 
     public bool IsOverdue(DateTimeOffset lastSeen, bool unreachable, DateTimeOffset now) => DeadlineAfter(lastSeen, unreachable) <= now;
 
-    /// <summary>The due row of a node last seen at <paramref name="lastSeen"/> (UTC ticks).</summary>
-    public long DueAfter(DateTimeOffset lastSeen, bool unreachable) => RoundUp(DeadlineAfter(lastSeen, unreachable).UtcTicks);
+    /// <summary>The due row of node <paramref name="nodeUuid"/> last seen at <paramref name="lastSeen"/> (UTC ticks): never before its deadline, less than a period after it.</summary>
+    public long DueAfter(Guid nodeUuid, DateTimeOffset lastSeen, bool unreachable) =>
+        RoundUp(DeadlineAfter(lastSeen, unreachable).UtcTicks, PhaseOf(nodeUuid));
+
+    /// <summary>Where in the period the node's grid lies (ticks, from 0 to the period): fixed per node, spread evenly over random uuids.</summary>
+    public long PhaseOf(Guid nodeUuid)
+    {
+        if (Period.Ticks <= 1)
+            return 0;
+        Span<byte> bytes = stackalloc byte[16];
+        nodeUuid.TryWriteBytes(bytes);
+        return (long)(BinaryPrimitives.ReadUInt64LittleEndian(bytes) % (ulong)Period.Ticks);
+    }
 
     /// <summary>
     /// The lost due row of a node whose Unreachable due row was <paramref name="dueTicks"/>: the node was last seen at
@@ -50,5 +64,6 @@ public sealed record LivenessPolicy(TimeSpan UnreachableAfter, TimeSpan LostAfte
         _ => LivenessVerdict.Silent,
     };
 
-    private long RoundUp(long ticks) => Period.Ticks <= 1 ? ticks : (ticks + Period.Ticks - 1) / Period.Ticks * Period.Ticks;
+    private long RoundUp(long ticks, long phase) =>
+        Period.Ticks <= 1 ? ticks : (ticks - phase + Period.Ticks - 1) / Period.Ticks * Period.Ticks + phase;
 }

@@ -107,7 +107,7 @@ public static class MonitorBenchmark
                 NodeUuid = n.Uuid,
                 LastSeen = n.LastSeen,
                 Inventory = SimulatedNodes.Inventory,
-                DueTicks = policy.DueAfter(n.LastSeen, unreachable: false),
+                DueTicks = policy.DueAfter(n.Uuid, n.LastSeen, unreachable: false),
             }).ToList());
         }
     }
