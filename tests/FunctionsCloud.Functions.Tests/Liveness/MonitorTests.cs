@@ -73,12 +73,13 @@ public sealed class MonitorTests : IAsyncLifetime
         answer = await BeatAsync(_agent, node.NodeSecret, answer.Lease);
         Assert.Equal("Deployed", await StateAsync(node));
 
-        aliveLease = await AdvanceAsync(TimeSpan.FromSeconds(45), alive, aliveLease);
+        // Due rows lie on the node's own phase of the period (1 s here): a tick finds a deadline up to a period after it.
+        aliveLease = await AdvanceAsync(TimeSpan.FromSeconds(46), alive, aliveLease);
         await Monitor.TickAsync(default);
         Assert.Equal("Unreachable", await StateAsync(node));
-        aliveLease = await AdvanceAsync(TimeSpan.FromSeconds(254), alive, aliveLease);
+        aliveLease = await AdvanceAsync(TimeSpan.FromSeconds(253), alive, aliveLease); // 299 s since its last heartbeat
         Assert.Equal(0, (await Monitor.TickAsync(default)).Lost);
-        aliveLease = await AdvanceAsync(TimeSpan.FromSeconds(1), alive, aliveLease);
+        aliveLease = await AdvanceAsync(TimeSpan.FromSeconds(2), alive, aliveLease); // 301 s
         Assert.Equal(1, (await Monitor.TickAsync(default)).Lost);
         Assert.Equal([node.NodeUuid], _lost.Lost);
         Assert.Equal("Unreachable", await StateAsync(node));
