@@ -91,7 +91,7 @@ public sealed class OrganizationService(IAccountStore accounts, OrganizationMemb
         var teamMembers = await MembersAsync(validator, "members", request.Members, cancellationToken);
         validator.ThrowIfInvalid();
         var team = new Team(request.Name!, role!.Value, teamMembers);
-        var stored = await members.ChangeAsync(found, o =>
+        var stored = await members.ChangeAsync(found.Name, o =>
             o.Team(team.Name) is not null ? throw new ResourceConflictException($"Organization '{o.Name}' has a team '{team.Name}' already.")
             : Fitting(o.WithTeam(team.Name, team)), cancellationToken);
         return TeamResource.From(stored, TeamOf(stored, team.Name));
@@ -105,7 +105,7 @@ public sealed class OrganizationService(IAccountStore accounts, OrganizationMemb
         var role = ParseRole(validator, request.Role, required: false);
         var teamMembers = request.Members is null ? null : await MembersAsync(validator, "members", request.Members, cancellationToken);
         validator.ThrowIfInvalid();
-        var stored = await members.ChangeAsync(found, o =>
+        var stored = await members.ChangeAsync(found.Name, o =>
         {
             var current = TeamOf(o, team);
             return Fitting(o.WithTeam(current.Name, current with { Role = role ?? current.Role, Members = teamMembers ?? current.Members }));
@@ -117,7 +117,7 @@ public sealed class OrganizationService(IAccountStore accounts, OrganizationMemb
     {
         var found = await ManagedAsync(caller, organization, cancellationToken);
         var removed = TeamOf(found, team);
-        await members.ChangeAsync(found, o => o.WithTeam(TeamOf(o, team).Name, null), cancellationToken);
+        await members.ChangeAsync(found.Name, o => o.WithTeam(TeamOf(o, team).Name, null), cancellationToken);
         return TeamResource.From(found, removed);
     }
 

@@ -12,7 +12,7 @@ namespace FunctionsCloud.Application.Users;
 /// remove them: their keys are revoked (every instance refuses them within seconds), their memberships end, and the
 /// name stays taken so that nobody else ever gets what is left in their namespace.
 /// </summary>
-public sealed class UserService(IAccountStore accounts, ApiKeyService keys, OrganizationMembers members, RevocationWatch revocations, TimeProvider clock)
+public sealed class UserService(IAccountStore accounts, ApiKeyService keys, RevocationWatch revocations, TimeProvider clock)
 {
     public const string FirstKeyLabel = "first";
     public const int MaxEmailLength = 254;
@@ -64,57 +64,53 @@ public sealed class UserService(IAccountStore accounts, ApiKeyService keys, Orga
             .Require(request.Username is null || SameName(request.Username, user.Name), "username", "cannot change: it is the user's namespace.")
             .Require(request is not { Email: null, FullName: null, IsAdmin: null, IsActive: null }, "body", "must change at least one of email, full_name, is_admin, is_active.");
         validator.ThrowIfInvalid();
-        var changed = user with
+        var change = await accounts.ChangeAsync(everyone =>
         {
-            Email = request.Email is null ? user.Email : Cleared(request.Email),
-            FullName = request.FullName is null ? user.FullName : Cleared(request.FullName),
-            IsAdmin = request.IsAdmin ?? user.IsAdmin,
-            IsActive = request.IsActive ?? user.IsActive,
-        };
-        if (user.IsActingAdmin && !changed.IsActingAdmin)
-            EnsureAnotherAdministrator(await accounts.ListAsync(cancellationToken), user);
-        if (user.IsActive && !changed.IsActive)
-            await EnsureOrganizationsKeepAnActiveAdminAsync(user.Name, cancellationToken);
+            var changed = Patched(LiveUser(everyone, name), request);
+            return AdministratorsRemain.Checked(everyone, new AccountChange([changed], []));
+        }, cancellationToken);
 
-        await accounts.ReplaceUserAsync(changed, cancellationToken);
         // Remembered keys carry whether their user administers the installation and may act at all.
-        if (changed.IsAdmin != user.IsAdmin || changed.IsActive != user.IsActive)
+        if (request.ChangesStanding)
             await revocations.PublishAsync(cancellationToken);
-        return UserResource.From(changed);
+        return UserResource.From(change.Users[0]);
     }
 
-    /// <summary>Refused (409, nothing changed) when the user is the last admin of an organization, or the installation's last administrator.</summary>
+    /// <summary>
+    /// Refused (409, nothing changed) when the user is the last admin of an organization, or the installation's last
+    /// administrator. The user is marked removed (from then on their keys are refused) and leaves their organizations in
+    /// one write; their keys are revoked after it.
+    /// </summary>
     public async Task<UserResource> RemoveAsync(Caller caller, string name, CancellationToken cancellationToken)
     {
         DemandInstallationAdmin(caller, "Removing a user");
         var user = await VisibleAsync(caller, name, cancellationToken);
-        var everyone = await accounts.ListAsync(cancellationToken);
-        if (user.IsActingAdmin)
-            EnsureAnotherAdministrator(everyone, user);
-        var organizations = everyone.Select(o => o.Organization).OfType<Organization>().Where(o => o.RoleOf(user.Name) is not null).ToList();
-        members.EnsureAdminsRemainWithout(organizations, user.Name);
-
-        foreach (var organization in organizations)
-            await members.RemoveAsync(organization, user.Name, cancellationToken);
+        await accounts.ChangeAsync(everyone =>
+        {
+            var current = LiveUser(everyone, name);
+            var organizations = everyone.Select(o => o.Organization).OfType<Organization>().Where(o => o.RoleOf(current.Name) is not null)
+                .Select(o => o.Without(current.Name)).ToList();
+            if (organizations.Count >= AccountChange.MaxRows)
+                throw new ResourceConflictException($"'{current.Name}' is a member of {organizations.Count} organizations; take them out of some first.");
+            return AdministratorsRemain.Checked(everyone, new AccountChange([current with { Removed = true }], organizations));
+        }, cancellationToken);
+        await revocations.PublishAsync(cancellationToken);
         await keys.RevokeAllAsync(user.Name, cancellationToken);
-        await accounts.ReplaceUserAsync(user with { Removed = true }, cancellationToken);
         return UserResource.From(user);
     }
 
-    private static void EnsureAnotherAdministrator(IReadOnlyList<NamespaceOwner> everyone, UserAccount user)
+    private static UserAccount Patched(UserAccount user, PatchUserRequest request) => user with
     {
-        if (!everyone.Any(o => o.User is { IsActingAdmin: true } other && !SameName(other.Name, user.Name)))
-            throw new ResourceConflictException($"'{user.Name}' is the installation's last active administrator; make another one first.");
-    }
+        Email = request.Email is null ? user.Email : Cleared(request.Email),
+        FullName = request.FullName is null ? user.FullName : Cleared(request.FullName),
+        IsAdmin = request.IsAdmin ?? user.IsAdmin,
+        IsActive = request.IsActive ?? user.IsActive,
+    };
 
-    /// <summary>A suspended admin cannot act for an organization: each of theirs must keep an active admin without them.</summary>
-    private async Task EnsureOrganizationsKeepAnActiveAdminAsync(string user, CancellationToken cancellationToken)
-    {
-        var everyone = await accounts.ListAsync(cancellationToken);
-        var inactive = everyone.Select(o => o.User).OfType<UserAccount>().Where(u => !u.IsActive || u.Removed).Select(u => u.Name).Append(user).ToList();
-        var organizations = everyone.Select(o => o.Organization).OfType<Organization>().Where(o => o.RoleOf(user) is not null);
-        members.EnsureAdminsRemainWithout(organizations.Select(o => inactive.Aggregate(o, (left, name) => left.Without(name))), user);
-    }
+    /// <summary>The user of that name as read inside a change; 404 when they were removed meanwhile.</summary>
+    private static UserAccount LiveUser(IReadOnlyList<NamespaceOwner> everyone, string name) =>
+        everyone.Select(o => o.User).FirstOrDefault(u => u is { Removed: false } && SameName(u.Name, name))
+        ?? throw new ResourceNotFoundException("user", name);
 
     private static Validator ValidContact(Validator validator, string? email, string? fullName) => validator
         .Text("email", email, MaxEmailLength)

@@ -15,6 +15,8 @@ public sealed record UserAccount
     public bool Removed { get; init; }
     /// <summary>False while an administrator has suspended the user: their keys are refused until they are active again.</summary>
     public bool IsActive { get; init; } = true;
+    /// <summary>The stored copy's version (its ETag) when read from storage: a change is written only over that copy.</summary>
+    public string? Version { get; init; }
 
     /// <summary>An administrator of the installation who can act now (not removed, not suspended).</summary>
     public bool IsActingAdmin => IsAdmin && IsActive && !Removed;

@@ -12,6 +12,9 @@ internal sealed class ApiKeyStore(StorageTables tables) : IApiKeyStore
     // Enough for every one of a burst of concurrent creations by one user to land or be refused, one after another.
     private const int MaxAddAttempts = 60;
 
+    /// <summary>The version of a user's keys, in their partition; it sorts after every key hash (hex) and is none.</summary>
+    private const string VersionRow = "~version";
+
     private readonly StorageTable _table = tables.ApiKeys;
 
     public async Task<ApiKeyRecord?> FindAsync(string user, string keyHash, CancellationToken cancellationToken = default)
@@ -38,30 +41,12 @@ internal sealed class ApiKeyStore(StorageTables tables) : IApiKeyStore
         ArgumentNullException.ThrowIfNull(key);
         var entity = ApiKeyEntity.From(key);
         var client = await _table.ReadyAsync().ConfigureAwait(false);
-        for (var attempt = 1; ; attempt++)
-        {
-            // The version first: a key added after this read changes it, and then the write below fails.
-            var version = await client.GetEntityIfExistsAsync<ApiKeysVersionEntity>(entity.PartitionKey, ApiKeysVersionEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var refusal = Refusal(await ListAsync(key.User, cancellationToken).ConfigureAwait(false), entity, maxLiveKeys);
-            if (refusal is { } refused)
-                return refused;
-            var next = new ApiKeysVersionEntity { PartitionKey = entity.PartitionKey, Version = Guid.NewGuid().ToString("N") };
-            var bump = version.HasValue
-                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, next, version.Value!.ETag)
-                : new TableTransactionAction(TableTransactionActionType.Add, next);
-            try
-            {
-                await client.SubmitTransactionAsync([new TableTransactionAction(TableTransactionActionType.Add, entity), bump], cancellationToken).ConfigureAwait(false);
-                return KeyAddition.Added;
-            }
-            catch (RequestFailedException e) when (e.Status is 409 or 412)
-            {
-                // Another key of the user was added since the version was read: decide again on a fresh read.
-                if (attempt >= MaxAddAttempts)
-                    throw new ConcurrencyConflictException("API keys", entity.PartitionKey, ApiKeysVersionEntity.Row, e);
-                await Task.Delay(OptimisticUpdate.Backoff(attempt), cancellationToken).ConfigureAwait(false);
-            }
-        }
+        // An addition decided on the user's keys lands only if no other addition of theirs landed since they were read.
+        return await VersionedWrite.RunAsync(client, "API keys", entity.PartitionKey, VersionRow, MaxAddAttempts, async ct =>
+            Refusal(await ListAsync(key.User, ct).ConfigureAwait(false), entity, maxLiveKeys) is { } refused
+                ? new VersionedWrite.Decision<KeyAddition>(refused, [])
+                : new VersionedWrite.Decision<KeyAddition>(KeyAddition.Added, [new TableTransactionAction(TableTransactionActionType.Add, entity)]),
+            cancellationToken).ConfigureAwait(false);
     }
 
     private static KeyAddition? Refusal(IReadOnlyList<ApiKeyRecord> keys, ApiKeyEntity added, int maxLiveKeys)
@@ -81,7 +66,7 @@ internal sealed class ApiKeyStore(StorageTables tables) : IApiKeyStore
             return [];
         var client = await _table.ReadyAsync().ConfigureAwait(false);
         // Keys only: the version row sorts after every key hash.
-        var filter = ODataFilter.And(ODataFilter.Compare("PartitionKey", "eq", partition), ODataFilter.Compare("RowKey", "lt", ApiKeysVersionEntity.Row));
+        var filter = ODataFilter.And(ODataFilter.Compare("PartitionKey", "eq", partition), ODataFilter.Compare("RowKey", "lt", VersionRow));
         var entities = await TablePaging.AllAsync<ApiKeyEntity>(client, filter, cancellationToken).ConfigureAwait(false);
         return entities.Select(e => e.ToRecord()).ToList();
     }

@@ -44,6 +44,7 @@ internal sealed class NamespaceEntity : ITableEntity
         CreatedAt = StoredValues.Of(user.CreatedAt),
         Removed = user.Removed,
         Inactive = !user.IsActive,
+        ETag = user.Version is null ? default : new ETag(user.Version),
     };
 
     public static NamespaceEntity From(Organization organization) => new()
@@ -66,6 +67,7 @@ internal sealed class NamespaceEntity : ITableEntity
         CreatedAt = StoredValues.DateOrDefault(CreatedAt),
         Removed = Removed,
         IsActive = !Inactive,
+        Version = ETag.ToString(),
     };
 
     public Organization? ToOrganization() => Kind != OrganizationKind ? null : new Organization

@@ -86,6 +86,40 @@ public sealed class OrganizationApiTests(ApiKeyHostFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Twenty_suspensions_removals_and_demotions_of_an_organizations_last_two_admins_at_once_leave_exactly_one()
+    {
+        var (first, second) = (await _app.CreateUserAsync("race-owner"), await _app.CreateUserAsync("race-owner"));
+        var org = await _app.CreateOrganizationAsync("race", first.Name, second.Name);
+        var owners = (string)org["resource_uri"]! + "team/owners/";
+        var pairs = new[] { (Target: first.Name, Other: second.Name), (Target: second.Name, Other: first.Name) };
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
+        {
+            var (target, other) = pairs[i % 2];
+            using var response = (i / 2 % 3) switch
+            {
+                0 => await _app.Client.PatchAsJsonAsync(UserCollection + target + "/", new { is_active = false }),
+                1 => await _app.Client.DeleteAsync(UserCollection + target + "/"),
+                _ => await _app.Client.PatchAsJsonAsync(owners, new { members = new[] { other } }),
+            };
+            return response.StatusCode;
+        }));
+
+        Assert.All(answers, a => Assert.Contains(a, new[] { HttpStatusCode.OK, HttpStatusCode.Conflict, HttpStatusCode.NotFound }));
+        Assert.Contains(HttpStatusCode.Conflict, answers);
+        var admins = (await _app.Client.GetFromJsonAsync<JsonObject>(owners))!["members"]!.AsArray().Select(m => (string)m!).ToList();
+        var acting = new List<string>();
+        foreach (var admin in admins)
+        {
+            using var user = await _app.Client.GetAsync(UserCollection + admin + "/");
+            if (user.IsSuccessStatusCode && (bool?)(await user.Content.ReadFromJsonAsync<JsonObject>())!["is_active"] == true)
+                acting.Add(admin);
+        }
+
+        Assert.Single(acting);
+    }
+
+    [Fact]
     public async Task A_removed_user_is_refused_and_their_name_is_never_given_again()
     {
         var leaver = await _app.CreateUserAsync("leaver");

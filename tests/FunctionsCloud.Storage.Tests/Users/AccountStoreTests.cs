@@ -30,7 +30,7 @@ public sealed class AccountStoreTests
         Assert.True(await _store.AddOrganizationAsync(new Organization { Name = "gone", Teams = [new Team("owners", Role.Admin, ["carol"])] }));
         Assert.True((await _store.FindAsync("carol"))!.User!.IsActive);
 
-        await _store.ReplaceUserAsync(new UserAccount { Name = "carol", Email = "c@example.com", FullName = "Carol C", IsActive = false });
+        await _store.ChangeAsync(everyone => new AccountChange([everyone.Single(o => o.User is not null).User! with { FullName = "Carol C", IsActive = false }], []));
         var organization = (await _store.FindAsync("gone"))!.Organization!;
         await _store.ReplaceOrganizationAsync(organization with { Removed = true });
 
@@ -55,5 +55,27 @@ public sealed class AccountStoreTests
         Assert.Equal(Role.ReadOnly, (await _store.FindAsync("acme"))!.Organization!.RoleOf("bob"));
         Assert.NotEqual(stored.Version, changed.Version);
         Assert.Single(await _store.ListAsync(), o => o.Organization is not null);
+    }
+
+    [Fact]
+    public async Task A_change_decided_before_another_landed_is_decided_again_on_a_fresh_read()
+    {
+        Assert.True(await _store.AddUserAsync(new UserAccount { Name = "dora", IsAdmin = true }));
+        Assert.True(await _store.AddUserAsync(new UserAccount { Name = "eve", IsAdmin = true }));
+        var seen = new List<int>();
+
+        var written = await _store.ChangeAsync(everyone =>
+        {
+            seen.Add(everyone.Count(o => o.User is { IsAdmin: true }));
+            if (seen.Count == 1)
+                // Another writer demotes eve between this decision's read and its write.
+                _store.ChangeAsync(e => new AccountChange([e.Single(o => o.User!.Name == "eve").User! with { IsAdmin = false }], [])).GetAwaiter().GetResult();
+            return new AccountChange([everyone.Single(o => o.User!.Name == "dora").User! with { FullName = "Dora" }], []);
+        });
+
+        Assert.Equal([2, 1], seen);
+        Assert.Equal("Dora", written.Users[0].FullName);
+        Assert.Equal(2, (await _store.ListAsync()).Count);
+        Assert.Null(await _store.FindAsync("~standing"));
     }
 }
