@@ -86,6 +86,7 @@ public sealed class DashboardScenarioTests(ITestOutputHelper output) : IAsyncLif
         await page.GetByLabel("API key", new() { Exact = true }).PressAsync("Enter");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Node clusters" })).ToBeVisibleAsync();
         Assert.DoesNotContain(app.AdminKey, page.Url);
+        await Expect(page.Locator(".who .key-standing")).ToHaveTextAsync("Role: admin, namespace: admin");
     }
 
     private async Task CreateClusterInTheWizardAsync()
@@ -409,6 +410,8 @@ public sealed class DashboardScenarioTests(ITestOutputHelper output) : IAsyncLif
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Exact = true })).ToBeVisibleAsync();
             await Expect(page.GetByText("Loading…")).ToHaveCountAsync(0);
             await AccessibilityScan.AssertCleanAsync(page, $"the {heading.ToLowerInvariant()}");
+            if (link == "Users")
+                await TheOnlyAdministratorIsKeptAsync();
         }
         await page.SetViewportSizeAsync(375, 800);
         await page.GetByRole(AriaRole.Link, new() { Name = "Node clusters" }).ClickAsync();
@@ -416,6 +419,15 @@ public sealed class DashboardScenarioTests(ITestOutputHelper output) : IAsyncLif
         var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
         Assert.False(overflow, "The node clusters page is wider than a 375 px screen.");
         await AccessibilityScan.AssertCleanAsync(page, "the node clusters at 375 px");
+    }
+
+    /// <summary>The installation's only administrator is not offered what the API would refuse, and the page says why.</summary>
+    private async Task TheOnlyAdministratorIsKeptAsync()
+    {
+        var admin = page.GetByRole(AriaRole.Row, new() { Name = $"User {FunctionsCloudTestHost.AdminUser}", Exact = true });
+        foreach (var control in new[] { "Remove administrator", "Suspend", "Remove" })
+            await Expect(admin.GetByRole(AriaRole.Button, new() { Name = control, Exact = true })).ToBeDisabledAsync();
+        await Expect(admin.GetByText("not offered: the only administrator")).ToBeVisibleAsync();
     }
 
     /// <summary>A key the API refuses (here: changed in the tab's storage) brings the sign-in back, saying why.</summary>

@@ -13,6 +13,10 @@ public sealed class AccountAdminPagesTests : DashboardTestContext
         {"username":"bob","resource_uri":"/api/account/v1/user/bob/","email":"bob@example.com","full_name":"Bob","is_admin":false,"is_active":true,
          "created_datetime":"Thu, 03 Dec 2026 11:00:00 +0000","api_key":null}
         """;
+    private const string Admin = """
+        {"username":"admin","resource_uri":"/api/account/v1/user/admin/","email":null,"full_name":null,"is_admin":true,"is_active":true,
+         "created_datetime":"Thu, 03 Dec 2026 10:00:00 +0000","api_key":null}
+        """;
     private const string Acme = "/api/account/v1/organization/acme/";
     private const string AcmeJson = """
         {"name":"acme","resource_uri":"/api/account/v1/organization/acme/","created_datetime":"Thu, 03 Dec 2026 11:00:00 +0000","teams":[
@@ -42,6 +46,46 @@ public sealed class AccountAdminPagesTests : DashboardTestContext
 
         page.FindAll("tr[aria-label='User bob'] button").Single(b => b.TextContent == "Suspend").Click();
         page.WaitForAssertion(() => Assert.Equal("""{"is_active":false}""", Assert.Single(Api.BodiesOf("PATCH", "/api/account/v1/user/bob/"))));
+    }
+
+    [Fact]
+    public void The_only_administrator_is_not_offered_demotion_suspension_or_removal_and_the_page_says_why()
+    {
+        var page = UsersPage(Admin, Bob);
+
+        var controls = page.FindAll("tr[aria-label='User admin'] td.operations button");
+        Assert.Equal(["Remove administrator", "Suspend", "Remove"], controls.Select(b => b.TextContent));
+        Assert.All(controls, b => Assert.True(b.HasAttribute("disabled")));
+        Assert.All(controls, b => Assert.Equal("kept-admin", b.GetAttribute("aria-describedby")));
+        Assert.Equal("not offered: the only administrator", page.Find("#kept-admin").TextContent);
+        Assert.All(page.FindAll("tr[aria-label='User bob'] td.operations button"), b => Assert.False(b.HasAttribute("disabled")));
+    }
+
+    [Fact]
+    public void With_a_second_administrator_each_may_be_demoted_suspended_or_removed()
+    {
+        var page = UsersPage(Admin, Bob.Replace("\"is_admin\":false", "\"is_admin\":true", StringComparison.Ordinal));
+
+        Assert.All(page.FindAll("td.operations button"), b => Assert.False(b.HasAttribute("disabled")));
+        Assert.Empty(page.FindAll("td.operations .needs-role"));
+    }
+
+    [Fact]
+    public void A_suspended_administrator_does_not_count_as_a_second_one()
+    {
+        var page = UsersPage(Admin, Bob.Replace("\"is_admin\":false,\"is_active\":true", "\"is_admin\":true,\"is_active\":false", StringComparison.Ordinal));
+
+        Assert.All(page.FindAll("tr[aria-label='User admin'] td.operations button"), b => Assert.True(b.HasAttribute("disabled")));
+        Assert.All(page.FindAll("tr[aria-label='User bob'] td.operations button"), b => Assert.False(b.HasAttribute("disabled")));
+    }
+
+    /// <summary>The users page listing those users (JSON objects), once it has them.</summary>
+    private IRenderedComponent<FunctionsCloud.Dashboard.Pages.Users> UsersPage(params string[] users)
+    {
+        Api.On("GET", UsersPath, HttpStatusCode.OK, Page(string.Join(",", users)));
+        var page = Render<FunctionsCloud.Dashboard.Pages.Users>();
+        page.WaitForElement("tr[aria-label='User admin']");
+        return page;
     }
 
     [Fact]
