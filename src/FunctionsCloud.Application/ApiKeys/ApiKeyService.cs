@@ -51,7 +51,7 @@ public sealed class ApiKeyService(
                 RateLimitedException.RestOfMinute(now));
 
         return await IssueAsync(
-            new KeyGrant(caller.User, @namespace, request.Label!, granted, caller.IsAdmin && granted == Role.Admin,
+            new KeyGrant(caller.User, @namespace, request.Label!, granted, caller.IsInstallationAdmin && granted == Role.Admin,
                 CappedByCallersKey(caller, request.ExpiresIn is { } lifetime ? now.AddSeconds(lifetime) : null)),
             cancellationToken);
     }
@@ -72,7 +72,7 @@ public sealed class ApiKeyService(
             Uuid = Guid.NewGuid(),
             Label = grant.Label,
             Role = grant.Role,
-            IsAdmin = grant.IsAdmin,
+            IsInstallationAdmin = grant.IsInstallationAdmin,
             CreatedAt = clock.GetUtcNow(),
             ExpiresAt = grant.ExpiresAt,
         };

@@ -45,7 +45,7 @@ public sealed class AdminKeyBootstrapper(
                 Uuid = Guid.NewGuid(),
                 Label = Label,
                 Role = Role.Admin,
-                IsAdmin = true,
+                IsInstallationAdmin = true,
                 CreatedAt = clock.GetUtcNow(),
             }, cancellationToken: cancellationToken);
             // Another instance starting with another bootstrap key at the same time took the label: the settings disagree.
@@ -74,7 +74,7 @@ public sealed class AdminKeyBootstrapper(
     private async Task HoldNamespacesAsync(BootstrapAdminOptions bootstrap, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await accounts.AddUserAsync(new UserAccount { Name = bootstrap.User, IsAdmin = true, CreatedAt = now }, cancellationToken);
+        await accounts.AddUserAsync(new UserAccount { Name = bootstrap.User, IsInstallationAdmin = true, CreatedAt = now }, cancellationToken);
         if (!string.Equals(bootstrap.Namespace, bootstrap.User, StringComparison.OrdinalIgnoreCase))
         {
             await accounts.AddOrganizationAsync(new Organization

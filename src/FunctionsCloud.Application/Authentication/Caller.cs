@@ -7,4 +7,4 @@ namespace FunctionsCloud.Application.Authentication;
 /// <param name="KeyLabel">The label of the key the caller used; null when the caller used none (the system, a trigger).</param>
 /// <param name="KeyExpiresAt">When the key the caller used expires (null: never, or no key): a key it makes expires no later.</param>
 /// <remarks>The role has no default: a caller made without one must not get every right (fail closed).</remarks>
-public sealed record Caller(string User, string Namespace, bool IsAdmin, Role Role, string? KeyLabel = null, DateTimeOffset? KeyExpiresAt = null);
+public sealed record Caller(string User, string Namespace, bool IsInstallationAdmin, Role Role, string? KeyLabel = null, DateTimeOffset? KeyExpiresAt = null);

@@ -19,8 +19,8 @@ public sealed class NamespaceAccess(IAccountStore accounts, IApiKeyStore keys, T
             return null;
         // The installation's administrators are users marked so now (a user made one later acts as one with the keys they
         // have; one unmade stops at once); a key of a user from before users existed keeps its mark.
-        var isAdmin = account is null ? key.IsAdmin : account.IsAdmin;
-        return new Caller(key.User, key.Namespace, isAdmin, (Role)Math.Min((int)held, (int)key.Role), key.Label, key.ExpiresAt);
+        var isInstallationAdmin = account is null ? key.IsInstallationAdmin : account.IsInstallationAdmin;
+        return new Caller(key.User, key.Namespace, isInstallationAdmin, (Role)Math.Min((int)held, (int)key.Role), key.Label, key.ExpiresAt);
     }
 
     /// <summary>The user's own role on the namespace, or null when they have none there (or it is held by nobody).</summary>

@@ -25,7 +25,7 @@ public sealed class PoisonCommands(ICommandQueues queues, ApiKeyAuthenticator au
         foreach (var message in await queues.PeekAsync(options.Value.CommandQueue + Suffix, cancellationToken))
         {
             var body = CommandText.Decode(message.Body);
-            if (caller.IsAdmin || await NamespaceOfAsync(body, cancellationToken) == caller.Namespace)
+            if (caller.IsInstallationAdmin || await NamespaceOfAsync(body, cancellationToken) == caller.Namespace)
                 visible.Add(PoisonCommandResource.From(message, body));
         }
 

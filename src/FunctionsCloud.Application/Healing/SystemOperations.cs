@@ -47,7 +47,7 @@ public sealed class SystemOperations(ServiceOperationStarter starter, IActionSto
             planned = Uuid4.NewestFirstNamed($"{planned:D}/again", Uuid4.TimeOf(planned));
         }
 
-        var caller = new Caller(User, request.Namespace, IsAdmin: false, Role.Operator);
+        var caller = new Caller(User, request.Namespace, IsInstallationAdmin: false, Role.Operator);
         var origin = new RequestInfo("SYSTEM", Reason(request), "");
         try
         {

@@ -38,7 +38,7 @@ public sealed class TriggerCaller(
             throw NotFound();
         var settings = options.Value;
         var body = await TriggerBodyReader.ReadAsync(call.Body, settings.MaxCommandBytes, cancellationToken);
-        var caller = new Caller(trigger.CreatedBy, trigger.Namespace, IsAdmin: false, Role.Operator); // a trigger redeploys or scales, no more
+        var caller = new Caller(trigger.CreatedBy, trigger.Namespace, IsInstallationAdmin: false, Role.Operator); // a trigger redeploys or scales, no more
         var step = ParseStep(call.Steps);
         var target = await TargetAsync(trigger, caller, step, cancellationToken);
         await CountAsync(trigger, settings.TriggerCallsPerMinute, cancellationToken);

@@ -33,7 +33,7 @@ public static class AdministratorsRemain
         return change;
     }
 
-    private static bool HasInstallationAdmin(IEnumerable<NamespaceOwner> everyone) => everyone.Any(o => o.User is { IsActingAdmin: true });
+    private static bool HasInstallationAdmin(IEnumerable<NamespaceOwner> everyone) => everyone.Any(o => o.User is { IsActingInstallationAdmin: true });
 
     /// <summary>2 with an admin who can act, 1 with admins who are all suspended, 0 with none: a change may not lower it.</summary>
     private static int AdminStanding(Organization organization, HashSet<string> activeUsers)

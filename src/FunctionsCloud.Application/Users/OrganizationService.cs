@@ -46,7 +46,7 @@ public sealed class OrganizationService(IAccountStore accounts, OrganizationMemb
         var organizations = (await accounts.ListAsync(cancellationToken))
             .Select(o => o.Organization)
             .OfType<Organization>()
-            .Where(o => !o.Removed && (caller.IsAdmin || o.RoleOf(caller.User) is not null))
+            .Where(o => !o.Removed && (caller.IsInstallationAdmin || o.RoleOf(caller.User) is not null))
             .OrderBy(o => o.CreatedAt)
             .Select(OrganizationResource.From);
         return InMemoryLists.Apply(organizations, request, FilterFields);
@@ -123,7 +123,7 @@ public sealed class OrganizationService(IAccountStore accounts, OrganizationMemb
 
     /// <summary>An organization the caller is a member of (any organization to an administrator of the installation); else 404.</summary>
     private async Task<Organization> VisibleAsync(Caller caller, string name, CancellationToken cancellationToken) =>
-        await accounts.FindAsync(name, cancellationToken) is { Organization: { Removed: false } organization } && (caller.IsAdmin || organization.RoleOf(caller.User) is not null)
+        await accounts.FindAsync(name, cancellationToken) is { Organization: { Removed: false } organization } && (caller.IsInstallationAdmin || organization.RoleOf(caller.User) is not null)
             ? organization
             : throw new ResourceNotFoundException("organization", name);
 
@@ -131,7 +131,7 @@ public sealed class OrganizationService(IAccountStore accounts, OrganizationMemb
     private async Task<Organization> ManagedAsync(Caller caller, string name, CancellationToken cancellationToken)
     {
         var organization = await VisibleAsync(caller, name, cancellationToken);
-        if (caller.Role != Role.Admin || !(caller.IsAdmin || organization.RoleOf(caller.User) == Role.Admin))
+        if (caller.Role != Role.Admin || !(caller.IsInstallationAdmin || organization.RoleOf(caller.User) == Role.Admin))
             throw new RoleRequiredException(Role.Admin, $"Changing the teams of organization '{organization.Name}'");
         return organization;
     }

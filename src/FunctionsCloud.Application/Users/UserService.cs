@@ -27,11 +27,11 @@ public sealed class UserService(IAccountStore accounts, ApiKeyService keys, Revo
         ValidContact(new Validator().Name("username", request.Username), request.Email, request.FullName).ThrowIfInvalid();
         var user = new UserAccount
         {
-            Name = request.Username!, Email = Cleared(request.Email), FullName = Cleared(request.FullName), IsAdmin = request.IsAdmin == true, CreatedAt = clock.GetUtcNow(),
+            Name = request.Username!, Email = Cleared(request.Email), FullName = Cleared(request.FullName), IsInstallationAdmin = request.IsInstallationAdmin == true, CreatedAt = clock.GetUtcNow(),
         };
         if (!await accounts.AddUserAsync(user, cancellationToken))
             throw new ResourceConflictException($"The name '{user.Name}' is taken by a user or an organization, or was a user's before.");
-        var firstKey = await keys.IssueAsync(new KeyGrant(user.Name, user.Name, FirstKeyLabel, Role.Admin, user.IsAdmin), cancellationToken);
+        var firstKey = await keys.IssueAsync(new KeyGrant(user.Name, user.Name, FirstKeyLabel, Role.Admin, user.IsInstallationAdmin), cancellationToken);
         return UserResource.From(user, firstKey);
     }
 
@@ -41,7 +41,7 @@ public sealed class UserService(IAccountStore accounts, ApiKeyService keys, Revo
         var users = (await accounts.ListAsync(cancellationToken))
             .Select(o => o.User)
             .OfType<UserAccount>()
-            .Where(u => !u.Removed && (caller.IsAdmin || IsCaller(caller, u.Name)))
+            .Where(u => !u.Removed && (caller.IsInstallationAdmin || IsCaller(caller, u.Name)))
             .OrderBy(u => u.CreatedAt)
             .Select(u => UserResource.From(u));
         return InMemoryLists.Apply(users, request, FilterFields);
@@ -62,7 +62,7 @@ public sealed class UserService(IAccountStore accounts, ApiKeyService keys, Revo
             DemandInstallationAdmin(caller, "Changing is_admin or is_active");
         var validator = ValidContact(new Validator(), request.Email, request.FullName)
             .Require(request.Username is null || SameName(request.Username, user.Name), "username", "cannot change: it is the user's namespace.")
-            .Require(request is not { Email: null, FullName: null, IsAdmin: null, IsActive: null }, "body", "must change at least one of email, full_name, is_admin, is_active.");
+            .Require(request is not { Email: null, FullName: null, IsInstallationAdmin: null, IsActive: null }, "body", "must change at least one of email, full_name, is_admin, is_active.");
         validator.ThrowIfInvalid();
         var change = await accounts.ChangeAsync(everyone =>
         {
@@ -103,7 +103,7 @@ public sealed class UserService(IAccountStore accounts, ApiKeyService keys, Revo
     {
         Email = request.Email is null ? user.Email : Cleared(request.Email),
         FullName = request.FullName is null ? user.FullName : Cleared(request.FullName),
-        IsAdmin = request.IsAdmin ?? user.IsAdmin,
+        IsInstallationAdmin = request.IsInstallationAdmin ?? user.IsInstallationAdmin,
         IsActive = request.IsActive ?? user.IsActive,
     };
 
@@ -123,13 +123,13 @@ public sealed class UserService(IAccountStore accounts, ApiKeyService keys, Revo
 
     public static void DemandInstallationAdmin(Caller caller, string what)
     {
-        if (!caller.IsAdmin || caller.Role != Role.Admin)
+        if (!caller.IsInstallationAdmin || caller.Role != Role.Admin)
             throw new InstallationAdminRequiredException(what);
     }
 
     /// <summary>A live user the caller may see: themselves, or anyone to an administrator of the installation; else 404.</summary>
     private async Task<UserAccount> VisibleAsync(Caller caller, string name, CancellationToken cancellationToken) =>
-        (caller.IsAdmin || IsCaller(caller, name)) && await accounts.FindAsync(name, cancellationToken) is { User: { Removed: false } user }
+        (caller.IsInstallationAdmin || IsCaller(caller, name)) && await accounts.FindAsync(name, cancellationToken) is { User: { Removed: false } user }
             ? user
             : throw new ResourceNotFoundException("user", name);
 

@@ -21,7 +21,7 @@ public sealed record Access(Me? Me)
         Allows(role) ? null : Me is null ? "checking what your key may do" : $"needs the {role} role";
 
     /// <summary>Whether the key may make and remove users and organizations.</summary>
-    public bool IsAdmin => Me is { IsAdmin: true, Role: Admin };
+    public bool IsInstallationAdmin => Me is { IsInstallationAdmin: true, Role: Admin };
 
     private static int Rank(string role) => role switch { Admin => 2, Operator => 1, _ => 0 };
 }

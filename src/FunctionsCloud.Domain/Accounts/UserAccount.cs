@@ -10,7 +10,7 @@ public sealed record UserAccount
     public string? Email { get; init; }
     public string? FullName { get; init; }
     /// <summary>May make and remove users and organizations (the installation's administrators).</summary>
-    public bool IsAdmin { get; init; }
+    public bool IsInstallationAdmin { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public bool Removed { get; init; }
     /// <summary>False while an administrator has suspended the user: their keys are refused until they are active again.</summary>
@@ -19,5 +19,5 @@ public sealed record UserAccount
     public string? Version { get; init; }
 
     /// <summary>An administrator of the installation who can act now (not removed, not suspended).</summary>
-    public bool IsActingAdmin => IsAdmin && IsActive && !Removed;
+    public bool IsActingInstallationAdmin => IsInstallationAdmin && IsActive && !Removed;
 }

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using FunctionsCloud.Domain.Accounts;
 using FunctionsCloud.Domain.States;
 using FunctionsCloud.Storage.Entities;
+using System.Runtime.Serialization;
 
 namespace FunctionsCloud.Storage.ApiKeys;
 
@@ -18,7 +19,9 @@ internal sealed class ApiKeyEntity : ITableEntity
     public string? Uuid { get; set; }
     public string? Label { get; set; }
     public string? Role { get; set; }
-    public bool IsAdmin { get; set; }
+    /// <summary>The column keeps its first name, <c>IsAdmin</c>, so that rows stored before read the same.</summary>
+    [DataMember(Name = "IsAdmin")]
+    public bool IsInstallationAdmin { get; set; }
     public DateTimeOffset? CreatedAt { get; set; }
     public DateTimeOffset? ExpiresAt { get; set; }
     public DateTimeOffset? LastUsedAt { get; set; }
@@ -37,7 +40,7 @@ internal sealed class ApiKeyEntity : ITableEntity
         Uuid = key.Uuid == Guid.Empty ? null : StoredValues.Of(key.Uuid),
         Label = key.Label,
         Role = ApiNames.Of(key.Role),
-        IsAdmin = key.IsAdmin,
+        IsInstallationAdmin = key.IsInstallationAdmin,
         CreatedAt = StoredValues.Of(key.CreatedAt),
         ExpiresAt = key.ExpiresAt,
         LastUsedAt = key.LastUsedAt,
@@ -52,7 +55,7 @@ internal sealed class ApiKeyEntity : ITableEntity
         Uuid = StoredValues.GuidOrNull(Uuid) ?? Guid.Empty,
         Label = Label ?? "",
         Role = ApiNames.TryParse<Role>(Role, out var role) ? role : Domain.Accounts.Role.Admin,
-        IsAdmin = IsAdmin,
+        IsInstallationAdmin = IsInstallationAdmin,
         CreatedAt = StoredValues.DateOrDefault(CreatedAt),
         ExpiresAt = ExpiresAt,
         LastUsedAt = LastUsedAt,

@@ -17,7 +17,7 @@ public sealed record ApiKeyRecord
     public string Label { get; init; } = "";
     /// <summary>Keys stored before keys had roles could do everything: admin.</summary>
     public Role Role { get; init; } = Role.Admin;
-    public bool IsAdmin { get; init; }
+    public bool IsInstallationAdmin { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? ExpiresAt { get; init; }
     /// <summary>Kept to the minute (<see cref="IApiKeyStore.RecordUseAsync"/>), not to the request.</summary>

@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using FunctionsCloud.Domain.Accounts;
 using FunctionsCloud.Storage.Entities;
+using System.Runtime.Serialization;
 
 namespace FunctionsCloud.Storage.Users;
 
@@ -24,7 +25,9 @@ internal sealed class NamespaceEntity : ITableEntity
     public string Name { get; set; } = "";
     public string? Email { get; set; }
     public string? FullName { get; set; }
-    public bool IsAdmin { get; set; }
+    /// <summary>The column keeps its first name, <c>IsAdmin</c>, so that rows stored before read the same.</summary>
+    [DataMember(Name = "IsAdmin")]
+    public bool IsInstallationAdmin { get; set; }
     public DateTimeOffset? CreatedAt { get; set; }
     public bool Removed { get; set; }
     /// <summary>Stored as its negation so that rows from before suspension existed read as active.</summary>
@@ -40,7 +43,7 @@ internal sealed class NamespaceEntity : ITableEntity
         Name = user.Name,
         Email = user.Email,
         FullName = user.FullName,
-        IsAdmin = user.IsAdmin,
+        IsInstallationAdmin = user.IsInstallationAdmin,
         CreatedAt = StoredValues.Of(user.CreatedAt),
         Removed = user.Removed,
         Inactive = !user.IsActive,
@@ -63,7 +66,7 @@ internal sealed class NamespaceEntity : ITableEntity
         Name = Name,
         Email = Email,
         FullName = FullName,
-        IsAdmin = IsAdmin,
+        IsInstallationAdmin = IsInstallationAdmin,
         CreatedAt = StoredValues.DateOrDefault(CreatedAt),
         Removed = Removed,
         IsActive = !Inactive,

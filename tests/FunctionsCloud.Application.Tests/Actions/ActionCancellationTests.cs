@@ -11,7 +11,7 @@ namespace FunctionsCloud.Application.Tests.Actions;
 
 public sealed class ActionCancellationTests
 {
-    private static readonly Caller Carol = new("carol", ServiceWorld.Namespace, IsAdmin: false, Domain.Accounts.Role.Operator);
+    private static readonly Caller Carol = new("carol", ServiceWorld.Namespace, IsInstallationAdmin: false, Domain.Accounts.Role.Operator);
     private readonly ActionWorld _actions = new();
 
     [Fact]

@@ -10,7 +10,7 @@ namespace FunctionsCloud.Application.Tests.Actions;
 
 public sealed class ActionRetryTests
 {
-    private static readonly Caller Carol = new("carol", ServiceWorld.Namespace, IsAdmin: false, Domain.Accounts.Role.Operator);
+    private static readonly Caller Carol = new("carol", ServiceWorld.Namespace, IsInstallationAdmin: false, Domain.Accounts.Role.Operator);
     private static readonly RequestInfo Request = new("POST", "/api/audit/v1/action/x/retry/", "10.0.0.9");
     private readonly ActionWorld _actions = new();
 

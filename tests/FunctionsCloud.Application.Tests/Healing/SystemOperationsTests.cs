@@ -121,7 +121,7 @@ public class SystemOperationsTests
     {
         var web = _world.AddService(2, ServiceState.Running);
         var request = Reschedule(web, Guid.NewGuid());
-        var failedToStart = OperationActions.New(new Caller(SystemOperations.User, ServiceWorld.Namespace, IsAdmin: false, FunctionsCloud.Domain.Accounts.Role.Operator), new RequestInfo("SYSTEM", "", ""),
+        var failedToStart = OperationActions.New(new Caller(SystemOperations.User, ServiceWorld.Namespace, IsInstallationAdmin: false, FunctionsCloud.Domain.Accounts.Role.Operator), new RequestInfo("SYSTEM", "", ""),
             request.ActionUuid, ResourceUris.Service(web.Uuid), ServiceOperationNames.ActionName(ServiceOperationKind.Reschedule), DateTimeOffset.UtcNow, canBeCanceled: true);
         failedToStart.Finish(DateTimeOffset.UtcNow, succeeded: false, "The operation could not be started: the task hub was unreachable.");
         _world.Actions.Add(failedToStart); // and no orchestration was scheduled under its uuid

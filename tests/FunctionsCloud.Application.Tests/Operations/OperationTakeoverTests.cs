@@ -20,7 +20,7 @@ namespace FunctionsCloud.Application.Tests.Operations;
 /// </summary>
 public sealed class OperationTakeoverTests
 {
-    private static readonly Caller Carol = new("carol", ServiceWorld.Namespace, IsAdmin: false, Domain.Accounts.Role.Operator);
+    private static readonly Caller Carol = new("carol", ServiceWorld.Namespace, IsInstallationAdmin: false, Domain.Accounts.Role.Operator);
     private static readonly RequestInfo Delete = new("DELETE", "/api/app/v1/service/x/", "10.0.0.9");
     private readonly ActionWorld _actions = new();
 

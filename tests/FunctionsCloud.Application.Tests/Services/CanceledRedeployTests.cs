@@ -15,7 +15,7 @@ namespace FunctionsCloud.Application.Tests.Services;
 /// </summary>
 public sealed class CanceledRedeployTests
 {
-    private static readonly Caller Carol = new("carol", ServiceWorld.Namespace, IsAdmin: false, Domain.Accounts.Role.Operator);
+    private static readonly Caller Carol = new("carol", ServiceWorld.Namespace, IsInstallationAdmin: false, Domain.Accounts.Role.Operator);
     private static readonly RequestInfo Request = new("POST", "/api/app/v1/service/x/stop/", "10.0.0.9");
     private readonly ActionWorld _actions = new();
     private readonly Service _web;

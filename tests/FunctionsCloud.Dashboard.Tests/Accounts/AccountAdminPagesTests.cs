@@ -68,6 +68,9 @@ public sealed class AccountAdminPagesTests : DashboardTestContext
 
         Assert.All(page.FindAll("td.operations button"), b => Assert.False(b.HasAttribute("disabled")));
         Assert.Empty(page.FindAll("td.operations .needs-role"));
+        Api.On("PATCH", "/api/account/v1/user/bob/", HttpStatusCode.OK, Bob);
+        page.FindAll("tr[aria-label='User bob'] button").Single(b => b.TextContent == "Remove administrator").Click();
+        page.WaitForAssertion(() => Assert.Equal("""{"is_admin":false}""", Assert.Single(Api.BodiesOf("PATCH", "/api/account/v1/user/bob/"))));
     }
 
     [Fact]
@@ -91,7 +94,7 @@ public sealed class AccountAdminPagesTests : DashboardTestContext
     [Fact]
     public void Users_are_not_offered_to_a_key_that_is_not_an_installation_administrators()
     {
-        SignedInWith(Access.Admin, isAdmin: false);
+        SignedInWith(Access.Admin, isInstallationAdmin: false);
 
         var page = Render<FunctionsCloud.Dashboard.Pages.Users>();
 
@@ -120,7 +123,7 @@ public sealed class AccountAdminPagesTests : DashboardTestContext
     [Fact]
     public void A_member_who_is_not_an_admin_of_the_organization_sees_its_teams_but_cannot_change_them()
     {
-        SignedInWith(Access.Admin, isAdmin: false);
+        SignedInWith(Access.Admin, isInstallationAdmin: false);
         Api.On("GET", Acme, HttpStatusCode.OK, AcmeJson.Replace("\"members\":[\"admin\"]", "\"members\":[\"alice\"]", StringComparison.Ordinal));
 
         var page = Render<OrganizationDetail>(p => p.Add(o => o.Name, "acme"));

@@ -51,6 +51,6 @@ public sealed class RoleGatingTests : DashboardTestContext
     {
         Assert.False(Access.Unknown.Allows(Access.ReadOnly));
         Assert.Equal("checking what your key may do", Access.Unknown.Refusal(Access.Operator));
-        Assert.False(Access.Unknown.IsAdmin);
+        Assert.False(Access.Unknown.IsInstallationAdmin);
     }
 }

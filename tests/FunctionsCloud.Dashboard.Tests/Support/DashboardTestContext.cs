@@ -33,13 +33,13 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<UserOperation>();
         Services.AddScoped<EventSubscription>();
         Services.AddSingleton(new FunctionsCloudClient(new HttpClient(Api) { BaseAddress = new Uri("http://dashboard.test/") }));
-        SignedInWith(Access.Admin, isAdmin: true);
+        SignedInWith(Access.Admin, isInstallationAdmin: true);
     }
 
     /// <summary>What the signed-in key may do, as the layout learns it from /api/account/v1/me/ (the last one given holds).</summary>
-    protected void SignedInWith(string role, bool isAdmin = false, string? keyLabel = "laptop")
+    protected void SignedInWith(string role, bool isInstallationAdmin = false, string? keyLabel = "laptop")
     {
-        var access = new Access(new Me("admin", "/api/account/v1/me/", "admin", role, isAdmin, keyLabel, null));
+        var access = new Access(new Me("admin", "/api/account/v1/me/", "admin", role, isInstallationAdmin, keyLabel, null));
         RenderTree.Add<CascadingValue<Access>>(p => p.Add(c => c.Value, access));
     }
 

@@ -492,7 +492,7 @@ public sealed class RedeliveredActivityTests : IAsyncLifetime
     private async Task<Guid> NewActionAsync(string objectUri)
     {
         var uuid = Uuid4.NewestFirst(DateTimeOffset.UtcNow);
-        await Store<IActionStore>().CreateAsync(OperationActions.New(new Caller(AdminUser, AdminNamespace, IsAdmin: true, Domain.Accounts.Role.Admin),
+        await Store<IActionStore>().CreateAsync(OperationActions.New(new Caller(AdminUser, AdminNamespace, IsInstallationAdmin: true, Domain.Accounts.Role.Admin),
             new RequestInfo("POST", "/redelivery/", ""), uuid, objectUri, "Redelivery", DateTimeOffset.UtcNow, canBeCanceled: false));
         return uuid;
     }

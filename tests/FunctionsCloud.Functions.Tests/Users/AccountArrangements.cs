@@ -17,9 +17,9 @@ internal static class AccountArrangements
     public static string Unique(string name) => $"{name}-{Guid.NewGuid().ToString("N")[..8]}";
 
     /// <summary>A new user, and a client with the first key the answer brought (admin of the user's own namespace).</summary>
-    public static async Task<(string Name, HttpClient Client)> CreateUserAsync(this FunctionsCloudTestHost app, string name, bool isAdmin = false)
+    public static async Task<(string Name, HttpClient Client)> CreateUserAsync(this FunctionsCloudTestHost app, string name, bool isInstallationAdmin = false)
     {
-        var user = await CreatedAsync(app.Client, UserCollection, new { username = Unique(name), is_admin = isAdmin });
+        var user = await CreatedAsync(app.Client, UserCollection, new { username = Unique(name), is_admin = isInstallationAdmin });
         var username = (string)user["username"]!;
         return (username, app.NewClient(username, (string)user["api_key"]!["key"]!));
     }

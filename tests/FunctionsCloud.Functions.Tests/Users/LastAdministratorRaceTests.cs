@@ -24,7 +24,7 @@ public sealed class LastAdministratorRaceTests(ApiKeyHostFixture fixture) : ICla
     [Fact]
     public async Task Twenty_demotions_and_removals_of_the_last_two_administrators_at_once_leave_exactly_one()
     {
-        var second = await _app.CreateUserAsync("second-admin", isAdmin: true);
+        var second = await _app.CreateUserAsync("second-admin", isInstallationAdmin: true);
         var sides = new[] { (By: _app.Client, Target: second.Name), (By: second.Client, Target: AdminUser) };
 
         var answers = await Task.WhenAll(Enumerable.Range(0, Burst).Select(i => TakeAwayAsync(sides[i % 2].By, sides[i % 2].Target, i / 2 % 3)));
@@ -32,7 +32,7 @@ public sealed class LastAdministratorRaceTests(ApiKeyHostFixture fixture) : ICla
         Assert.All(answers, a => Assert.Contains(a, new[] { HttpStatusCode.OK, HttpStatusCode.Conflict, HttpStatusCode.NotFound, HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden }));
         Assert.Contains(HttpStatusCode.Conflict, answers);
         var everyone = await _app.Services.GetRequiredService<IAccountStore>().ListAsync();
-        Assert.Single(everyone, o => o.User is { IsActingAdmin: true });
+        Assert.Single(everyone, o => o.User is { IsActingInstallationAdmin: true });
     }
 
     /// <summary>Takes the target's administration away one of three ways: demoted, suspended or removed.</summary>

@@ -150,7 +150,7 @@ public sealed class OrganizationApiTests(ApiKeyHostFixture fixture) : IClassFixt
         Assert.Contains(other.Name, (await _app.Client.ObjectsAsync(UserCollection + "?limit=1000")).Select(u => (string?)u!["username"]));
 
         // An administrator the bootstrap admin made makes users in turn.
-        var admin = await _app.CreateUserAsync("second-admin", isAdmin: true);
+        var admin = await _app.CreateUserAsync("second-admin", isInstallationAdmin: true);
         var made = await AccountArrangements.CreatedAsync(admin.Client, UserCollection, new { username = Unique("made") });
         Assert.Equal(((string?)made["username"], "admin"), ((string?)made["api_key"]!["namespace"], (string?)made["api_key"]!["role"]));
     }

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using FunctionsCloud.Storage.ApiKeys;
 using FunctionsCloud.Storage.Tests.Support;
 using FunctionsCloud.Testing;
@@ -16,7 +17,7 @@ public sealed class ApiKeyStoreTests
         User = user,
         KeyHash = hash,
         Namespace = "alice-ns",
-        IsAdmin = true,
+        IsInstallationAdmin = true,
         CreatedAt = Samples.At(1),
         Revoked = false,
     };
@@ -29,6 +30,18 @@ public sealed class ApiKeyStoreTests
         var found = await _storage.ApiKeys.FindAsync("ALICE", Hash.ToLowerInvariant());
 
         Assert.Equal(Key() with { User = "alice", KeyHash = Hash.ToLowerInvariant() }, found);
+    }
+
+    [Fact]
+    public async Task Whether_a_key_administers_the_installation_keeps_its_stored_column_name_IsAdmin()
+    {
+        await _storage.ApiKeys.UpsertAsync(Key());
+
+        var client = await _storage.Tables.ApiKeys.ReadyAsync();
+        var row = (await client.GetEntityAsync<TableEntity>(ApiKeyEntity.UserKey("Alice"), ApiKeyEntity.HashKey(Hash))).Value;
+
+        Assert.Equal(true, row.GetBoolean("IsAdmin"));
+        Assert.False(row.ContainsKey(nameof(ApiKeyRecord.IsInstallationAdmin)));
     }
 
     [Fact]
@@ -46,7 +59,7 @@ public sealed class ApiKeyStoreTests
     public async Task A_revoked_key_is_found_revoked_and_still_listed()
     {
         var key = Key();
-        var other = Key(hash: new string('a', 64)) with { IsAdmin = false };
+        var other = Key(hash: new string('a', 64)) with { IsInstallationAdmin = false };
         await _storage.ApiKeys.UpsertAsync(key);
         await _storage.ApiKeys.UpsertAsync(other);
         await _storage.ApiKeys.UpsertAsync(Key(user: "bob"));
@@ -57,7 +70,7 @@ public sealed class ApiKeyStoreTests
         var listed = await _storage.ApiKeys.ListAsync("Alice");
         Assert.Equal(2, listed.Count);
         Assert.Single(listed, k => k.Revoked);
-        Assert.Single(listed, k => !k.IsAdmin);
+        Assert.Single(listed, k => !k.IsInstallationAdmin);
     }
 
     [Fact]

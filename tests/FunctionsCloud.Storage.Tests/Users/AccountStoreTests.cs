@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using FunctionsCloud.Domain.Accounts;
 using FunctionsCloud.Storage.Concurrency;
 using FunctionsCloud.Storage.Tests.Support;
@@ -9,17 +10,33 @@ namespace FunctionsCloud.Storage.Tests.Users;
 [Collection(AzuriteCollection.Name)]
 public sealed class AccountStoreTests
 {
-    private readonly AccountStore _store = new(new TestStorage(AzuriteFixture.UniquePrefix()).Tables);
+    private readonly TestStorage _storage = new(AzuriteFixture.UniquePrefix());
+    private readonly AccountStore _store;
+
+    public AccountStoreTests() => _store = new AccountStore(_storage.Tables);
+
+    [Fact]
+    public async Task Whether_a_user_administers_the_installation_keeps_its_stored_column_name_IsAdmin()
+    {
+        Assert.True(await _store.AddUserAsync(new UserAccount { Name = "Frank", IsInstallationAdmin = true }));
+
+        var client = await _storage.Tables.Accounts.ReadyAsync();
+        var row = (await client.GetEntityAsync<TableEntity>(NamespaceEntity.Partition, "frank")).Value;
+
+        Assert.Equal(true, row.GetBoolean("IsAdmin"));
+        Assert.False(row.ContainsKey(nameof(UserAccount.IsInstallationAdmin)));
+        Assert.True((await _store.FindAsync("frank"))!.User!.IsInstallationAdmin);
+    }
 
     [Fact]
     public async Task Users_and_organizations_share_one_set_of_names_whatever_the_case()
     {
-        Assert.True(await _store.AddUserAsync(new UserAccount { Name = "Alice", IsAdmin = true }));
+        Assert.True(await _store.AddUserAsync(new UserAccount { Name = "Alice", IsInstallationAdmin = true }));
 
         Assert.False(await _store.AddUserAsync(new UserAccount { Name = "alice" }));
         Assert.False(await _store.AddOrganizationAsync(new Organization { Name = "ALICE" }));
         var found = await _store.FindAsync("aLiCe");
-        Assert.Equal(("Alice", true, null), (found!.User!.Name, found.User.IsAdmin, found.Organization));
+        Assert.Equal(("Alice", true, null), (found!.User!.Name, found.User.IsInstallationAdmin, found.Organization));
         Assert.Null(await _store.FindAsync("bad/name"));
     }
 
@@ -60,16 +77,16 @@ public sealed class AccountStoreTests
     [Fact]
     public async Task A_change_decided_before_another_landed_is_decided_again_on_a_fresh_read()
     {
-        Assert.True(await _store.AddUserAsync(new UserAccount { Name = "dora", IsAdmin = true }));
-        Assert.True(await _store.AddUserAsync(new UserAccount { Name = "eve", IsAdmin = true }));
+        Assert.True(await _store.AddUserAsync(new UserAccount { Name = "dora", IsInstallationAdmin = true }));
+        Assert.True(await _store.AddUserAsync(new UserAccount { Name = "eve", IsInstallationAdmin = true }));
         var seen = new List<int>();
 
         var written = await _store.ChangeAsync(everyone =>
         {
-            seen.Add(everyone.Count(o => o.User is { IsAdmin: true }));
+            seen.Add(everyone.Count(o => o.User is { IsInstallationAdmin: true }));
             if (seen.Count == 1)
                 // Another writer demotes eve between this decision's read and its write.
-                _store.ChangeAsync(e => new AccountChange([e.Single(o => o.User!.Name == "eve").User! with { IsAdmin = false }], [])).GetAwaiter().GetResult();
+                _store.ChangeAsync(e => new AccountChange([e.Single(o => o.User!.Name == "eve").User! with { IsInstallationAdmin = false }], [])).GetAwaiter().GetResult();
             return new AccountChange([everyone.Single(o => o.User!.Name == "dora").User! with { FullName = "Dora" }], []);
         });
 

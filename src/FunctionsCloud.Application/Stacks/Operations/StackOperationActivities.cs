@@ -36,7 +36,7 @@ public sealed class StackOperationActivities(
         var (op, step) = (claim.Operation, claim.Step);
         if (await actions.GetAsync(op.Namespace, claim.ServiceAction, cancellationToken) is not null)
             return new ClaimResult(Skip: false, Refusal: null, claim.ServiceAction); // started by an earlier attempt of this activity
-        var caller = new Caller(op.User, op.Namespace, IsAdmin: false, op.Role, op.ApiKeyLabel);
+        var caller = new Caller(op.User, op.Namespace, IsInstallationAdmin: false, op.Role, op.ApiKeyLabel);
         var request = new ServiceOperationRequest(caller, new RequestInfo("POST", ResourceUris.Stack(op.StackUuid), ""), step.ServiceUuid, step.Kind,
             PlannedAction: claim.ServiceAction);
         try

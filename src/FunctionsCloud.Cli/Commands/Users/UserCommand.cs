@@ -14,7 +14,7 @@ public static class UserCommand
     [
         new("USERNAME", u => u.Username),
         new("EMAIL", u => u.Email ?? ""),
-        new("ADMIN", u => u.IsAdmin ? "yes" : ""),
+        new("ADMIN", u => u.IsInstallationAdmin ? "yes" : ""),
         new("CREATED", (u, now) => Formats.Ago(u.CreatedDatetime, now)),
     ]);
 
