@@ -3,7 +3,7 @@ using FunctionsCloud.Domain.Services;
 namespace FunctionsCloud.Domain.Containers;
 
 /// <summary>One container of a service, placed on one node, named &lt;service&gt;-&lt;n&gt;.</summary>
-public sealed class Container
+public sealed class Container : Lifecycle.ILifecycleObject<ContainerState>
 {
     public required Guid Uuid { get; init; }
     public required string Namespace { get; init; }

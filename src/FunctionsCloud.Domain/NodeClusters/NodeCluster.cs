@@ -3,7 +3,7 @@ using FunctionsCloud.Domain.States;
 namespace FunctionsCloud.Domain.NodeClusters;
 
 /// <summary>A group of nodes of one provider, region and node type, scaled together.</summary>
-public sealed class NodeCluster
+public sealed class NodeCluster : Lifecycle.IOperatedObject<NodeClusterState>
 {
     public required Guid Uuid { get; init; }
     public required string Namespace { get; init; }

@@ -1,7 +1,7 @@
 namespace FunctionsCloud.Domain.Nodes;
 
 /// <summary>One host running the agent: a cloud VM, a local agent process, or a host brought by its owner.</summary>
-public sealed class Node
+public sealed class Node : Lifecycle.IOperatedObject<NodeState>
 {
     public required Guid Uuid { get; init; }
     public required string Namespace { get; init; }

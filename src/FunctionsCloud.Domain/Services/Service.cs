@@ -3,7 +3,7 @@ using FunctionsCloud.Domain.Placement;
 namespace FunctionsCloud.Domain.Services;
 
 /// <summary>A group of containers from one image, spread over the nodes by its deployment strategy.</summary>
-public sealed class Service
+public sealed class Service : Lifecycle.IOperatedObject<ServiceState>
 {
     public required Guid Uuid { get; init; }
     public required string Namespace { get; init; }

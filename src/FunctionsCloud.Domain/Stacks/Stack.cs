@@ -3,7 +3,7 @@ using FunctionsCloud.Domain.Services;
 namespace FunctionsCloud.Domain.Stacks;
 
 /// <summary>A named group of services deployed together; its states are a service's.</summary>
-public sealed class Stack
+public sealed class Stack : Lifecycle.IOperatedObject<ServiceState>
 {
     public required Guid Uuid { get; init; }
     public required string Namespace { get; init; }

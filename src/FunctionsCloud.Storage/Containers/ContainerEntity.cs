@@ -1,5 +1,4 @@
 using FunctionsCloud.Domain.Changes;
-using Azure;
 using FunctionsCloud.Domain.Containers;
 using FunctionsCloud.Domain.Services;
 using FunctionsCloud.Domain.States;
@@ -11,14 +10,9 @@ namespace FunctionsCloud.Storage.Containers;
 /// A container's row: PartitionKey = namespace, RowKey = uuid; State and Desired by wire name; the spec,
 /// bound ports and image variables as JSON columns. Name (&lt;service&gt;-&lt;n&gt;) is stored beside its parts only so lists can filter on it.
 /// </summary>
-internal sealed class ContainerEntity : IStoredEntity<ContainerEntity, Container>
+internal sealed class ContainerEntity : LifecycleRow<ContainerEntity, Container, ContainerState>, IStoredEntity<ContainerEntity, Container>
 {
     public static string Resource => "container";
-
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
 
     /// <summary>The service's uuid ("D").</summary>
     public string ServiceUuid { get; set; } = "";
@@ -27,7 +21,6 @@ internal sealed class ContainerEntity : IStoredEntity<ContainerEntity, Container
     public string Name { get; set; } = "";
     /// <summary>The node's uuid ("D").</summary>
     public string NodeUuid { get; set; } = "";
-    public string State { get; set; } = "";
     public string Desired { get; set; } = "";
     public int Revision { get; set; }
     public int ReportedRevision { get; set; }
@@ -41,21 +34,16 @@ internal sealed class ContainerEntity : IStoredEntity<ContainerEntity, Container
     public string Ports { get; set; } = "[]";
     /// <summary>The image's variables (JSON); rows written before they were kept have none.</summary>
     public string? ImageEnv { get; set; }
-    public DateTimeOffset? CreatedDatetime { get; set; }
     public DateTimeOffset? StartedDatetime { get; set; }
     public DateTimeOffset? StoppedDatetime { get; set; }
-    public DateTimeOffset? DestroyedDatetime { get; set; }
 
-    public static ContainerEntity From(Container container) => new()
+    public static ContainerEntity From(Container container) => new ContainerEntity
     {
-        PartitionKey = container.Namespace,
-        RowKey = TableKeys.Of(container.Uuid),
         ServiceUuid = TableKeys.Of(container.ServiceUuid),
         ServiceName = container.ServiceName,
         Number = container.Number,
         Name = container.Name,
         NodeUuid = TableKeys.Of(container.NodeUuid),
-        State = ApiNames.Of(container.State),
         Desired = ApiNames.Of(container.Desired),
         Revision = container.Revision,
         ReportedRevision = container.ReportedRevision,
@@ -68,48 +56,35 @@ internal sealed class ContainerEntity : IStoredEntity<ContainerEntity, Container
         PrivateIp = container.PrivateIp,
         Ports = StoredValues.Json(container.Ports, nameof(Ports)),
         ImageEnv = container.ImageEnvironment.Count == 0 ? null : StoredValues.Json(container.ImageEnvironment, nameof(ImageEnv)),
-        CreatedDatetime = StoredValues.Of(container.CreatedDatetime),
         StartedDatetime = container.StartedDatetime,
         StoppedDatetime = container.StoppedDatetime,
-        DestroyedDatetime = container.DestroyedDatetime,
-    };
+    }.WithLifecycleOf(container);
 
-    public Container ToDomain()
+    public Container ToDomain() => Restored(new Container
     {
-        var container = new Container
-        {
-            Uuid = Guid.Parse(RowKey),
-            Namespace = PartitionKey,
-            ServiceUuid = Guid.Parse(ServiceUuid),
-            ServiceName = ServiceName,
-            Number = Number,
-            NodeUuid = Guid.Parse(NodeUuid),
-            Desired = ApiNames.Parse<ContainerDesire>(Desired),
-            Revision = Revision,
-            ReportedRevision = ReportedRevision,
-            Intent = Intent,
-            Spec = StoredValues.FromJson<ContainerSpec>(Spec)
-                ?? throw new InvalidDataException($"The container '{RowKey}' in '{PartitionKey}' has no spec."),
-            VolumeSet = VolumeSet,
-            ExitCode = ExitCode,
-            ExitCodeMsg = ExitCodeMsg,
-            DockerId = DockerId,
-            PrivateIp = PrivateIp,
-            Ports = StoredValues.FromJson<BoundPort[]>(Ports) ?? [],
-            ImageEnvironment = StoredValues.FromJson<EnvironmentVariable[]>(ImageEnv) ?? [],
-            CreatedDatetime = StoredValues.DateOrDefault(CreatedDatetime),
-            StartedDatetime = StartedDatetime,
-            StoppedDatetime = StoppedDatetime,
-            DestroyedDatetime = DestroyedDatetime,
-            Version = ETag.ToString(),
-        };
-        container.Restore(ApiNames.Parse<ContainerState>(State));
-        return container;
-    }
-
-    public static string? VersionOf(Container container) => container.Version;
-
-    public static void SetVersion(Container container, string version) => container.Version = version;
+        Uuid = StoredUuid(),
+        Namespace = PartitionKey,
+        CreatedDatetime = StoredCreated(),
+        ServiceUuid = Guid.Parse(ServiceUuid),
+        ServiceName = ServiceName,
+        Number = Number,
+        NodeUuid = Guid.Parse(NodeUuid),
+        Desired = ApiNames.Parse<ContainerDesire>(Desired),
+        Revision = Revision,
+        ReportedRevision = ReportedRevision,
+        Intent = Intent,
+        Spec = StoredValues.FromJson<ContainerSpec>(Spec)
+            ?? throw new InvalidDataException($"The container '{RowKey}' in '{PartitionKey}' has no spec."),
+        VolumeSet = VolumeSet,
+        ExitCode = ExitCode,
+        ExitCodeMsg = ExitCodeMsg,
+        DockerId = DockerId,
+        PrivateIp = PrivateIp,
+        Ports = StoredValues.FromJson<BoundPort[]>(Ports) ?? [],
+        ImageEnvironment = StoredValues.FromJson<EnvironmentVariable[]>(ImageEnv) ?? [],
+        StartedDatetime = StartedDatetime,
+        StoppedDatetime = StoppedDatetime,
+    });
 
     public static ChangeSubject? ChangeOf(Container container) => ChangeSubjects.Of(container);
 }

@@ -1,5 +1,4 @@
 using FunctionsCloud.Domain.Changes;
-using Azure;
 using FunctionsCloud.Domain.Nodes;
 using FunctionsCloud.Domain.States;
 using FunctionsCloud.Storage.Entities;
@@ -11,14 +10,9 @@ namespace FunctionsCloud.Storage.Nodes;
 /// those of registration (and of the last return from Unreachable); heartbeats write the liveness table.
 /// The liveness monitor writes State and LastError alone through <see cref="NodeStateEntity"/>.
 /// </summary>
-internal sealed class NodeEntity : IStoredEntity<NodeEntity, Node>
+internal sealed class NodeEntity : OperatedRow<NodeEntity, Node, NodeState>, IStoredEntity<NodeEntity, Node>
 {
     public static string Resource => "node";
-
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
 
     /// <summary>The cluster's uuid ("D"); none for nodes brought by their owners.</summary>
     public string? NodeCluster { get; set; }
@@ -26,7 +20,6 @@ internal sealed class NodeEntity : IStoredEntity<NodeEntity, Node>
     public string Region { get; set; } = "";
     public string NodeType { get; set; } = "";
     public string? AvailabilityZone { get; set; }
-    public string State { get; set; } = "";
     public string Nickname { get; set; } = "";
     public string? ExternalFqdn { get; set; }
     public string? PublicIp { get; set; }
@@ -37,27 +30,20 @@ internal sealed class NodeEntity : IStoredEntity<NodeEntity, Node>
     public int CurrentNumContainers { get; set; }
     public DateTimeOffset? LastSeen { get; set; }
     public string Tags { get; set; } = "[]";
-    public DateTimeOffset? CreatedDatetime { get; set; }
-    public DateTimeOffset? DeployedDatetime { get; set; }
-    public DateTimeOffset? DestroyedDatetime { get; set; }
     public string? ProviderId { get; set; }
     public string? LastError { get; set; }
     public string? RegistrationWaiter { get; set; }
     public int CredentialVersion { get; set; }
     public bool Registered { get; set; }
-    public string? ActiveAction { get; set; }
     public string? HostKeyHash { get; set; }
 
-    public static NodeEntity From(Node node) => new()
+    public static NodeEntity From(Node node) => new NodeEntity
     {
-        PartitionKey = node.Namespace,
-        RowKey = TableKeys.Of(node.Uuid),
         NodeCluster = StoredValues.Of(node.NodeCluster),
         Provider = node.Provider,
         Region = node.Region,
         NodeType = node.NodeType,
         AvailabilityZone = node.AvailabilityZone,
-        State = ApiNames.Of(node.State),
         Nickname = node.Nickname,
         ExternalFqdn = node.ExternalFqdn,
         PublicIp = node.PublicIp,
@@ -68,58 +54,41 @@ internal sealed class NodeEntity : IStoredEntity<NodeEntity, Node>
         CurrentNumContainers = node.CurrentNumContainers,
         LastSeen = node.LastSeen,
         Tags = StoredValues.Of(node.Tags),
-        CreatedDatetime = StoredValues.Of(node.CreatedDatetime),
-        DeployedDatetime = node.DeployedDatetime,
-        DestroyedDatetime = node.DestroyedDatetime,
         ProviderId = node.ProviderId,
         LastError = node.LastError,
         RegistrationWaiter = node.RegistrationWaiter,
         CredentialVersion = node.CredentialVersion,
         Registered = node.Registered,
-        ActiveAction = StoredValues.Of(node.ActiveAction),
         HostKeyHash = node.HostKeyHash,
-    };
+    }.WithLifecycleOf(node);
 
-    public Node ToDomain()
+    public Node ToDomain() => Restored(new Node
     {
-        var node = new Node
-        {
-            Uuid = Guid.Parse(RowKey),
-            Namespace = PartitionKey,
-            NodeCluster = StoredValues.GuidOrNull(NodeCluster),
-            Provider = Provider,
-            Region = Region,
-            NodeType = NodeType,
-            AvailabilityZone = AvailabilityZone,
-            Nickname = Nickname,
-            ExternalFqdn = ExternalFqdn,
-            PublicIp = PublicIp,
-            DockerVersion = DockerVersion,
-            Cpu = Cpu,
-            Memory = Memory,
-            Disk = Disk,
-            CurrentNumContainers = CurrentNumContainers,
-            LastSeen = LastSeen,
-            Tags = StoredValues.Tags(Tags),
-            CreatedDatetime = StoredValues.DateOrDefault(CreatedDatetime),
-            DeployedDatetime = DeployedDatetime,
-            DestroyedDatetime = DestroyedDatetime,
-            ProviderId = ProviderId,
-            LastError = LastError,
-            RegistrationWaiter = RegistrationWaiter,
-            CredentialVersion = CredentialVersion,
-            Registered = Registered,
-            ActiveAction = StoredValues.GuidOrNull(ActiveAction),
-            HostKeyHash = HostKeyHash,
-            Version = ETag.ToString(),
-        };
-        node.Restore(ApiNames.Parse<NodeState>(State));
-        return node;
-    }
-
-    public static string? VersionOf(Node node) => node.Version;
-
-    public static void SetVersion(Node node, string version) => node.Version = version;
+        Uuid = StoredUuid(),
+        Namespace = PartitionKey,
+        CreatedDatetime = StoredCreated(),
+        NodeCluster = StoredValues.GuidOrNull(NodeCluster),
+        Provider = Provider,
+        Region = Region,
+        NodeType = NodeType,
+        AvailabilityZone = AvailabilityZone,
+        Nickname = Nickname,
+        ExternalFqdn = ExternalFqdn,
+        PublicIp = PublicIp,
+        DockerVersion = DockerVersion,
+        Cpu = Cpu,
+        Memory = Memory,
+        Disk = Disk,
+        CurrentNumContainers = CurrentNumContainers,
+        LastSeen = LastSeen,
+        Tags = StoredValues.Tags(Tags),
+        ProviderId = ProviderId,
+        LastError = LastError,
+        RegistrationWaiter = RegistrationWaiter,
+        CredentialVersion = CredentialVersion,
+        Registered = Registered,
+        HostKeyHash = HostKeyHash,
+    });
 
     public static ChangeSubject? ChangeOf(Node node) => ChangeSubjects.Of(node);
 }

@@ -1,5 +1,4 @@
 using FunctionsCloud.Domain.Changes;
-using Azure;
 using FunctionsCloud.Domain.Placement;
 using FunctionsCloud.Domain.Services;
 using FunctionsCloud.Domain.States;
@@ -11,18 +10,12 @@ namespace FunctionsCloud.Storage.Services;
 /// A service's row: PartitionKey = namespace, RowKey = uuid; State, DeploymentStrategy, Autorestart and
 /// Autodestroy by wire name; lists as JSON columns (RunCommand and Entrypoint unset when the image's own apply).
 /// </summary>
-internal sealed class ServiceEntity : IStoredEntity<ServiceEntity, Service>
+internal sealed class ServiceEntity : OperatedRow<ServiceEntity, Service, ServiceState>, IStoredEntity<ServiceEntity, Service>
 {
     public static string Resource => "service";
 
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public string Name { get; set; } = "";
     public string Nickname { get; set; } = "";
-    public string State { get; set; } = "";
     public string ImageName { get; set; } = "";
     public int TargetNumContainers { get; set; }
     public string DeploymentStrategy { get; set; } = "";
@@ -44,21 +37,14 @@ internal sealed class ServiceEntity : IStoredEntity<ServiceEntity, Service>
     public string Pid { get; set; } = "";
     public string Bindings { get; set; } = "[]";
     public bool FreshVolumes { get; set; }
-    public DateTimeOffset? CreatedDatetime { get; set; }
-    public DateTimeOffset? DeployedDatetime { get; set; }
-    public DateTimeOffset? DestroyedDatetime { get; set; }
-    public string? ActiveAction { get; set; }
     public string? TriggerBody { get; set; }
     public string? Stack { get; set; }
     public bool LeavingStack { get; set; }
 
-    public static ServiceEntity From(Service service) => new()
+    public static ServiceEntity From(Service service) => new ServiceEntity
     {
-        PartitionKey = service.Namespace,
-        RowKey = TableKeys.Of(service.Uuid),
         Name = service.Name,
         Nickname = service.Nickname,
-        State = ApiNames.Of(service.State),
         ImageName = service.ImageName,
         TargetNumContainers = service.TargetNumContainers,
         DeploymentStrategy = ApiNames.Of(service.DeploymentStrategy),
@@ -80,63 +66,46 @@ internal sealed class ServiceEntity : IStoredEntity<ServiceEntity, Service>
         Pid = ApiNames.Of(service.Pid),
         Bindings = StoredValues.Json(service.Bindings, nameof(Bindings)),
         FreshVolumes = service.FreshVolumes,
-        CreatedDatetime = StoredValues.Of(service.CreatedDatetime),
-        DeployedDatetime = service.DeployedDatetime,
-        DestroyedDatetime = service.DestroyedDatetime,
-        ActiveAction = StoredValues.Of(service.ActiveAction),
         Stack = StoredValues.Of(service.StackUuid),
         LeavingStack = service.LeavingStack,
         TriggerBody = service.TriggerBody is { Length: > StoredValues.MaxStringLength }
             ? throw new ArgumentException($"A trigger body of {service.TriggerBody.Length} characters does not fit a table column.", nameof(service))
             : service.TriggerBody,
-    };
+    }.WithLifecycleOf(service);
 
-    public Service ToDomain()
+    public Service ToDomain() => Restored(new Service
     {
-        var service = new Service
-        {
-            Uuid = Guid.Parse(RowKey),
-            Namespace = PartitionKey,
-            Name = Name,
-            Nickname = Nickname,
-            ImageName = ImageName,
-            TargetNumContainers = TargetNumContainers,
-            DeploymentStrategy = ApiNames.Parse<DeploymentStrategy>(DeploymentStrategy),
-            Tags = StoredValues.Tags(Tags),
-            ContainerPorts = StoredValues.FromJson<ContainerPort[]>(ContainerPorts) ?? [],
-            ContainerEnvvars = StoredValues.FromJson<EnvironmentVariable[]>(ContainerEnvvars) ?? [],
-            LinkedToService = StoredValues.FromJson<ServiceLink[]>(LinkedToService) ?? [],
-            RunCommand = StoredValues.FromJson<string[]>(RunCommand),
-            Entrypoint = StoredValues.FromJson<string[]>(Entrypoint),
-            WorkingDir = WorkingDir,
-            Memory = Memory,
-            CpuShares = CpuShares,
-            Autorestart = ApiNames.Parse<Autorestart>(Autorestart),
-            Autodestroy = ApiNames.Parse<Autodestroy>(Autodestroy),
-            Autoredeploy = Autoredeploy,
-            SequentialDeployment = SequentialDeployment,
-            Privileged = Privileged,
-            // Rows written before these fields existed hold none: the defaults.
-            Net = Net.Length == 0 ? NetworkMode.Bridge : ApiNames.Parse<NetworkMode>(Net),
-            Pid = Pid.Length == 0 ? PidMode.None : ApiNames.Parse<PidMode>(Pid),
-            Bindings = StoredValues.FromJson<ServiceBinding[]>(Bindings) ?? [],
-            FreshVolumes = FreshVolumes,
-            CreatedDatetime = StoredValues.DateOrDefault(CreatedDatetime),
-            DeployedDatetime = DeployedDatetime,
-            DestroyedDatetime = DestroyedDatetime,
-            ActiveAction = StoredValues.GuidOrNull(ActiveAction),
-            TriggerBody = TriggerBody,
-            StackUuid = StoredValues.GuidOrNull(Stack),
-            LeavingStack = LeavingStack,
-            Version = ETag.ToString(),
-        };
-        service.Restore(ApiNames.Parse<ServiceState>(State));
-        return service;
-    }
-
-    public static string? VersionOf(Service service) => service.Version;
-
-    public static void SetVersion(Service service, string version) => service.Version = version;
+        Uuid = StoredUuid(),
+        Namespace = PartitionKey,
+        CreatedDatetime = StoredCreated(),
+        Name = Name,
+        Nickname = Nickname,
+        ImageName = ImageName,
+        TargetNumContainers = TargetNumContainers,
+        DeploymentStrategy = ApiNames.Parse<DeploymentStrategy>(DeploymentStrategy),
+        Tags = StoredValues.Tags(Tags),
+        ContainerPorts = StoredValues.FromJson<ContainerPort[]>(ContainerPorts) ?? [],
+        ContainerEnvvars = StoredValues.FromJson<EnvironmentVariable[]>(ContainerEnvvars) ?? [],
+        LinkedToService = StoredValues.FromJson<ServiceLink[]>(LinkedToService) ?? [],
+        RunCommand = StoredValues.FromJson<string[]>(RunCommand),
+        Entrypoint = StoredValues.FromJson<string[]>(Entrypoint),
+        WorkingDir = WorkingDir,
+        Memory = Memory,
+        CpuShares = CpuShares,
+        Autorestart = ApiNames.Parse<Autorestart>(Autorestart),
+        Autodestroy = ApiNames.Parse<Autodestroy>(Autodestroy),
+        Autoredeploy = Autoredeploy,
+        SequentialDeployment = SequentialDeployment,
+        Privileged = Privileged,
+        // Rows written before these fields existed hold none: the defaults.
+        Net = Net.Length == 0 ? NetworkMode.Bridge : ApiNames.Parse<NetworkMode>(Net),
+        Pid = Pid.Length == 0 ? PidMode.None : ApiNames.Parse<PidMode>(Pid),
+        Bindings = StoredValues.FromJson<ServiceBinding[]>(Bindings) ?? [],
+        FreshVolumes = FreshVolumes,
+        TriggerBody = TriggerBody,
+        StackUuid = StoredValues.GuidOrNull(Stack),
+        LeavingStack = LeavingStack,
+    });
 
     public static ChangeSubject? ChangeOf(Service service) => ChangeSubjects.Of(service);
 }
