@@ -11,18 +11,16 @@ namespace FunctionsCloud.Functions.NodeClusters;
 public sealed class NodeClusterFunctions(NodeClusterService clusters)
 {
     private const string Collection = "api/infra/v1/nodecluster";
+    private const string Resource = "node cluster";
     private const string Item = "api/infra/v1/nodecluster/{uuid}";
 
     [Function("ListNodeClusters")]
-    public async Task<IResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Collection)] HttpRequest request)
-    {
-        var list = request.ListRequest(clusters.FilterableFields);
-        return ApiResults.List(request, list, await clusters.ListAsync(request.Caller(), list, request.HttpContext.RequestAborted));
-    }
+    public Task<IResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Collection)] HttpRequest request) =>
+        request.ListAsync(clusters.FilterableFields, clusters.ListAsync);
 
     [Function("GetNodeCluster")]
-    public async Task<IResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Item)] HttpRequest request, string uuid) =>
-        ApiResults.Ok(await clusters.GetAsync(request.Caller(), Uuid(uuid), request.HttpContext.RequestAborted));
+    public Task<IResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Item)] HttpRequest request, string uuid) =>
+        request.GetAsync(uuid, Resource, clusters.GetAsync);
 
     [Function("CreateNodeCluster")]
     public async Task<IResult> Create([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Collection)] HttpRequest request)
@@ -42,20 +40,14 @@ public sealed class NodeClusterFunctions(NodeClusterService clusters)
     }
 
     [Function("DeployNodeCluster")]
-    public async Task<IResult> Deploy(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Item + "/deploy")] HttpRequest request, string uuid, [DurableClient] DurableTaskClient durable)
-    {
-        var (cluster, action) = await clusters.DeployAsync(request.Caller(), request.Info(), Uuid(uuid), durable, request.HttpContext.RequestAborted);
-        return ApiResults.Accepted(request, cluster, action);
-    }
+    public Task<IResult> Deploy(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Item + "/deploy")] HttpRequest request, string uuid, [DurableClient] DurableTaskClient durable) =>
+        request.OperateAsync(uuid, Resource, durable, clusters.DeployAsync);
 
     [Function("TerminateNodeCluster")]
-    public async Task<IResult> Terminate(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Item)] HttpRequest request, string uuid, [DurableClient] DurableTaskClient durable)
-    {
-        var (cluster, action) = await clusters.TerminateAsync(request.Caller(), request.Info(), Uuid(uuid), durable, request.HttpContext.RequestAborted);
-        return ApiResults.Accepted(request, cluster, action);
-    }
+    public Task<IResult> Terminate(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Item)] HttpRequest request, string uuid, [DurableClient] DurableTaskClient durable) =>
+        request.OperateAsync(uuid, Resource, durable, clusters.TerminateAsync);
 
-    private static Guid Uuid(string value) => HttpRequestExtensions.ParseUuid(value, "node cluster");
+    private static Guid Uuid(string value) => HttpRequestExtensions.ParseUuid(value, Resource);
 }

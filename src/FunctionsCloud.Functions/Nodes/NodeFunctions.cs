@@ -10,18 +10,16 @@ namespace FunctionsCloud.Functions.Nodes;
 public sealed class NodeFunctions(NodeService nodes)
 {
     private const string Collection = "api/infra/v1/node";
+    private const string Resource = "node";
     private const string Item = "api/infra/v1/node/{uuid}";
 
     [Function("ListNodes")]
-    public async Task<IResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Collection)] HttpRequest request)
-    {
-        var list = request.ListRequest(nodes.FilterableFields);
-        return ApiResults.List(request, list, await nodes.ListAsync(request.Caller(), list, request.HttpContext.RequestAborted));
-    }
+    public Task<IResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Collection)] HttpRequest request) =>
+        request.ListAsync(nodes.FilterableFields, nodes.ListAsync);
 
     [Function("GetNode")]
-    public async Task<IResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Item)] HttpRequest request, string uuid) =>
-        ApiResults.Ok(await nodes.GetAsync(request.Caller(), Uuid(uuid), request.HttpContext.RequestAborted));
+    public Task<IResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Item)] HttpRequest request, string uuid) =>
+        request.GetAsync(uuid, Resource, nodes.GetAsync);
 
     [Function("PatchNode")]
     public async Task<IResult> Patch([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = Item)] HttpRequest request, string uuid)
@@ -31,12 +29,9 @@ public sealed class NodeFunctions(NodeService nodes)
     }
 
     [Function("TerminateNode")]
-    public async Task<IResult> Terminate(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Item)] HttpRequest request, string uuid, [DurableClient] DurableTaskClient durable)
-    {
-        var (node, action) = await nodes.TerminateAsync(request.Caller(), request.Info(), Uuid(uuid), durable, request.HttpContext.RequestAborted);
-        return ApiResults.Accepted(request, node, action);
-    }
+    public Task<IResult> Terminate(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Item)] HttpRequest request, string uuid, [DurableClient] DurableTaskClient durable) =>
+        request.OperateAsync(uuid, Resource, durable, nodes.TerminateAsync);
 
     [Function("HealthCheckNode")]
     public async Task<IResult> HealthCheck([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Item + "/health-check")] HttpRequest request, string uuid) =>
@@ -50,5 +45,5 @@ public sealed class NodeFunctions(NodeService nodes)
         return ApiResults.Accepted(request, node, action);
     }
 
-    private static Guid Uuid(string value) => HttpRequestExtensions.ParseUuid(value, "node");
+    private static Guid Uuid(string value) => HttpRequestExtensions.ParseUuid(value, Resource);
 }

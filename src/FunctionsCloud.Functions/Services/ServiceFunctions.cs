@@ -10,18 +10,16 @@ namespace FunctionsCloud.Functions.Services;
 public sealed class ServiceFunctions(ServiceService services)
 {
     private const string Collection = "api/app/v1/service";
+    private const string Resource = "service";
     private const string Item = "api/app/v1/service/{uuid}";
 
     [Function("ListServices")]
-    public async Task<IResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Collection)] HttpRequest request)
-    {
-        var list = request.ListRequest(services.FilterableFields);
-        return ApiResults.List(request, list, await services.ListAsync(request.Caller(), list, request.HttpContext.RequestAborted));
-    }
+    public Task<IResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Collection)] HttpRequest request) =>
+        request.ListAsync(services.FilterableFields, services.ListAsync);
 
     [Function("GetService")]
-    public async Task<IResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Item)] HttpRequest request, string uuid) =>
-        ApiResults.Ok(await services.GetAsync(request.Caller(), Uuid(uuid), request.HttpContext.RequestAborted));
+    public Task<IResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Item)] HttpRequest request, string uuid) =>
+        request.GetAsync(uuid, Resource, services.GetAsync);
 
     [Function("CreateService")]
     public async Task<IResult> Create([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Collection)] HttpRequest request)
@@ -41,33 +39,30 @@ public sealed class ServiceFunctions(ServiceService services)
     }
 
     [Function("StartService")]
-    public async Task<IResult> Start(
+    public Task<IResult> Start(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Item + "/start")] HttpRequest request, string uuid, [DurableClient] DurableTaskClient durable) =>
-        Accepted(request, await services.StartAsync(request.Caller(), request.Info(), Uuid(uuid), durable, request.HttpContext.RequestAborted));
+        request.OperateAsync(uuid, Resource, durable, services.StartAsync);
 
     [Function("StopService")]
-    public async Task<IResult> Stop(
+    public Task<IResult> Stop(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Item + "/stop")] HttpRequest request, string uuid, [DurableClient] DurableTaskClient durable) =>
-        Accepted(request, await services.StopAsync(request.Caller(), request.Info(), Uuid(uuid), durable, request.HttpContext.RequestAborted));
+        request.OperateAsync(uuid, Resource, durable, services.StopAsync);
 
     [Function("RedeployService")]
-    public async Task<IResult> Redeploy(
+    public Task<IResult> Redeploy(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Item + "/redeploy")] HttpRequest request, string uuid, [DurableClient] DurableTaskClient durable) =>
-        Accepted(request, await services.RedeployAsync(
-            request.Caller(), request.Info(), Uuid(uuid), durable, request.HttpContext.RequestAborted, reuseVolumes: ReuseVolumes.From(ApiResults.Query(request))));
+        request.OperateAsync(uuid, Resource, durable, (caller, info, id, client, aborted) =>
+            services.RedeployAsync(caller, info, id, client, aborted, reuseVolumes: ReuseVolumes.From(ApiResults.Query(request))));
 
     [Function("ScaleService")]
-    public async Task<IResult> Scale(
+    public Task<IResult> Scale(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Item + "/scale")] HttpRequest request, string uuid, [DurableClient] DurableTaskClient durable) =>
-        Accepted(request, await services.ScaleAsync(request.Caller(), request.Info(), Uuid(uuid), durable, request.HttpContext.RequestAborted));
+        request.OperateAsync(uuid, Resource, durable, services.ScaleAsync);
 
     [Function("TerminateService")]
-    public async Task<IResult> Terminate(
+    public Task<IResult> Terminate(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Item)] HttpRequest request, string uuid, [DurableClient] DurableTaskClient durable) =>
-        Accepted(request, await services.TerminateAsync(request.Caller(), request.Info(), Uuid(uuid), durable, request.HttpContext.RequestAborted));
+        request.OperateAsync(uuid, Resource, durable, services.TerminateAsync);
 
-    private static IResult Accepted(HttpRequest request, (ServiceResource Service, Domain.Actions.ActionRecord Action) started) =>
-        ApiResults.Accepted(request, started.Service, started.Action);
-
-    private static Guid Uuid(string value) => HttpRequestExtensions.ParseUuid(value, "service");
+    private static Guid Uuid(string value) => HttpRequestExtensions.ParseUuid(value, Resource);
 }

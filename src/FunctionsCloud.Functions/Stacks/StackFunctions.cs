@@ -11,18 +11,16 @@ namespace FunctionsCloud.Functions.Stacks;
 public sealed class StackFunctions(StackService stacks)
 {
     private const string Collection = "api/app/v1/stack";
+    private const string Resource = "stack";
     private const string Item = "api/app/v1/stack/{uuid}";
 
     [Function("ListStacks")]
-    public async Task<IResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Collection)] HttpRequest request)
-    {
-        var list = request.ListRequest(stacks.FilterableFields);
-        return ApiResults.List(request, list, await stacks.ListAsync(request.Caller(), list, request.HttpContext.RequestAborted));
-    }
+    public Task<IResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Collection)] HttpRequest request) =>
+        request.ListAsync(stacks.FilterableFields, stacks.ListAsync);
 
     [Function("GetStack")]
-    public async Task<IResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Item)] HttpRequest request, string uuid) =>
-        ApiResults.Ok(await stacks.GetAsync(request.Caller(), Uuid(uuid), request.HttpContext.RequestAborted));
+    public Task<IResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Item)] HttpRequest request, string uuid) =>
+        request.GetAsync(uuid, Resource, stacks.GetAsync);
 
     [Function("ExportStack")]
     public async Task<IResult> Export([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Item + "/export")] HttpRequest request, string uuid) =>
@@ -70,11 +68,8 @@ public sealed class StackFunctions(StackService stacks)
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Item)] HttpRequest request, string uuid, [DurableClient] DurableTaskClient durable) =>
         OperateAsync(request, uuid, StackOperationKind.Terminate, durable);
 
-    private async Task<IResult> OperateAsync(HttpRequest request, string uuid, StackOperationKind kind, DurableTaskClient durable)
-    {
-        var (stack, action) = await stacks.OperateAsync(request.Caller(), request.Info(), Uuid(uuid), kind, durable, request.HttpContext.RequestAborted);
-        return ApiResults.Accepted(request, stack, action);
-    }
+    private Task<IResult> OperateAsync(HttpRequest request, string uuid, StackOperationKind kind, DurableTaskClient durable) =>
+        request.OperateAsync(uuid, Resource, durable, (caller, info, id, client, aborted) => stacks.OperateAsync(caller, info, id, kind, client, aborted));
 
-    private static Guid Uuid(string value) => HttpRequestExtensions.ParseUuid(value, "stack");
+    private static Guid Uuid(string value) => HttpRequestExtensions.ParseUuid(value, Resource);
 }
