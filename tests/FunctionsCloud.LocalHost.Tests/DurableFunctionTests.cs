@@ -77,6 +77,21 @@ public sealed class DurableFunctionTests(HttpHostFixture fixture) : IClassFixtur
         }
     }
 
+    [Fact]
+    public async Task An_orchestration_runs_sub_orchestrations_under_the_instance_ids_it_gives_them()
+    {
+        using var deadline = new CancellationTokenSource(TestHosts.Deadline);
+        var instanceId = await fixture.Host.DurableClient.ScheduleNewOrchestrationInstanceAsync(
+            nameof(SubOrchestrationFunctions.GreetAll), new[] { "fay", "gus" }, deadline.Token);
+
+        var metadata = await fixture.Host.DurableClient.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, deadline.Token);
+
+        Assert.True(metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"{metadata.RuntimeStatus}: {metadata.FailureDetails?.ErrorMessage}");
+        Assert.Equal(["Hello, fay from SayHello", "Hello, gus from SayHello"], metadata.ReadOutputAs<string[]>()!);
+        var child = await fixture.Host.DurableClient.GetInstanceAsync($"{instanceId}:gus", deadline.Token);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, child?.RuntimeStatus);
+    }
+
     private async Task<string> StartOverHttpAsync(FanOutInput input)
     {
         using var response = await fixture.Client.PostAsJsonAsync("fanout", input);

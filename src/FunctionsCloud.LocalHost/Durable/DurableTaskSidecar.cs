@@ -41,7 +41,7 @@ public sealed class DurableTaskSidecar : IAsyncDisposable
         builder.Services.AddSingleton(loggerFactory);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton<IOrchestrationService>(new StartStopGuardedOrchestrationService(service));
+        builder.Services.AddSingleton<IOrchestrationService>(new SidecarOrchestrationService(service));
         builder.Services.AddSingleton(client);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
 

@@ -3,13 +3,14 @@ using DurableTask.Core;
 namespace FunctionsCloud.LocalHost.Durable;
 
 /// <summary>
-/// The orchestration service as the gRPC sidecar sees it, with its start and stop made safe in any order. The sidecar
+/// The orchestration service as the gRPC sidecar sees it: its start and stop made safe in any order, and the
+/// sub-orchestrations it starts recorded so that the backend can read them back (<see cref="SubOrchestrationStarts"/>). The sidecar
 /// starts the service only once a worker connects and stops it from an <c>async void</c> handler when the host stops:
 /// a host stopped before its worker connected would stop a service that never started (the Azure Storage backend
 /// then throws, and from that handler the exception ends the process), and its pending start would run after the stop.
 /// Here a stop waits for a start in progress, does nothing when none ran, and a start after a stop does nothing.
 /// </summary>
-public sealed class StartStopGuardedOrchestrationService(IOrchestrationService inner) : IOrchestrationService
+public sealed class SidecarOrchestrationService(IOrchestrationService inner) : IOrchestrationService
 {
     private readonly SemaphoreSlim _lifecycle = new(1, 1);
     private bool _started;
@@ -80,9 +81,12 @@ public sealed class StartStopGuardedOrchestrationService(IOrchestrationService i
 
     public Task CompleteTaskOrchestrationWorkItemAsync(
         TaskOrchestrationWorkItem workItem, OrchestrationRuntimeState newOrchestrationRuntimeState, IList<TaskMessage> outboundMessages,
-        IList<TaskMessage> orchestratorMessages, IList<TaskMessage> timerMessages, TaskMessage continuedAsNewMessage, OrchestrationState orchestrationState) =>
-        inner.CompleteTaskOrchestrationWorkItemAsync(
+        IList<TaskMessage> orchestratorMessages, IList<TaskMessage> timerMessages, TaskMessage continuedAsNewMessage, OrchestrationState orchestrationState)
+    {
+        SubOrchestrationStarts.MakeReadable(newOrchestrationRuntimeState ?? workItem.OrchestrationRuntimeState, orchestratorMessages);
+        return inner.CompleteTaskOrchestrationWorkItemAsync(
             workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
+    }
 
     public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
 

@@ -5,14 +5,14 @@ using Moq;
 namespace FunctionsCloud.LocalHost.Tests;
 
 /// <summary>The sidecar's start and stop of the orchestration service, in the orders a host's short life can bring them.</summary>
-public sealed class StartStopGuardedOrchestrationServiceTests
+public sealed class SidecarOrchestrationServiceTests
 {
     private readonly Mock<IOrchestrationService> _inner = new();
 
     [Fact]
     public async Task A_stop_before_any_start_leaves_the_service_alone()
     {
-        var guarded = new StartStopGuardedOrchestrationService(_inner.Object);
+        var guarded = new SidecarOrchestrationService(_inner.Object);
 
         await guarded.StopAsync();
 
@@ -23,7 +23,7 @@ public sealed class StartStopGuardedOrchestrationServiceTests
     [Fact]
     public async Task A_start_after_the_stop_does_not_start_the_service()
     {
-        var guarded = new StartStopGuardedOrchestrationService(_inner.Object);
+        var guarded = new SidecarOrchestrationService(_inner.Object);
 
         await guarded.StopAsync();
         await guarded.StartAsync();
@@ -34,7 +34,7 @@ public sealed class StartStopGuardedOrchestrationServiceTests
     [Fact]
     public async Task A_started_service_is_stopped_once()
     {
-        var guarded = new StartStopGuardedOrchestrationService(_inner.Object);
+        var guarded = new SidecarOrchestrationService(_inner.Object);
 
         await guarded.StartAsync();
         await guarded.StartAsync();
@@ -51,7 +51,7 @@ public sealed class StartStopGuardedOrchestrationServiceTests
     {
         var starting = new TaskCompletionSource();
         _inner.Setup(s => s.StartAsync()).Returns(starting.Task);
-        var guarded = new StartStopGuardedOrchestrationService(_inner.Object);
+        var guarded = new SidecarOrchestrationService(_inner.Object);
 
         var start = guarded.StartAsync();
         var stop = guarded.StopAsync();
