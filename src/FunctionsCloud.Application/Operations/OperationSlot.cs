@@ -44,6 +44,7 @@ public sealed class OperationSlot(IActionStore actions, OperationLauncher launch
             return true;
         }, cancellationToken) ?? throw slot.NotFound(resourceUuid);
 
+        start.Action.Predecessor = predecessor;
         await launcher.LaunchAsync(start.Action, start.Orchestrator, start.Input(predecessor), durable,
             () => ReleaseAsync(slot, caller.Namespace, resourceUuid, start.Action.Uuid, predecessor, restore!), cancellationToken);
         return (taken, start.Action);

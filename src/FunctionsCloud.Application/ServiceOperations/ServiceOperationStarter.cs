@@ -46,7 +46,7 @@ public sealed class ServiceOperationStarter(
             TerminateContainer => OperationSupersession.Of(WholeService, objectUri, ContainerOwn),
             _ => null,
         });
-        return await slot.StartAsync(Slot, serviceUuid, new SlotStart<Service>(claim, action, ServiceOperationNames.Orchestrator,
+        return await slot.StartAsync(Slot, serviceUuid, new SlotStart<Service>(claim, action, request.AsSubOrchestration ? null : ServiceOperationNames.Orchestrator,
             s =>
             {
                 if (StateAsSeen(s, running) is var seen && seen != s.State)

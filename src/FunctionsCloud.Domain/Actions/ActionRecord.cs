@@ -41,6 +41,8 @@ public sealed class ActionRecord
     public string? ReplyTo { get; set; }
     public string? CommandId { get; set; }
     public string? Version { get; set; }
+    /// <summary>The operation in flight this one took its object over from (a terminate's), which it cancels and waits for first.</summary>
+    public Guid? Predecessor { get; set; }
 
     public void MoveTo(ActionState next) => State = ActionStates.Machine.Move("action", State, next);
 

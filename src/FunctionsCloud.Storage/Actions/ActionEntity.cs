@@ -40,6 +40,7 @@ internal sealed class ActionEntity : IStoredEntity<ActionEntity, ActionRecord>
     public string LogSteps { get; set; } = "";
     public string? ReplyTo { get; set; }
     public string? CommandId { get; set; }
+    public Guid? Predecessor { get; set; }
     public bool IsUserAction { get; set; }
     public bool CanBeCanceled { get; set; }
     public bool CanBeRetried { get; set; }
@@ -66,6 +67,7 @@ internal sealed class ActionEntity : IStoredEntity<ActionEntity, ActionRecord>
         LogSteps = string.Join(' ', action.LogSteps),
         ReplyTo = action.ReplyTo,
         CommandId = action.CommandId,
+        Predecessor = action.Predecessor,
         IsUserAction = action.IsUserAction,
         CanBeCanceled = action.CanBeCanceled,
         CanBeRetried = action.CanBeRetried,
@@ -94,6 +96,7 @@ internal sealed class ActionEntity : IStoredEntity<ActionEntity, ActionRecord>
             CanBeRetried = CanBeRetried,
             ReplyTo = ReplyTo,
             CommandId = CommandId,
+            Predecessor = Predecessor,
             Version = ETag.ToString(),
         };
         action.Restore(ApiNames.Parse<ActionState>(State), Logs, LogSteps.Split(' ', StringSplitOptions.RemoveEmptyEntries));

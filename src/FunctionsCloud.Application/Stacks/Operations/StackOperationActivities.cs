@@ -2,6 +2,7 @@ using FunctionsCloud.Application.Actions;
 using FunctionsCloud.Application.Api;
 using FunctionsCloud.Application.Authentication;
 using FunctionsCloud.Application.ServiceOperations;
+using FunctionsCloud.Domain.Actions;
 using FunctionsCloud.Domain.Resources;
 using FunctionsCloud.Domain.Services;
 using FunctionsCloud.Domain.Stacks;
@@ -27,22 +28,24 @@ public sealed class StackOperationActivities(
     }
 
     /// <summary>
-    /// Starts the step's service operation through the service's operation slot (<see cref="ServiceOperationStarter"/>,
+    /// Takes the service's operation slot for the step and records its action (<see cref="ServiceOperationStarter"/>,
     /// under the service action's planned uuid), by the rules of the service's own operations: a terminate takes over a
-    /// user's operation in flight, anything else finds a busy service refused. Run again, it finds the action it started.
+    /// user's operation in flight, anything else finds a busy service refused. The stack's orchestration then runs the
+    /// operation as its sub-orchestration. Run again, it finds the action it recorded.
     /// </summary>
     public async Task<ClaimResult> ClaimAsync(StackServiceClaim claim, DurableTaskClient durable, CancellationToken cancellationToken = default)
     {
         var (op, step) = (claim.Operation, claim.Step);
-        if (await actions.GetAsync(op.Namespace, claim.ServiceAction, cancellationToken) is not null)
-            return new ClaimResult(Skip: false, Refusal: null, claim.ServiceAction); // started by an earlier attempt of this activity
+        if (await actions.GetAsync(op.Namespace, claim.ServiceAction, cancellationToken) is { } recorded)
+            return Claimed(claim, recorded); // recorded by an earlier attempt of this activity
         var caller = new Caller(op.User, op.Namespace, IsInstallationAdmin: false, op.Role, op.ApiKeyLabel);
         var request = new ServiceOperationRequest(caller, new RequestInfo("POST", ResourceUris.Stack(op.StackUuid), ""), step.ServiceUuid, step.Kind,
-            PlannedAction: claim.ServiceAction);
+            PlannedAction: claim.ServiceAction, AsSubOrchestration: true);
         try
         {
             var (_, started) = await starter.StartAsync(request, s => Prepare(s, step.Kind), durable, cancellationToken);
-            return new ClaimResult(Skip: false, Refusal: null, started.Uuid); // the same terminate in flight answers for ours
+            return started.Uuid == claim.ServiceAction ? Claimed(claim, started)
+                : new ClaimResult(Skip: false, Refusal: null, started.Uuid); // the same terminate in flight answers for ours
         }
         catch (NothingToDoException)
         {
@@ -61,6 +64,11 @@ public sealed class StackOperationActivities(
             return new ClaimResult(Skip: false, refused.Message);
         }
     }
+
+    private static ClaimResult Claimed(StackServiceClaim claim, ActionRecord action) => action.IsFinished
+        ? new ClaimResult(Skip: false, $"its action {ResourceUris.Action(action.Uuid)} ended before it ran.")
+        : new ClaimResult(Skip: false, Refusal: null, action.Uuid,
+            new ServiceOperationInput(claim.Operation.Namespace, claim.Step.ServiceUuid, action.Uuid, claim.Step.Kind, Predecessor: action.Predecessor));
 
     /// <summary>The state the service settled in, once the claim's operation ended; null while it runs.</summary>
     public async Task<string?> OutcomeAsync(StackServiceClaim claim, CancellationToken cancellationToken = default)

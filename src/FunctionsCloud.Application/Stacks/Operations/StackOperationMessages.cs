@@ -24,8 +24,9 @@ public sealed record StackServiceClaim(StackOperationInput Operation, StackStep 
 
 /// <summary>
 /// Whether the step runs: Skip when the service has nothing to do; Refusal (with the reason) when it cannot run; else
-/// the action that runs it (the claim's own, or the same terminate already in flight on the service).
+/// the action that runs it: the claim's own, with <paramref name="Run"/> the service operation to run under it as a
+/// sub-orchestration, or the same terminate already in flight on the service (no Run: the stack looks at it).
 /// </summary>
-public sealed record ClaimResult(bool Skip, string? Refusal, Guid? Action = null);
+public sealed record ClaimResult(bool Skip, string? Refusal, Guid? Action = null, ServiceOperationInput? Run = null);
 
 public sealed record StackCompletionInput(StackOperationInput Operation, IReadOnlyList<string> Failures);

@@ -10,16 +10,18 @@ namespace FunctionsCloud.Application.Stacks.Operations;
 
 /// <summary>
 /// One stack operation: its services' operations, level by level (linked services first for start and redeploy, last
-/// for stop and terminate). Each service's operation is the service operation (the ServiceOperation orchestration),
-/// started by the claim through the service's operation slot under an action of the service's own, and looked at
-/// with a durable timer between looks. A service that does not reach its goal is named in the stack's action, and the
-/// stack settles Partly running. A terminate that took the stack over waits for the operation it cancels first; a
-/// cancel stops the operation before its next level or cuts its looking short (the services' operations in flight run
-/// to their ends). Deterministic: ids from the context, all I/O in activities.
+/// for stop and terminate). Each service's operation is the service operation (the ServiceOperation orchestration) run
+/// as a sub-orchestration under an action of the service's own, which the claim records as it takes the service's
+/// operation slot; the action's uuid, fixed here before the claim, is the sub-orchestration's instance id. A claim
+/// answered by the same terminate already in flight on the service is looked at with a durable timer between looks.
+/// A service that does not reach its goal is named in the stack's action, and the stack settles Partly running. A
+/// terminate that took the stack over waits for the operation it cancels first; a cancel stops the operation before
+/// its next level or stops its waiting on the services (whose operations in flight run to their ends).
+/// Deterministic: ids from the context, all I/O in activities.
 /// </summary>
 public static class StackOperationWorkflow
 {
-    /// <summary>How often a service's operation is looked at, and how long at most (its own timeouts end it well before).</summary>
+    /// <summary>How often a service's operation the stack did not start is looked at, and how long at most (its own timeouts end it well before).</summary>
     private static readonly TimeSpan Pause = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan Patience = TimeSpan.FromHours(1);
 
@@ -54,15 +56,10 @@ public static class StackOperationWorkflow
                 return $"Service {step.Name}: {refusal}";
             if (claim.Skip || claim.Action is not { } action)
                 return null;
-            var claimed = new StackServiceClaim(input, step, action);
-            var giveUp = context.CurrentUtcDateTime.Add(Patience);
-            string? settled;
-            while ((settled = await context.StackServiceOutcomeAsync(claimed)) is null && context.CurrentUtcDateTime < giveUp)
-            {
-                if (await cancellation.IsCanceledWithinAsync(Pause))
-                    return $"Service {step.Name} was left to its action {ResourceUris.Action(action)}: the stack's operation was canceled.";
-            }
-
+            var outcome = claim.Run is { } run ? context.RunServiceOperationAsync(run) : WatchAsync(context, new StackServiceClaim(input, step, action));
+            if (await cancellation.IsCanceledBeforeAsync(outcome))
+                return $"Service {step.Name} was left to its action {ResourceUris.Action(action)}: the stack's operation was canceled.";
+            var settled = await outcome;
             return settled == ApiNames.Of(Goal(step.Kind)) ? null
                 : $"Service {step.Name} is {settled ?? "still busy"} (see its action {ResourceUris.Action(action)}).";
         }
@@ -70,6 +67,16 @@ public static class StackOperationWorkflow
         {
             return $"Service {step.Name}: {failure.FailureDetails.ErrorMessage}";
         }
+    }
+
+    /// <summary>Looks at an operation the stack did not start until it ends; null when it is still busy at the end of <see cref="Patience"/>.</summary>
+    private static async Task<string?> WatchAsync(TaskOrchestrationContext context, StackServiceClaim claimed)
+    {
+        var giveUp = context.CurrentUtcDateTime.Add(Patience);
+        string? settled;
+        while ((settled = await context.StackServiceOutcomeAsync(claimed)) is null && context.CurrentUtcDateTime < giveUp)
+            await context.CreateTimer(Pause, CancellationToken.None);
+        return settled;
     }
 
     private static ServiceState Goal(ServiceOperationKind kind) => kind switch
