@@ -96,6 +96,7 @@ internal static class Samples
             CanBeRetried = true,
             ReplyTo = "pipeline-replies",
             CommandId = "build-42",
+            Predecessor = Guid.Parse("1f6a2c4e-8b3d-4e5f-9a7b-0c1d2e3f4a5b"),
         };
         action.Restore(ActionState.InProgress, "", ["c0ffee00deadbeef"]);
         action.AppendLog(At(1), "Creating 3 nodes");
