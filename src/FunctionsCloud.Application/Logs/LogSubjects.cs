@@ -15,16 +15,16 @@ public sealed class LogSubjects(IContainerStore containers, IServiceStore servic
         var container = await containers.GetAsync(caller.Namespace, uuid, cancellationToken)
             ?? throw new ResourceNotFoundException("container", uuid.ToString());
         IReadOnlyList<LogSource> sources = [SourceOf(container)];
-        return new LogSubject(sources, NamesContainers: false, _ => Task.FromResult(sources));
+        return new LogSubject(container.Name, sources, NamesContainers: false, _ => Task.FromResult(sources));
     }
 
     /// <summary>Every container the service had (Terminated ones' logs are kept until retention); following looks at its live ones.</summary>
     public async Task<LogSubject> ServiceAsync(Caller caller, Guid uuid, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        _ = await services.GetAsync(caller.Namespace, uuid, cancellationToken) ?? throw new ResourceNotFoundException("service", uuid.ToString());
+        var service = await services.GetAsync(caller.Namespace, uuid, cancellationToken) ?? throw new ResourceNotFoundException("service", uuid.ToString());
         var all = await containers.ListByServiceAsync(caller.Namespace, uuid, cancellationToken);
-        return new LogSubject([.. all.Select(SourceOf)], NamesContainers: true, async token =>
+        return new LogSubject(service.Name, [.. all.Select(SourceOf)], NamesContainers: true, async token =>
             [.. (await containers.ListByServiceAsync(caller.Namespace, uuid, token)).Where(c => c.IsLive).Select(SourceOf)]);
     }
 

@@ -22,6 +22,7 @@ public static class LogsServiceCollectionExtensions
         services.TryAddSingleton<LogSubjects>();
         services.TryAddSingleton<FollowSchedule>();
         services.TryAddSingleton<ContainerLogFeed>();
+        services.TryAddSingleton<LogDownload>();
         services.TryAddSingleton<ActionLogFeed>();
         services.TryAddSingleton<LogRetentionSweep>();
         return services;

@@ -57,6 +57,8 @@ public static class RouteRoles
         ["ContainerLogs"] = Role.ReadOnly,
         ["ServiceLogs"] = Role.ReadOnly,
         ["ActionLogs"] = Role.ReadOnly,
+        ["DownloadContainerLogs"] = Role.ReadOnly,
+        ["DownloadServiceLogs"] = Role.ReadOnly,
         ["StreamEvents"] = Role.ReadOnly,
         // The catch-all answers /api/ paths that name no function: 404 to any key.
         [DashboardFunction.Name] = Role.ReadOnly,

@@ -16,6 +16,9 @@ public static class LogResults
     /// <summary>Whether the client asked for server-sent events (<c>Accept: text/event-stream</c>).</summary>
     public static bool WantsEvents(HttpRequest request) => Accepts(request, ServerSentEvents.MediaType);
 
+    /// <summary>Whether a downloaded log is wanted as NDJSON of log messages rather than text.</summary>
+    public static bool WantsNdjson(HttpRequest request) => Accepts(request, LogFile.NdjsonMediaType);
+
     public static string? LastEventId(HttpRequest request) => request.Headers["Last-Event-ID"].FirstOrDefault();
 
     private static bool WantsText(HttpRequest request) => Accepts(request, "text/plain") && !Accepts(request, "application/json");

@@ -29,7 +29,7 @@ public sealed class ContainerLogFeedTests
         var live = Source("web-3", ended: null, Now.AddMinutes(-1), Now.AddSeconds(-10));
         var recent = Source("web-2", ended: Now.AddMinutes(-30), Now.AddMinutes(-40), Now.AddMinutes(-31));
         var old = Enumerable.Range(0, 20).Select(i => Source($"old-{i}", ended: Now.AddDays(-2), Now.AddDays(-3), Now.AddDays(-2).AddMinutes(-1))).ToList();
-        var subject = new LogSubject([live, recent, .. old], NamesContainers: true, _ => Task.FromResult<IReadOnlyList<LogSource>>([live]));
+        var subject = new LogSubject("web", [live, recent, .. old], NamesContainers: true, _ => Task.FromResult<IReadOnlyList<LogSource>>([live]));
 
         var since = await Feed().ReadAsync(subject, new LogQuery(null, Now.AddHours(-1), false, null), CancellationToken.None);
         Assert.Equal(["web-2", "web-2", "web-3", "web-3"], since.Select(e => e.Source.ContainerName));
@@ -46,7 +46,7 @@ public sealed class ContainerLogFeedTests
     {
         var live = Source("web-1", ended: null, Now.AddSeconds(-2));
         var gone = Source("web-2", ended: Now.AddSeconds(-1), Now.AddSeconds(-3));
-        var subject = new LogSubject([live, gone], NamesContainers: true, _ => Task.FromResult<IReadOnlyList<LogSource>>([live]));
+        var subject = new LogSubject("web", [live, gone], NamesContainers: true, _ => Task.FromResult<IReadOnlyList<LogSource>>([live]));
         var options = Options.Create(new LogsOptions { FollowPollMilliseconds = 100, FollowMaxSeconds = 1 });
 
         var ids = new List<string>();

@@ -27,6 +27,9 @@ public sealed class ContainerLogsEndToEndTests : IAsyncLifetime
         var settings = Settings();
         settings["FunctionsCloud:Logs:FollowPollMilliseconds"] = "200";
         settings["FunctionsCloud:Logs:FollowMaxSeconds"] = "15";
+        // Small segments, so that a few thousand lines roll over several of them (and none is dropped).
+        settings["FunctionsCloud:Logs:SegmentBytes"] = "65536";
+        settings["FunctionsCloud:Logs:SegmentsKept"] = "64";
         _e2e = new ServiceEndToEnd(await FunctionsCloudTestHost.StartAsync(settings));
         _nodes = await _e2e.DeployNodesAsync("logs", 1);
     }
@@ -69,6 +72,43 @@ public sealed class ContainerLogsEndToEndTests : IAsyncLifetime
         var plain = await _e2e.App.Client.SendAsync(text);
         Assert.Equal("text/plain", plain.Content.Headers.ContentType?.MediaType);
         Assert.Equal(string.Concat(all.TakeLast(2).Select(m => (string?)m["log"] + "\n")), await plain.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_log_rolled_over_several_segments_downloads_whole_and_in_order_as_a_file_and_to_the_client()
+    {
+        const int Lines = 4000;
+        var service = await StartAsync("chatty", $"i=1; while [ $i -le {Lines} ]; do echo \"line $i {new string('x', 60)}\"; i=$((i+1)); done; echo done >&2; sleep 600");
+        var live = (await _e2e.LiveContainersAsync(service)).Single();
+        var container = (string)live["resource_uri"]!;
+        await Eventually.HoldsAsync(async () => (await LinesAsync($"{container}logs/?tail=1")).SingleOrDefault()?["log"]?.ToString() == "done", Patience, "every line stored");
+        var node = Guid.Parse(((string)live["node"]!).TrimEnd('/').Split('/')[^1]);
+        var segments = await new Azure.Storage.Blobs.BlobServiceClient(AzuriteFixture.ConnectionString).GetBlobContainerClient(Domain.Logs.LogBlobNames.ContainerOf(node))
+            .GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, Domain.Logs.LogBlobNames.PrefixOf(Guid.Parse((string)live["uuid"]!)), CancellationToken.None).CountAsync();
+        Assert.True(segments > 1, $"{segments} segment");
+
+        var file = await _e2e.App.Client.GetAsync($"{container}logs/download/");
+        await FunctionsCloudTestHost.ExpectAsync(file, HttpStatusCode.OK);
+        Assert.Equal("text/plain", file.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", file.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Matches(@"^chatty-1-\d{8}-\d{6}\.log$", file.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        var lines = (await file.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(Lines + 1, lines.Length);
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z stdout line 1 x+$", lines[0]);
+        Assert.EndsWith($" stdout line {Lines} {new string('x', 60)}", lines[^2], StringComparison.Ordinal);
+        Assert.EndsWith(" stderr done", lines[^1], StringComparison.Ordinal);
+        Assert.Equal(Enumerable.Range(1, Lines).Select(i => $"line {i}"), lines.SkipLast(1).Select(l => string.Join(' ', l.Split(' ')[2..4])));
+
+        // The shared client reads it as NDJSON of log messages; a service's names its container.
+        var client = new Client.Operations.LogClient(_e2e.App.Client);
+        var messages = await client.ReadAllAsync(service).ToListAsync();
+        Assert.Equal(Lines + 1, messages.Count);
+        Assert.All(messages, m => Assert.Equal("chatty-1", m.Name));
+        Assert.Equal(("stdout", $"line 1 {new string('x', 60)}"), (messages[0].Source, messages[0].Log));
+
+        using var bob = await new ServiceArrangements(_e2e.App).OtherNamespaceClientAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await bob.GetAsync($"{container}logs/download/")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await bob.GetAsync($"{service}logs/download/")).StatusCode);
     }
 
     [Fact]

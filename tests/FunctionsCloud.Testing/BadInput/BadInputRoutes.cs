@@ -40,6 +40,7 @@ public static class BadInputRoutes
         ["ListActions"] = Read, ["GetAction"] = Read, ["CancelAction"] = Operation, ["RetryAction"] = Operation,
         ["ListEvents"] = Read, ["GetEvent"] = Read, ["ListPoisonCommands"] = Read,
         ["ContainerLogs"] = Read, ["ServiceLogs"] = Read, ["ActionLogs"] = Read, ["StreamEvents"] = Read,
+        ["DownloadContainerLogs"] = Read, ["DownloadServiceLogs"] = Read,
         ["RegisterAgent"] = new(RouteCaller.Agent, RouteBody.Json), ["AgentHeartbeat"] = new(RouteCaller.Agent, RouteBody.Json),
         ["RotateNodeSecret"] = new(RouteCaller.Agent, RouteBody.None), ["AgentDesiredContainers"] = new(RouteCaller.Agent, RouteBody.None),
         ["AgentRegistryCredential"] = new(RouteCaller.Agent, RouteBody.Json),

@@ -8,9 +8,9 @@ using FunctionsCloud.Client.Resources;
 namespace FunctionsCloud.Cli.Commands.Common;
 
 /// <summary>
-/// <c>logs ID [--tail N] [--since TIME] [-f] [-t]</c>, as <c>docker logs</c>: a container's, a service's (each line
+/// <c>logs ID [--tail N] [--since TIME] [-f] [-t] [--all]</c>, as <c>docker logs</c>: a container's, a service's (each line
 /// after its container's name) or an action's log; <c>-f</c> goes on with new lines until Ctrl+C (for an action,
-/// until it ends). An action's lines begin with their time by default, as its log keeps them (to the second).
+/// until it ends); <c>--all</c> prints everything kept of a container's or service's log, streamed (no tail bound). An action's lines begin with their time by default, as its log keeps them (to the second).
 /// </summary>
 public static class LogsCommand
 {
@@ -24,12 +24,28 @@ public static class LogsCommand
         var timestamps = new Option<bool>("--timestamps", "-t") { Description = "Begin each line with its time", DefaultValueFactory = _ => actionLog };
         var format = new LineFormat(namesContainers, actionLog ? "yyyy-MM-ddTHH:mm:ssZ" : "yyyy-MM-ddTHH:mm:ss.fffffffZ");
         var command = new Command("logs", $"Print a {kind.Noun}'s log") { identifier, tail, since, follow, timestamps };
+        var all = new Option<bool>("--all") { Description = "Every line kept, however many (not with --tail, --since or -f)" };
+        if (!actionLog)
+        {
+            command.Options.Add(all);
+            command.Validators.Add(result =>
+            {
+                if (result.GetValue(all) && (result.GetResult(tail) is { Implicit: false } || result.GetResult(since) is { Implicit: false } || result.GetValue(follow)))
+                    result.AddError("--all prints every line kept: leave out --tail, --since and -f.");
+            });
+        }
+
         host.Handle(command, async context =>
         {
             var uri = kind.ResourceUri(await ResourceCommands.ResolveAsync(context, kind, context.Value(identifier)));
             var query = new LogQuery(context.Value(tail), context.Value(since));
             var writer = context.Output.OutWriter;
-            if (context.Value(follow))
+            if (context.Value(all))
+            {
+                await foreach (var message in context.Client.Logs.ReadAllAsync(uri, context.Cancellation))
+                    await format.WriteAsync(writer, message, context.Value(timestamps));
+            }
+            else if (context.Value(follow))
             {
                 await foreach (var message in context.Client.Logs.FollowAsync(uri, query, context.Cancellation))
                     await format.WriteAsync(writer, message, context.Value(timestamps));

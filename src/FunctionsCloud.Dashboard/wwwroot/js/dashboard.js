@@ -11,12 +11,21 @@ window.functionsCloud = {
     field.focus();
     field.select();
   },
-  download(fileName, text) {
-    const url = URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" }));
-    const link = Object.assign(document.createElement("a"), { href: url, download: fileName });
+  // Saves what a URL answers as a file named by its Content-Disposition; a plain link cannot send the API key's header.
+  // Answers null when saved, else the refusal in words.
+  async downloadFrom(url, authorization) {
+    const response = await fetch(url, { headers: { Authorization: authorization } });
+    if (!response.ok) {
+      const problem = await response.json().catch(() => ({}));
+      return problem.detail || problem.title || `The download was refused (${response.status}).`;
+    }
+    const named = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(response.headers.get("Content-Disposition") ?? "");
+    const href = URL.createObjectURL(await response.blob());
+    const link = Object.assign(document.createElement("a"), { href, download: named ? decodeURIComponent(named[1]) : "log.txt" });
     document.body.append(link);
     link.click();
     link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60000);
+    setTimeout(() => URL.revokeObjectURL(href), 60000);
+    return null;
   },
 };
