@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -246,6 +247,10 @@ public sealed class DashboardScenarioTests(ITestOutputHelper output) : IAsyncLif
         var saved = await File.ReadAllTextAsync(await download.PathAsync());
         Assert.Matches(@"Z stdout printer-1 line 1 <b>bold</b>\n", saved);
         Assert.Matches(@"Z stderr printer-1 warning 1\n", saved);
+        // The whole log, from its first line on, in order.
+        var numbers = Regex.Matches(saved, @" stdout printer-1 line (\d+) ").Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(Enumerable.Range(1, numbers.Count), numbers);
+        Assert.True(numbers.Count >= 3, $"{numbers.Count} lines saved");
     }
 
     /// <summary>

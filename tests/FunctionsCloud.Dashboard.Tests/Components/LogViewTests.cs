@@ -91,18 +91,23 @@ public sealed class LogViewTests : DashboardTestContext
     }
 
     [Fact]
-    public async Task Download_saves_the_last_lines_of_the_log_as_a_text_file_named_after_it()
+    public async Task Download_has_the_browser_fetch_the_whole_log_from_the_api_with_the_tabs_key_and_says_a_refusal()
     {
         var view = RenderView();
         await ConnectionAsync(1);
+        var download = JSInterop.Setup<string?>("functionsCloud.downloadFrom", _ => true);
+        download.SetResult(null);
 
         view.FindAll("button").Single(b => b.TextContent == "Download").Click();
 
-        view.WaitForAssertion(() => Assert.Single(JSInterop.Invocations["functionsCloud.download"]), Patience);
-        var saved = JSInterop.Invocations["functionsCloud.download"].Single().Arguments;
-        Assert.Matches(@"^web-\d{8}-\d{6}\.log$", (string)saved[0]!);
-        Assert.Equal("2026-12-03T11:59:01.000000Z stdout web-1 first\n2026-12-03T11:59:02.000000Z stdout web-1 second\n", saved[1]);
-        Assert.Equal("?tail=10000", Api.Sent.Last().RequestUri!.Query);
+        view.WaitForAssertion(() => Assert.Single(download.Invocations), Patience);
+        Assert.Equal([Service + "logs/download/", "Basic YWRtaW46a2V5"], download.Invocations.Single().Arguments);
+        Assert.Null(Services.GetRequiredService<FunctionsCloud.Dashboard.Session.MessageArea>().Text);
+
+        var refused = JSInterop.Setup<string?>("functionsCloud.downloadFrom", _ => true);
+        refused.SetResult("Container not found.");
+        view.FindAll("button").Single(b => b.TextContent == "Download").Click();
+        view.WaitForAssertion(() => Assert.Equal("Container not found.", Services.GetRequiredService<FunctionsCloud.Dashboard.Session.MessageArea>().Text), Patience);
     }
 
     private IRenderedComponent<LogView> RenderView() => Render<LogView>(parameters => parameters
