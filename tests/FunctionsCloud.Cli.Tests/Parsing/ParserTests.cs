@@ -175,6 +175,10 @@ public sealed class ParserTests
     [InlineData("event --since yesterday")]
     [InlineData("event --follow")]
     [InlineData("-o yaml service ls")]
+    [InlineData("container logs web-1 --all --tail 5")]
+    [InlineData("service logs web --all --since 2026-12-03T14:00:00Z")]
+    [InlineData("service logs web --all -f")]
+    [InlineData("action logs 3b1f0c2d --all")]
     [InlineData("spaceship launch")]
     public async Task A_line_the_parser_refuses_exits_2_with_one_clear_line_and_sends_nothing(string line)
     {
