@@ -18,7 +18,9 @@ public sealed class BadInputCorpusTests(BadInputCorpusTests.CorpusRun run) : ICl
     {
         Assert.Equal(HttpRoute.All.Select(r => r.Function).ToHashSet(), run.Report.Routes.Keys.ToHashSet());
         Assert.All(run.Report.Routes, route => Assert.True(route.Value >= RequestsPerRoute, $"{route.Key}: {route.Value}"));
-        Assert.True(run.Report.Statuses.Keys.Count(s => s is >= 400 and < 500) >= 5, run.Report.Summary());
+        // The refusals every short run reaches: bad input, bad credentials, unknown objects, wrong media types (a 414
+        // for an overlong URL is rarer, and which seed reaches it changes as routes are added).
+        Assert.True(new HashSet<int> { 400, 401, 404, 415 }.IsSubsetOf(run.Report.Statuses.Keys), run.Report.Summary());
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using FunctionsCloud.Application.Api;
 using FunctionsCloud.Application.Authentication;
+using FunctionsCloud.Application.EngineUpgrades;
 using FunctionsCloud.Application.Healing;
 using FunctionsCloud.Application.NodeTermination;
 using FunctionsCloud.Application.Operations;
@@ -27,6 +28,7 @@ using FunctionsCloud.Functions.Tests.Services;
 using FunctionsCloud.Functions.Tests.Support;
 using FunctionsCloud.Storage.Actions;
 using FunctionsCloud.Storage.Containers;
+using FunctionsCloud.Storage.Liveness;
 using FunctionsCloud.Storage.NodeClusters;
 using FunctionsCloud.Storage.Nodes;
 using FunctionsCloud.Storage.Services;
@@ -88,6 +90,8 @@ public sealed class RedeliveredActivityTests : IAsyncLifetime
         StackOperationNames.Claim => ClaimStackServiceAsync,
         StackOperationNames.Complete => CompleteStackOperationAsync,
         StackOperationNames.Outcome => StackServiceOutcomeAsync,
+        EngineUpgradeNames.Begin => BeginEngineUpgradeAsync,
+        EngineUpgradeNames.Complete => CompleteEngineUpgradeAsync,
         _ => throw new Xunit.Sdk.XunitException($"Activity {activity} has no redelivery case: add one to {nameof(RedeliveredActivityTests)}."),
     };
 
@@ -295,6 +299,37 @@ public sealed class RedeliveredActivityTests : IAsyncLifetime
         Assert.Equal(1, Count(action.Logs, "is Terminated"));
     }
 
+    private async Task BeginEngineUpgradeAsync()
+    {
+        var op = await EngineUpgradeAsync();
+
+        var plans = await TwiceAsync(() => Store<EngineUpgradeActivities>().BeginAsync(op));
+
+        Assert.Equal(plans[0], plans[1]);
+        Assert.Equal(op.ActionUuid, (await Store<ILivenessStore>().GetAsync(AdminNamespace, op.NodeUuid))!.EngineUpgrade);
+        var action = await ActionAsync(op.ActionUuid);
+        Assert.Equal(ActionState.InProgress, action.State);
+        Assert.Equal(1, Count(action.Logs, $"Upgrading the Docker engine of node {op.NodeUuid}"));
+    }
+
+    private async Task CompleteEngineUpgradeAsync()
+    {
+        var op = await EngineUpgradeAsync();
+        var plan = await Store<EngineUpgradeActivities>().BeginAsync(op);
+        var report = new EngineUpgradeReport(op.ActionUuid, Succeeded: true, "docker.io is upgraded\n", "27.0.1");
+
+        var states = await TwiceAsync(() => Store<EngineUpgradeActivities>().CompleteAsync(new EngineUpgradeCompletion(op, plan, report, Failure: null)));
+
+        Assert.Equal(["Deployed", "Deployed"], states);
+        var node = await NodeAsync(op.NodeUuid);
+        Assert.Equal((NodeState.Deployed, (Guid?)null, "27.0.1"), (node.State, node.ActiveAction, node.DockerVersion));
+        Assert.NotEqual(op.ActionUuid, (await Store<ILivenessStore>().GetAsync(AdminNamespace, op.NodeUuid))!.EngineUpgrade);
+        var action = await ActionAsync(op.ActionUuid);
+        Assert.Equal(ActionState.Success, action.State);
+        Assert.Equal(1, Count(action.Logs, "docker.io is upgraded"));
+        Assert.Equal(1, Count(action.Logs, "answers again"));
+    }
+
     private async Task CancelTakenOverOperationAsync()
     {
         var query = await TakenOverAsync();
@@ -342,6 +377,20 @@ public sealed class RedeliveredActivityTests : IAsyncLifetime
             return true;
         });
         return new OwnNodeTerminationInput(AdminNamespace, node, action);
+    }
+
+    /// <summary>A deployed node held Upgrading by a new action, as the upgrade's starter leaves it.</summary>
+    private async Task<EngineUpgradeInput> EngineUpgradeAsync()
+    {
+        var node = await DeployedNodeAsync();
+        var action = await NewActionAsync(ResourceUris.Node(node));
+        await Store<INodeStore>().UpdateAsync(AdminNamespace, node, n =>
+        {
+            n.MoveTo(NodeState.Upgrading);
+            n.ActiveAction = action;
+            return true;
+        });
+        return new EngineUpgradeInput(AdminNamespace, node, action);
     }
 
     /// <summary>A cancelable operation in flight (with no orchestration) and the terminate that took its object over.</summary>
