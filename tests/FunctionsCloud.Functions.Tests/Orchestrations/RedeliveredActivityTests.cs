@@ -368,28 +368,27 @@ public sealed class RedeliveredActivityTests : IAsyncLifetime
     /// <summary>A host of one's own held by its terminate, as the starter leaves it.</summary>
     private async Task<OwnNodeTerminationInput> OwnNodeTerminationAsync()
     {
-        var node = await DeployedNodeAsync();
-        var action = await NewActionAsync(ResourceUris.Node(node));
-        await Store<INodeStore>().UpdateAsync(AdminNamespace, node, n =>
-        {
-            n.MoveTo(NodeState.Terminating);
-            n.ActiveAction = action;
-            return true;
-        });
+        var (node, action) = await NodeHeldAsync(NodeState.Terminating);
         return new OwnNodeTerminationInput(AdminNamespace, node, action);
     }
 
-    /// <summary>A deployed node held Upgrading by a new action, as the upgrade's starter leaves it.</summary>
-    private async Task<EngineUpgradeInput> EngineUpgradeAsync()
+    /// <summary>A deployed node moved to <paramref name="state"/> and held by a new action, as an operation's starter leaves it.</summary>
+    private async Task<(Guid Node, Guid Action)> NodeHeldAsync(NodeState state)
     {
         var node = await DeployedNodeAsync();
         var action = await NewActionAsync(ResourceUris.Node(node));
         await Store<INodeStore>().UpdateAsync(AdminNamespace, node, n =>
         {
-            n.MoveTo(NodeState.Upgrading);
+            n.MoveTo(state);
             n.ActiveAction = action;
             return true;
         });
+        return (node, action);
+    }
+
+    private async Task<EngineUpgradeInput> EngineUpgradeAsync()
+    {
+        var (node, action) = await NodeHeldAsync(NodeState.Upgrading);
         return new EngineUpgradeInput(AdminNamespace, node, action);
     }
 
