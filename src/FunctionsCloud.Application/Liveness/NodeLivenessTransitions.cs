@@ -57,7 +57,7 @@ public sealed class NodeLivenessTransitions(INodeStore nodes, LivenessPolicy pol
     }
 
     /// <summary>
-    /// A heartbeat came from a node judged Unreachable: it is Deployed again. Returns the event to record (null when
+    /// A heartbeat came from a node judged Unreachable: it is Deployed again (Upgrading again while its upgrade runs). Returns the event to record (null when
     /// the node was not Unreachable in the table), or throws 404 when the node is gone or being terminated.
     /// </summary>
     public async Task<EventRecord?> RecoverAsync(string @namespace, Guid nodeUuid, DateTimeOffset silentSince, DateTimeOffset now, CancellationToken cancellationToken)
@@ -70,7 +70,9 @@ public sealed class NodeLivenessTransitions(INodeStore nodes, LivenessPolicy pol
             moved = n.State == NodeState.Unreachable;
             if (moved)
             {
-                n.MoveTo(NodeState.Deployed);
+                // A live node held by an operation is being upgraded (the node's only operation that leaves it live):
+                // it goes back to Upgrading until the upgrade ends.
+                n.MoveTo(n.ActiveAction is null ? NodeState.Deployed : NodeState.Upgrading);
                 n.LastError = null;
             }
 
@@ -81,7 +83,7 @@ public sealed class NodeLivenessTransitions(INodeStore nodes, LivenessPolicy pol
         if (node is null || !node.IsLive)
             throw new ResourceNotFoundException("node", nodeUuid.ToString());
         return moved
-            ? NodeEvents.For(@namespace, nodeUuid, ApiNames.Of(NodeState.Deployed), $"Heartbeat received after {(int)(now - silentSince).TotalSeconds} s of silence.", now)
+            ? NodeEvents.For(@namespace, nodeUuid, ApiNames.Of(node.State), $"Heartbeat received after {(int)(now - silentSince).TotalSeconds} s of silence.", now)
             : null;
     }
 

@@ -10,7 +10,7 @@ public static class NodeStates
     {
         [Deploying] = [Deployed, Unreachable, Terminating, Terminated],
         [Deployed] = [Unreachable, Upgrading, Terminating],
-        [Unreachable] = [Deployed, Terminating, Terminated],
+        [Unreachable] = [Deployed, Upgrading, Terminating, Terminated],
         [Upgrading] = [Deployed, Unreachable, Terminating],
         [Terminating] = [Terminated],
         [Terminated] = [],

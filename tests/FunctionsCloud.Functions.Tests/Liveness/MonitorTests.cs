@@ -2,7 +2,9 @@ using System.Net;
 using System.Text.Json.Nodes;
 using FunctionsCloud.Application.Liveness;
 using FunctionsCloud.Domain.Liveness;
+using FunctionsCloud.Domain.Nodes;
 using FunctionsCloud.Storage.Liveness;
+using FunctionsCloud.Storage.Nodes;
 using FunctionsCloud.Testing;
 using FunctionsCloud.Testing.Nodes;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,6 +54,27 @@ public sealed class MonitorTests : IAsyncLifetime
     }
 
     private LivenessMonitor Monitor => _app.Services.GetRequiredService<LivenessMonitor>();
+
+    [Fact]
+    public async Task A_node_silent_while_its_engine_upgrades_comes_back_Upgrading()
+    {
+        var node = await _app.RegisterNodeAsync();
+        var answer = await BeatAsync(_agent, node.NodeSecret, node.Lease);
+        await _app.Services.GetRequiredService<INodeStore>().UpdateAsync(node.Namespace, node.NodeUuid, n =>
+        {
+            n.MoveTo(NodeState.Upgrading);
+            n.ActiveAction = Guid.NewGuid();
+            return true;
+        });
+
+        _clock.Advance(TimeSpan.FromSeconds(47));
+        await Monitor.TickAsync(default);
+        Assert.Equal("Unreachable", await StateAsync(node));
+        await BeatAsync(_agent, node.NodeSecret, answer.Lease);
+
+        Assert.Equal("Upgrading", await StateAsync(node));
+        Assert.Equal(["Upgrading", "Unreachable"], (await EventsAsync(node)).Select(e => (string)e["state"]!));
+    }
 
     [Fact]
     public async Task A_silent_node_becomes_Unreachable_comes_back_on_a_heartbeat_and_is_handed_over_when_lost()
