@@ -70,6 +70,7 @@ public sealed class MonitorTests : IAsyncLifetime
         _clock.Advance(TimeSpan.FromSeconds(47));
         await Monitor.TickAsync(default);
         Assert.Equal("Unreachable", await StateAsync(node));
+        _clock.Advance(TimeSpan.FromSeconds(1)); // the events, newest first, are ordered by their times
         await BeatAsync(_agent, node.NodeSecret, answer.Lease);
 
         Assert.Equal("Upgrading", await StateAsync(node));
