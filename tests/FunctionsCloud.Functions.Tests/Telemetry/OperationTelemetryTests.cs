@@ -39,7 +39,6 @@ public sealed class OperationTelemetryTests : IAsyncLifetime
         var action = await _app.WaitForActionAsync(ActionUri(deploy), TimeSpan.FromSeconds(60));
         Assert.Equal("Success", (string?)action["state"]);
         _app.Services.GetRequiredService<TracerProvider>().ForceFlush();
-        _app.Services.GetRequiredService<MeterProvider>().ForceFlush();
 
         var spans = Snapshot();
         var provider = Assert.Single(spans, s => s.OperationName == FunctionsCloudTelemetry.ProviderCallSpan && (string?)s.GetTagItem("provider.call") == "create_nodes");
@@ -54,10 +53,19 @@ public sealed class OperationTelemetryTests : IAsyncLifetime
         Assert.Equal(("Microsoft.AspNetCore", ActivityKind.Server), (request.Source.Name, request.Kind));
         Assert.Equal(provider.TraceId, request.TraceId);
 
-        var operations = Points(FunctionsCloudTelemetry.Operations);
-        Assert.Contains(operations, p => Tag(p, "kind") == "Cluster Deploy" && Tag(p, "outcome") == "Success" && p.GetSumLong() == 1);
-        var durations = Points(FunctionsCloudTelemetry.OperationDuration);
-        Assert.Contains(durations, p => Tag(p, "kind") == "Cluster Deploy" && p.GetHistogramCount() == 1 && p.GetHistogramSum() > 0);
+        // The action reads Success as soon as it is stored; it is counted just after, so the count is awaited.
+        // The meter is the process's, so tests running beside this one may add deployments of their own: at least one.
+        await Eventually.HoldsAsync(() => Task.FromResult(DeploymentCounted()), TimeSpan.FromSeconds(10), "the deployment counted with its duration");
+    }
+
+    private bool DeploymentCounted()
+    {
+        _app.Services.GetRequiredService<MeterProvider>().ForceFlush();
+        var counted = Points(FunctionsCloudTelemetry.Operations)
+            .Any(p => Tag(p, "kind") == "Cluster Deploy" && Tag(p, "outcome") == "Success" && p.GetSumLong() >= 1);
+        var timed = Points(FunctionsCloudTelemetry.OperationDuration)
+            .Any(p => Tag(p, "kind") == "Cluster Deploy" && Tag(p, "outcome") == "Success" && p.GetHistogramCount() >= 1 && p.GetHistogramSum() > 0);
+        return counted && timed;
     }
 
     /// <summary>The span's parents within the trace, nearest first.</summary>
@@ -76,7 +84,7 @@ public sealed class OperationTelemetryTests : IAsyncLifetime
     private List<MetricPoint> Points(string instrument)
     {
         var points = new List<MetricPoint>();
-        foreach (var metric in _metrics.Where(m => m.Name == instrument))
+        foreach (var metric in _metrics.ToArray().Where(m => m.Name == instrument))
             foreach (ref readonly var point in metric.GetMetricPoints())
                 points.Add(point);
         return points;
