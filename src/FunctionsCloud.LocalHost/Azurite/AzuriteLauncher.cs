@@ -27,14 +27,16 @@ public sealed class AzuriteLauncher : IAsyncDisposable
     private readonly string? _dataDirectory;
     private readonly StringBuilder _errors = new();
     private readonly bool _ownSession;
+    private readonly Action<string>? _collections;
     private Process? _process;
     private ProcessIdentity? _adopted;
 
-    private AzuriteLauncher(int[] ports, string? dataDirectory, bool ownSession = false)
+    private AzuriteLauncher(int[] ports, string? dataDirectory, bool ownSession = false, Action<string>? collections = null)
     {
         _ports = ports;
         _dataDirectory = dataDirectory is null ? null : Path.GetFullPath(dataDirectory);
         _ownSession = ownSession;
+        _collections = collections;
     }
 
     /// <summary>True when this launcher started the emulator, or took over one a killed run of it left (and so will stop it).</summary>
@@ -73,12 +75,17 @@ public sealed class AzuriteLauncher : IAsyncDisposable
     /// In a session of its own, as the local run's (<see cref="EnsureRunningAsync"/>); by default in the caller's, so that
     /// a test run interrupted with Ctrl+C takes its emulators with it.
     /// </param>
-    public static async Task<AzuriteLauncher> StartPrivateAsync(string? dataDirectory = null, bool ownSession = false, CancellationToken cancellationToken = default)
+    /// <param name="collections">
+    /// Hears each garbage collection of the emulator's Node.js runtime as it happens (a line of <c>node --trace-gc</c>),
+    /// for load runs that place a latency tail; null: the emulator runs as usual.
+    /// </param>
+    public static async Task<AzuriteLauncher> StartPrivateAsync(
+        string? dataDirectory = null, bool ownSession = false, Action<string>? collections = null, CancellationToken cancellationToken = default)
     {
         // The free ports can be taken by another process before Azurite binds them: then try others.
         for (var attempt = 1; ; attempt++)
         {
-            var launcher = new AzuriteLauncher([FreePort(), FreePort(), FreePort()], dataDirectory, ownSession);
+            var launcher = new AzuriteLauncher([FreePort(), FreePort(), FreePort()], dataDirectory, ownSession, collections);
             try
             {
                 await launcher.StartAsync(cancellationToken);
@@ -140,15 +147,17 @@ public sealed class AzuriteLauncher : IAsyncDisposable
         var workingDirectory = _dataDirectory ?? Path.Combine(Path.GetTempPath(), $"functionscloud-azurite-{Environment.ProcessId}-{_ports[2]}");
         Directory.CreateDirectory(workingDirectory);
         var setsid = _ownSession ? SetsidPath() : null;
-        var info = new ProcessStartInfo(setsid ?? FindExecutable())
+        var command = Command();
+        var info = new ProcessStartInfo(setsid ?? command[0])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = workingDirectory,
         };
-        if (setsid is not null)
-            info.ArgumentList.Add(FindExecutable()); // setsid runs it in place (same pid): it is no group leader
+        // setsid runs it in place (same pid): it is no group leader
+        foreach (var part in setsid is null ? command[1..] : command)
+            info.ArgumentList.Add(part);
         string[] persistence = _dataDirectory is null ? ["--inMemoryPersistence"] : ["--location", _dataDirectory];
         foreach (var arg in persistence.Concat(
                  [
@@ -159,10 +168,25 @@ public sealed class AzuriteLauncher : IAsyncDisposable
         return info;
     }
 
+    /// <summary>Azurite itself, or (its collections heard) Node.js running Azurite's script with collections traced.</summary>
+    private string[] Command()
+    {
+        var azurite = FindExecutable();
+        if (_collections is null)
+            return [azurite];
+        return Path.IsPathRooted(azurite)
+            ? ["node", "--trace-gc", azurite]
+            : throw new InvalidOperationException("Tracing the emulator's collections needs the repository's Azurite (src/FunctionsCloud.LocalHost/azurite).");
+    }
+
     // Redirected output must be read, or Azurite blocks once the pipe fills; keep the start of stderr for errors.
     private void DrainOutput()
     {
-        _process!.OutputDataReceived += (_, _) => { };
+        _process!.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+                _collections?.Invoke(e.Data);
+        };
         _process.ErrorDataReceived += (_, e) =>
         {
             lock (_errors)

@@ -18,15 +18,18 @@ namespace FunctionsCloud.LoadTests.Heartbeats;
 /// registered through the app with real secrets and leases, the raw single-entity upsert rate of that Azurite, the
 /// latency of raw upserts paced as the agents will be, then N simulated agents each sending heartbeats (echoing the
 /// lease, as the agent does) for S seconds. Beside the endpoint's latency it reports its parts (the web server's
-/// time, the storage requests' time by kind) and the process's garbage collections and thread pool, so that a tail
-/// can be placed: Azurite's, the machine's, or ours.
+/// time, the storage requests' time by kind), the process's garbage collections and thread pool, and the slow
+/// heartbeats beside Azurite's full collections, so that a tail can be placed: Azurite's, the machine's, or ours.
 /// Target: the endpoint sustains at least half the raw upsert rate with p99 latency under 100 ms.
 /// </summary>
 public static class HeartbeatLoad
 {
     private const double TargetRatio = 0.5;
-    /// <summary>Agents are paced to offer this share of the raw rate unless --interval says otherwise: the target plus headroom.</summary>
-    private const double OfferedRatio = 0.6;
+    /// <summary>
+    /// Agents are paced to offer this share of the raw rate unless --interval says otherwise: the target and a tenth of
+    /// it, so that what is accepted stays above the target when the raw rate varies between runs.
+    /// </summary>
+    private const double OfferedRatio = 0.55;
     private static readonly TimeSpan MaxP99 = TimeSpan.FromMilliseconds(100);
 
     public static async Task<bool> RunAsync(Arguments args, TextWriter output)
@@ -36,7 +39,7 @@ public static class HeartbeatLoad
         var interval = args.Double("interval", 0.01, 3600);
         args.RequireAllUsed();
 
-        await using var storage = await PrivateStorage.StartAsync();
+        await using var storage = await PrivateStorage.StartAsync(hearCollections: true);
         var server = new ServerTimes();
         await using var app = await StartAppAsync(storage, server);
         var nodes = await RegisterAsync(app, agents);
@@ -71,6 +74,7 @@ public static class HeartbeatLoad
         var cpuEach = await CpuEachAsync(pressure, run);
         var runtime = await pressure.StopAsync();
         Report(output, storage, run, server, runtime, seconds);
+        SlowMoments.Report(output, run, storage.Collections);
         output.WriteLine($"Machine after the run: {MachineLoad.Describe()}.");
         var rate = run.Accepted / seconds;
         var p99 = run.Latencies.Percentile(99);

@@ -15,7 +15,7 @@ public static class PacedAgents
     /// <param name="measuring">Called once, when the warm-up ends and counting starts.</param>
     public static async Task<PacedRun> RunAsync(int agents, TimeSpan interval, TimeSpan duration, Func<int, Task<string?>> send, Action? measuring = null)
     {
-        var run = new PacedRun();
+        var run = new PacedRun(Stopwatch.GetTimestamp());
         var clock = Stopwatch.StartNew();
         var (measureFrom, end) = (WarmUp, WarmUp + duration);
         var warmedUp = Task.Delay(WarmUp).ContinueWith(_ => measuring?.Invoke(), TaskScheduler.Default);
@@ -34,7 +34,7 @@ public static class PacedAgents
                 run.CountSent();
                 var kind = await send(i);
                 if (sent >= measureFrom)
-                    run.Record(kind, clock.Elapsed - sent);
+                    run.Record(kind, sent, clock.Elapsed - sent);
             }
         }));
         await warmedUp;

@@ -18,7 +18,11 @@ public sealed class PrivateStorage : IAsyncDisposable
 {
     private readonly AzuriteLauncher _azurite;
 
-    private PrivateStorage(AzuriteLauncher azurite) => _azurite = azurite;
+    private PrivateStorage(AzuriteLauncher azurite, EmulatorCollections collections)
+    {
+        _azurite = azurite;
+        Collections = collections;
+    }
 
     public string ConnectionString => _azurite.ConnectionString;
 
@@ -30,7 +34,15 @@ public sealed class PrivateStorage : IAsyncDisposable
 
     public StorageRequestTimes Times { get; } = new();
 
-    public static async Task<PrivateStorage> StartAsync() => new(await AzuriteLauncher.StartPrivateAsync());
+    /// <summary>The emulator's full collections, when started to be heard (see <see cref="StartAsync"/>).</summary>
+    public EmulatorCollections Collections { get; }
+
+    /// <param name="hearCollections">Run the emulator with its garbage collections traced into <see cref="Collections"/>.</param>
+    public static async Task<PrivateStorage> StartAsync(bool hearCollections = false)
+    {
+        var collections = new EmulatorCollections();
+        return new(await AzuriteLauncher.StartPrivateAsync(collections: hearCollections ? collections.Hear : null), collections);
+    }
 
     /// <summary>The app's settings for this storage; <paramref name="extra"/> on top.</summary>
     public IConfiguration Settings(IReadOnlyDictionary<string, string?>? extra = null)
