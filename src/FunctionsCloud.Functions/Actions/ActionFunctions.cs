@@ -12,15 +12,12 @@ public sealed class ActionFunctions(ActionService actions, ActionCancellation ca
     private const string Item = "api/audit/v1/action/{uuid}";
 
     [Function("ListActions")]
-    public async Task<IResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/audit/v1/action")] HttpRequest request)
-    {
-        var list = request.ListRequest(actions.FilterableFields);
-        return ApiResults.List(request, list, await actions.ListAsync(request.Caller(), list, request.HttpContext.RequestAborted));
-    }
+    public Task<IResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/audit/v1/action")] HttpRequest request) =>
+        request.ListAsync(actions.FilterableFields, actions.ListAsync);
 
     [Function("GetAction")]
-    public async Task<IResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Item)] HttpRequest request, string uuid) =>
-        ApiResults.Ok(await actions.GetAsync(request.Caller(), Uuid(uuid), request.HttpContext.RequestAborted));
+    public Task<IResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Item)] HttpRequest request, string uuid) =>
+        request.GetAsync(uuid, "action", actions.GetAsync);
 
     /// <summary>202 with the action, now Canceling; it ends Canceled once its operation has stopped and settled its object.</summary>
     [Function("CancelAction")]

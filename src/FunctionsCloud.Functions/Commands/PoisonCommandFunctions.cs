@@ -9,9 +9,6 @@ namespace FunctionsCloud.Functions.Commands;
 public sealed class PoisonCommandFunctions(PoisonCommands poison)
 {
     [Function("ListPoisonCommands")]
-    public async Task<IResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/audit/v1/poison")] HttpRequest request)
-    {
-        var list = request.ListRequest(PoisonCommands.FilterableFields);
-        return ApiResults.List(request, list, await poison.ListAsync(request.Caller(), list, request.HttpContext.RequestAborted));
-    }
+    public Task<IResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/audit/v1/poison")] HttpRequest request) =>
+        request.ListAsync(PoisonCommands.FilterableFields, poison.ListAsync);
 }

@@ -9,13 +9,10 @@ namespace FunctionsCloud.Functions.Events;
 public sealed class EventFunctions(EventService events)
 {
     [Function("ListEvents")]
-    public async Task<IResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/audit/v1/event")] HttpRequest request)
-    {
-        var list = request.ListRequest(events.FilterableFields);
-        return ApiResults.List(request, list, await events.ListAsync(request.Caller(), list, request.HttpContext.RequestAborted));
-    }
+    public Task<IResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/audit/v1/event")] HttpRequest request) =>
+        request.ListAsync(events.FilterableFields, events.ListAsync);
 
     [Function("GetEvent")]
-    public async Task<IResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/audit/v1/event/{uuid}")] HttpRequest request, string uuid) =>
-        ApiResults.Ok(await events.GetAsync(request.Caller(), HttpRequestExtensions.ParseUuid(uuid, "event"), request.HttpContext.RequestAborted));
+    public Task<IResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/audit/v1/event/{uuid}")] HttpRequest request, string uuid) =>
+        request.GetAsync(uuid, "event", events.GetAsync);
 }

@@ -38,12 +38,9 @@ public sealed class NodeFunctions(NodeService nodes)
         ApiResults.Ok(await nodes.HealthCheckAsync(request.Caller(), Uuid(uuid), request.HttpContext.RequestAborted));
 
     [Function("UpgradeNodeDocker")]
-    public async Task<IResult> UpgradeDocker(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Item + "/docker-upgrade")] HttpRequest request, string uuid, [DurableClient] DurableTaskClient durable)
-    {
-        var (node, action) = await nodes.UpgradeDockerAsync(request.Caller(), request.Info(), Uuid(uuid), durable, request.HttpContext.RequestAborted);
-        return ApiResults.Accepted(request, node, action);
-    }
+    public Task<IResult> UpgradeDocker(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Item + "/docker-upgrade")] HttpRequest request, string uuid, [DurableClient] DurableTaskClient durable) =>
+        request.OperateAsync(uuid, Resource, durable, nodes.UpgradeDockerAsync);
 
     private static Guid Uuid(string value) => HttpRequestExtensions.ParseUuid(value, Resource);
 }

@@ -20,15 +20,12 @@ public sealed class RegistrationTokenFunctions(RegistrationTokenService tokens)
     }
 
     [Function("ListRegistrationTokens")]
-    public async Task<IResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Collection)] HttpRequest request)
-    {
-        var list = request.ListRequest(tokens.FilterableFields);
-        return ApiResults.List(request, list, await tokens.ListAsync(request.Caller(), list, request.HttpContext.RequestAborted));
-    }
+    public Task<IResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Collection)] HttpRequest request) =>
+        request.ListAsync(tokens.FilterableFields, tokens.ListAsync);
 
     [Function("GetRegistrationToken")]
-    public async Task<IResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Item)] HttpRequest request, string uuid) =>
-        ApiResults.Ok(await tokens.GetAsync(request.Caller(), Uuid(uuid), request.HttpContext.RequestAborted));
+    public Task<IResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Item)] HttpRequest request, string uuid) =>
+        request.GetAsync(uuid, "registration token", tokens.GetAsync);
 
     [Function("RevokeRegistrationToken")]
     public async Task<IResult> Revoke([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Item)] HttpRequest request, string uuid) =>
