@@ -418,6 +418,12 @@ public sealed class RedeliveredActivityTests : IAsyncLifetime
 
     private async Task ClaimStackServiceAsync()
     {
+        await ClaimStackServiceForStartAsync();
+        await ClaimStackServiceTakingOverAsync();
+    }
+
+    private async Task ClaimStackServiceForStartAsync()
+    {
         var op = await StackOperationAsync(StackOperationKind.Start);
         var step = (await StackActivities.Begin(op)).Levels[0][0];
         var claim = new StackServiceClaim(op, step, Uuid4.NewestFirst(DateTimeOffset.UtcNow));
@@ -431,6 +437,37 @@ public sealed class RedeliveredActivityTests : IAsyncLifetime
         var actions = await _app.GetJsonAsync($"/api/audit/v1/action/?object={Uri.EscapeDataString(ResourceUris.Service(step.ServiceUuid))}");
         Assert.Equal([claim.ServiceAction.ToString()], actions["objects"]!.AsArray().Select(a => (string)a!["uuid"]!));
         Assert.Null(await _app.Host.DurableClient.GetInstanceAsync(claim.ServiceAction.ToString("D"))); // the stack's orchestration runs it
+    }
+
+    /// <summary>A stack's terminate claims a service that a user's start holds: it takes the service over once, however often it runs.</summary>
+    private async Task ClaimStackServiceTakingOverAsync()
+    {
+        var op = await StackOperationAsync(StackOperationKind.Terminate);
+        var step = (await StackActivities.Begin(op)).Levels[0][0];
+        var userStart = await NewActionAsync(ResourceUris.Service(step.ServiceUuid), ServiceOperationNames.ActionName(ServiceOperationKind.Start));
+        await Store<IActionStore>().UpdateAsync(AdminNamespace, userStart, a =>
+        {
+            a.MoveTo(ActionState.InProgress);
+            a.CanBeCanceled = true;
+        });
+        await Store<IServiceStore>().UpdateAsync(AdminNamespace, step.ServiceUuid, s =>
+        {
+            s.MoveTo(ServiceState.Starting);
+            s.ActiveAction = userStart;
+            return true;
+        });
+        var claim = new StackServiceClaim(op, step, Uuid4.NewestFirst(DateTimeOffset.UtcNow));
+
+        var results = await TwiceAsync(() => StackActivities.Claim(claim, _app.Host.DurableClient));
+
+        var run = new ServiceOperationInput(AdminNamespace, step.ServiceUuid, claim.ServiceAction, ServiceOperationKind.Terminate, Predecessor: userStart);
+        Assert.Equal([new ClaimResult(false, null, claim.ServiceAction, run), new ClaimResult(false, null, claim.ServiceAction, run)], results);
+        var service = (await Store<IServiceStore>().GetAsync(AdminNamespace, step.ServiceUuid))!;
+        Assert.Equal((claim.ServiceAction, ServiceState.Terminating), (service.ActiveAction, service.State));
+        Assert.Equal(userStart, (await ActionAsync(claim.ServiceAction)).Predecessor);
+        Assert.Equal(ActionState.InProgress, (await ActionAsync(userStart)).State); // the terminate's orchestration cancels it, not the claim
+        var actions = await _app.GetJsonAsync($"/api/audit/v1/action/?object={Uri.EscapeDataString(ResourceUris.Service(step.ServiceUuid))}");
+        Assert.Equal(new[] { claim.ServiceAction, userStart }.Select(a => a.ToString()).Order(), actions["objects"]!.AsArray().Select(a => (string)a!["uuid"]!).Order());
     }
 
     private async Task StackServiceOutcomeAsync()
@@ -538,11 +575,11 @@ public sealed class RedeliveredActivityTests : IAsyncLifetime
         return (await registered.Content.ReadFromJsonAsync<AgentRegistrationResponse>())!.Uuid;
     }
 
-    private async Task<Guid> NewActionAsync(string objectUri)
+    private async Task<Guid> NewActionAsync(string objectUri, string name = "Redelivery")
     {
         var uuid = Uuid4.NewestFirst(DateTimeOffset.UtcNow);
         await Store<IActionStore>().CreateAsync(OperationActions.New(new Caller(AdminUser, AdminNamespace, IsInstallationAdmin: true, Domain.Accounts.Role.Admin),
-            new RequestInfo("POST", "/redelivery/", ""), uuid, objectUri, "Redelivery", DateTimeOffset.UtcNow, canBeCanceled: false));
+            new RequestInfo("POST", "/redelivery/", ""), uuid, objectUri, name, DateTimeOffset.UtcNow, canBeCanceled: false));
         return uuid;
     }
 
