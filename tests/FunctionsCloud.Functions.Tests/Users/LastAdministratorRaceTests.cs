@@ -30,7 +30,9 @@ public sealed class LastAdministratorRaceTests(ApiKeyHostFixture fixture) : ICla
         var answers = await Task.WhenAll(Enumerable.Range(0, Burst).Select(i => TakeAwayAsync(sides[i % 2].By, sides[i % 2].Target, i / 2 % 3)));
 
         Assert.All(answers, a => Assert.Contains(a, new[] { HttpStatusCode.OK, HttpStatusCode.Conflict, HttpStatusCode.NotFound, HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden }));
-        Assert.Contains(HttpStatusCode.Conflict, answers);
+        // Which refusal the losing side gets depends on the order the requests land in: a 409 from the last-admin check
+        // when its request is decided beside the other side's, a 401, 403 or 404 when the other side's change landed first.
+        Assert.Contains(answers, a => a != HttpStatusCode.OK);
         var everyone = await _app.Services.GetRequiredService<IAccountStore>().ListAsync();
         Assert.Single(everyone, o => o.User is { IsActingInstallationAdmin: true });
     }
