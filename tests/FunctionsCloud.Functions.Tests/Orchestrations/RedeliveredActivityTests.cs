@@ -395,13 +395,20 @@ public sealed class RedeliveredActivityTests : IAsyncLifetime
     /// <summary>A cancelable operation in flight (with no orchestration) and the terminate that took its object over.</summary>
     private async Task<PredecessorQuery> TakenOverAsync()
     {
-        var predecessor = await NewActionAsync(ResourceUris.Service(Guid.NewGuid()));
-        await Store<IActionStore>().UpdateAsync(AdminNamespace, predecessor, a =>
+        var predecessor = await CancelableActionAsync(ResourceUris.Service(Guid.NewGuid()));
+        return new PredecessorQuery(AdminNamespace, predecessor, await NewActionAsync(ResourceUris.Service(Guid.NewGuid())));
+    }
+
+    /// <summary>A user's action in flight that a terminate may take its object over from.</summary>
+    private async Task<Guid> CancelableActionAsync(string objectUri, string name = "Redelivery")
+    {
+        var action = await NewActionAsync(objectUri, name);
+        await Store<IActionStore>().UpdateAsync(AdminNamespace, action, a =>
         {
             a.MoveTo(ActionState.InProgress);
             a.CanBeCanceled = true;
         });
-        return new PredecessorQuery(AdminNamespace, predecessor, await NewActionAsync(ResourceUris.Service(Guid.NewGuid())));
+        return action;
     }
 
     private async Task BeginStackOperationAsync()
@@ -444,12 +451,7 @@ public sealed class RedeliveredActivityTests : IAsyncLifetime
     {
         var op = await StackOperationAsync(StackOperationKind.Terminate);
         var step = (await StackActivities.Begin(op)).Levels[0][0];
-        var userStart = await NewActionAsync(ResourceUris.Service(step.ServiceUuid), ServiceOperationNames.ActionName(ServiceOperationKind.Start));
-        await Store<IActionStore>().UpdateAsync(AdminNamespace, userStart, a =>
-        {
-            a.MoveTo(ActionState.InProgress);
-            a.CanBeCanceled = true;
-        });
+        var userStart = await CancelableActionAsync(ResourceUris.Service(step.ServiceUuid), ServiceOperationNames.ActionName(ServiceOperationKind.Start));
         await Store<IServiceStore>().UpdateAsync(AdminNamespace, step.ServiceUuid, s =>
         {
             s.MoveTo(ServiceState.Starting);

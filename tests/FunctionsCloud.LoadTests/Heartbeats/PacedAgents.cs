@@ -16,25 +16,25 @@ public static class PacedAgents
     public static async Task<PacedRun> RunAsync(int agents, TimeSpan interval, TimeSpan duration, Func<int, Task<string?>> send, Action? measuring = null)
     {
         var run = new PacedRun(Stopwatch.GetTimestamp());
-        var clock = Stopwatch.StartNew();
+        TimeSpan Elapsed() => Stopwatch.GetElapsedTime(run.StartedAt);
         var (measureFrom, end) = (WarmUp, WarmUp + duration);
         var warmedUp = Task.Delay(WarmUp).ContinueWith(_ => measuring?.Invoke(), TaskScheduler.Default);
         await Task.WhenAll(Enumerable.Range(0, agents).Select(async i =>
         {
             for (var next = interval * i / agents; ; next += interval)
             {
-                var wait = next - clock.Elapsed;
+                var wait = next - Elapsed();
                 if (wait > TimeSpan.Zero)
                     await Task.Delay(wait);
                 else
-                    next = clock.Elapsed;
+                    next = Elapsed();
                 if (next >= end)
                     return;
-                var sent = clock.Elapsed;
+                var sent = Elapsed();
                 run.CountSent();
                 var kind = await send(i);
                 if (sent >= measureFrom)
-                    run.Record(kind, sent, clock.Elapsed - sent);
+                    run.Record(kind, sent, Elapsed() - sent);
             }
         }));
         await warmedUp;
